@@ -1,0 +1,358 @@
+"""The `claimreview` command line. Each command is a thin shell over store/extract/ingest."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+
+from claimreview import consensus as rules
+from claimreview.config import load_settings
+from claimreview.errors import ClaimreviewError, InputError
+from claimreview.evidence import make_source
+from claimreview.models import ClaimRow, NewClaim, NewDocument, Source
+from claimreview.paths import default_db_path, demo_db_path, samples_dir
+from claimreview.store import Store
+from claimreview.textsafe import one_line
+
+app = typer.Typer(
+    name="claimreview",
+    help="Review check-worthy claims extracted from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+stdout = Console(highlight=False, soft_wrap=False)
+stderr = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="Local database file (default: $CLAIMREVIEW_DB, then the user data dir)."),
+]
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    stderr.print(Text(f"claimreview: error: {one_line(message)}"))
+    raise typer.Exit(code)
+
+
+def db_path(db: Path | None) -> Path:
+    return db if db is not None else default_db_path()
+
+
+@contextmanager
+def opened(db: Path | None, *, create: bool = True) -> Iterator[Store]:
+    store = Store.open(db_path(db), create=create)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def progress_bar(label: str) -> Progress:
+    # Only on a terminal: a pipe or a log file gets the summary line and nothing else.
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=stderr,
+        disable=not stderr.is_terminal,
+        transient=True,
+    )
+
+
+# -- getting claims in ----------------------------------------------------------------------------
+
+
+def extract_files(files: Sequence[Path]) -> list[tuple[NewDocument, list[NewClaim]]]:
+    """Read and extract every file before anything is written, so one bad file writes nothing."""
+    from claimreview.extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract_claims, read_article
+
+    articles: list[tuple[NewDocument, list[NewClaim]]] = []
+    with progress_bar("extracting") as bar:
+        task = bar.add_task("extract", total=len(files))
+        for path in files:
+            article = read_article(path)
+            document = NewDocument(
+                uri=article.uri,
+                title=article.title,
+                text=article.text,
+                publisher=article.publisher,
+                published=article.published,
+                url=article.url,
+            )
+            claims = [
+                NewClaim(
+                    text=c.text,
+                    start=c.start,
+                    end=c.end,
+                    speaker=c.speaker,
+                    score=c.score,
+                    extractor=EXTRACTOR_NAME,
+                    extractor_version=EXTRACTOR_VERSION,
+                )
+                for c in extract_claims(article.text)
+            ]
+            articles.append((document, claims))
+            bar.advance(task)
+    return articles
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Articles: .txt, .md or .html files.")],
+    db: DbOption = None,
+) -> None:
+    """Extract check-worthy claims from articles into the database."""
+    articles = extract_files(files)
+    with opened(db) as store:
+        result = store.add_articles(articles)
+    already = result.claims_seen - result.claims_added
+    stdout.print(
+        Text(
+            f"{len(files)} file(s) read: added {result.documents_added} document(s) and "
+            f"{result.claims_added} claim(s)"
+            + (f"; {already} claim(s) were already there" if already else "")
+            + f" ({db_path(db)})"
+        )
+    )
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="JSONL or CSV of claims, or a claimreview JSONL export.")],
+    db: DbOption = None,
+) -> None:
+    """Import claims extracted elsewhere. All or nothing: one bad record imports nothing."""
+    from claimreview.ingest import read_import_file
+
+    batch = read_import_file(file)
+    with opened(db) as store:
+        result = store.add_articles(batch.articles, batch.events)
+    stdout.print(
+        Text(
+            f"imported {result.documents_added} document(s), {result.claims_added} claim(s) and "
+            f"{result.events_added} verdict event(s) from {file}"
+            + (
+                f"; {result.claims_seen - result.claims_added} claim(s) were already there"
+                if result.claims_seen != result.claims_added
+                else ""
+            )
+        )
+    )
+
+
+# -- reading and scripting ------------------------------------------------------------------------
+
+
+def _check_status(status: str | None) -> None:
+    if status is not None and status not in rules.CONSENSUS_VALUES:
+        raise InputError(f"unknown status '{status}'; use one of: {', '.join(rules.CONSENSUS_VALUES)}")
+
+
+def claim_json(row: ClaimRow, verdicts: dict[str, object]) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "document_id": row.document_id,
+        "document_uri": row.document_uri,
+        "document_title": row.document_title,
+        "text": row.text,
+        "start": row.start,
+        "end": row.end,
+        "speaker": row.speaker,
+        "score": row.score,
+        "consensus": row.consensus,
+        "verdicts": list(verdicts.values()),
+    }
+
+
+GLYPHS = {
+    rules.UNREVIEWED: "·",
+    rules.CONFIRMED: "✓",
+    rules.DENIED: "✗",
+    rules.UNVERIFIED: "?",
+    rules.DISPUTED: "!",
+}
+
+
+@app.command()
+def claims(
+    db: DbOption = None,
+    status: Annotated[
+        str | None, typer.Option(help="unreviewed, confirmed, denied, unverified, disputed")
+    ] = None,
+    document: Annotated[str | None, typer.Option(help="Document id (or prefix) or exact uri.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """List claims with their consensus."""
+    _check_status(status)
+    with opened(db, create=False) as store:
+        doc_id = store.resolve_document(document) if document else None
+        rows = store.list_claims(status=status, document=doc_id)
+        if as_json:
+            out = sys.stdout
+            for start in range(0, len(rows), 1000):
+                chunk = rows[start : start + 1000]
+                current = store.current_verdicts_for([r.id for r in chunk])
+                for row in chunk:
+                    verdicts = {
+                        who: {
+                            "reviewer": ev.reviewer,
+                            "label": ev.label,
+                            "note": ev.note,
+                            "sources": ev.sources,
+                            "created_at": ev.created_at,
+                        }
+                        for who, ev in sorted(current[row.id].items())
+                    }
+                    out.write(json.dumps(claim_json(row, verdicts), ensure_ascii=False) + "\n")
+            return
+    if not rows:
+        stdout.print("no claims match; add some with: claimreview extract ARTICLE...")
+        return
+    table = Table(show_lines=False, expand=False)
+    for name, kwargs in (
+        ("id", {"no_wrap": True}),
+        ("status", {"no_wrap": True}),
+        ("score", {"justify": "right"}),
+        ("speaker", {"max_width": 24}),
+        ("claim", {"ratio": 1}),
+        ("document", {"max_width": 28}),
+    ):
+        table.add_column(name, **kwargs)  # type: ignore[arg-type]
+    for row in rows:
+        table.add_row(
+            Text(row.id[:10]),
+            Text(f"{GLYPHS.get(row.consensus, ' ')} {row.consensus}"),
+            Text(f"{row.score:.2f}"),
+            Text(one_line(row.speaker or "")),
+            Text(one_line(row.text)),
+            Text(one_line(row.document_title or row.document_uri)),
+        )
+    stdout.print(table)
+    stdout.print(Text(f"{len(rows)} claim(s)"))
+
+
+@app.command()
+def verdict(
+    claim_id: Annotated[str, typer.Argument(help="Claim id, or a prefix naming one claim.")],
+    label: Annotated[str, typer.Argument(help="confirmed, denied, unverified or cleared")],
+    reviewer: Annotated[str | None, typer.Option(help="Your name (default: configured, then login).")] = None,
+    note: Annotated[str, typer.Option(help="Why.")] = "",
+    source: Annotated[list[str] | None, typer.Option("--source", help="Evidence URL (repeatable).")] = None,
+    source_title: Annotated[
+        list[str] | None, typer.Option("--source-title", help="Title of the matching --source.")
+    ] = None,
+    source_quote: Annotated[
+        list[str] | None, typer.Option("--source-quote", help="Quote from the matching --source.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Record a verdict on a claim (the same event log the review app writes)."""
+    label = label.strip().lower()
+    if label == "clear":
+        label = rules.CLEARED
+    if label not in rules.EVENT_LABELS:
+        raise InputError(f"unknown label '{label}'; use one of: {', '.join(rules.EVENT_LABELS)}")
+    urls = source or []
+    titles = source_title or []
+    quotes = source_quote or []
+    if len(titles) > len(urls) or len(quotes) > len(urls):
+        raise InputError("each --source-title/--source-quote needs a --source URL before it")
+    sources: list[Source] = [
+        make_source(url, titles[i] if i < len(titles) else "", quotes[i] if i < len(quotes) else "")
+        for i, url in enumerate(urls)
+    ]
+    name = reviewer or load_settings().reviewer_name()
+    with opened(db, create=False) as store:
+        full_id = store.resolve_claim_id(claim_id)
+        event = store.append_event(full_id, name, label, note=note, sources=sources)
+        claim = store.get_claim(full_id)
+    assert claim is not None
+    stdout.print(Text(f"{name}: {label} on {full_id} (event {event.id}); consensus is now {claim.consensus}"))
+
+
+@app.command()
+def stats(db: DbOption = None) -> None:
+    """Counts by consensus, by document and by reviewer."""
+    with opened(db, create=False) as store:
+        s = store.stats()
+    stdout.print(Text(f"{s.total} claim(s)"))
+    by_status = Table(title="by consensus")
+    by_status.add_column("consensus")
+    by_status.add_column("claims", justify="right")
+    for value in rules.CONSENSUS_VALUES:
+        by_status.add_row(value, str(s.by_consensus.get(value, 0)))
+    stdout.print(by_status)
+    by_doc = Table(title="by document")
+    for name in ("document", "title", "claims", "reviewed"):
+        by_doc.add_column(name, justify="right" if name in ("claims", "reviewed") else "left")
+    for doc_id, title, n, reviewed in s.by_document:
+        by_doc.add_row(Text(doc_id[:10]), Text(one_line(title)), str(n), str(reviewed))
+    stdout.print(by_doc)
+    by_rev = Table(title="by reviewer (current verdicts)")
+    by_rev.add_column("reviewer")
+    by_rev.add_column("claims", justify="right")
+    for who, n in sorted(s.by_reviewer.items()):
+        by_rev.add_row(Text(one_line(who)), str(n))
+    if not s.by_reviewer:
+        by_rev.add_row("(no verdicts yet)", "")
+    stdout.print(by_rev)
+
+
+def sample_files() -> list[Path]:
+    folder = samples_dir()
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".txt", ".md", ".html", ".htm"))
+
+
+def ensure_demo_db() -> Path:
+    """Build the demo database from the bundled samples once; later runs reuse it."""
+    path = demo_db_path()
+    with Store.open(path) as store:
+        if store.count_claims() == 0:
+            store.add_articles(extract_files(sample_files()))
+    return path
+
+
+@app.command()
+def demo() -> None:
+    """Open the review app on a demo database built from the bundled sample articles."""
+    path = ensure_demo_db()
+    stderr.print(Text(f"demo database: {path}"))
+    claims(db=path, status=None, document=None, as_json=False)
+
+
+# Commands contributed by other packages register themselves here, one line each.
+
+
+def main() -> None:
+    try:
+        app()
+    except ClaimreviewError as err:
+        stderr.print(Text(f"claimreview: error: {one_line(str(err))}"))
+        sys.exit(err.exit_code)
+    except (SADatabaseError, sqlite3.DatabaseError) as err:
+        message = str(getattr(err, "orig", err))
+        stderr.print(Text(f"claimreview: error: database: {one_line(message)}"))
+        sys.exit(2)
+    except KeyboardInterrupt:
+        stderr.print("claimreview: interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""Make untrusted article text safe to show in a terminal (pure)."""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls except tab and newline, plus DEL: these can move the cursor, change colours
+# or retitle the terminal when printed raw.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_OR_NEWLINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in "\n\t\r":
+        return " "
+    code = ord(char)
+    # Control Pictures block shows C0 controls as visible glyphs (e.g. ESC -> ␛).
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def printable(text: str) -> str:
+    """Control characters replaced by visible symbols; newlines and tabs kept."""
+    return _CONTROL.sub(_visible, text)
+
+
+def one_line(text: str) -> str:
+    """Like ``printable`` but on one line: newlines and tabs become spaces."""
+    return _CONTROL_OR_NEWLINE.sub(_visible, text)
