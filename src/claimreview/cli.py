@@ -44,8 +44,13 @@ DbOption = Annotated[
 ]
 
 
+def report_error(message: str) -> None:
+    # Plain write, not Rich: an error must stay on one line whatever the terminal width.
+    sys.stderr.write(f"claimreview: error: {one_line(message)}\n")
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
-    stderr.print(Text(f"claimreview: error: {one_line(message)}"))
+    report_error(message)
     raise typer.Exit(code)
 
 
@@ -343,14 +348,14 @@ def main() -> None:
     try:
         app()
     except ClaimreviewError as err:
-        stderr.print(Text(f"claimreview: error: {one_line(str(err))}"))
+        report_error(str(err))
         sys.exit(err.exit_code)
     except (SADatabaseError, sqlite3.DatabaseError) as err:
         message = str(getattr(err, "orig", err))
-        stderr.print(Text(f"claimreview: error: database: {one_line(message)}"))
+        report_error(f"database: {message}")
         sys.exit(2)
     except KeyboardInterrupt:
-        stderr.print("claimreview: interrupted")
+        sys.stderr.write("claimreview: interrupted\n")
         sys.exit(130)
 
 
