@@ -1,0 +1,108 @@
+"""Markdown to plain text with a few predictable line and inline rules (not a full parser).
+
+Blocks: ATX headings ("# Title") lose their markers and stand as paragraphs; setext underlines
+and thematic breaks ("---", "***") end a paragraph and are dropped; blockquote markers ("> ")
+and list markers ("- ", "* ", "+ ", "1. ") are dropped and every list item is its own paragraph;
+fenced code blocks, HTML comments and link reference definitions are dropped; lines of a
+paragraph are joined with a space (markdown soft wraps) unless the line ends in two spaces or a
+backslash (hard break, kept as a newline).
+
+Inline: images are dropped; "[text](url)" and "[text][ref]" become "text"; "<https://...>"
+becomes the URL; emphasis (*, **, _, __, ~~) and code backticks are removed, keeping their
+content; backslash escapes yield the character. Raw inline HTML is left as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
+HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+RULE = re.compile(r"^\s{0,3}(?:=+|-+|(?:\*\s*){3,}|(?:_\s*){3,}|(?:-\s*){3,})\s*$")
+QUOTE_MARKER = re.compile(r"^\s{0,3}>\s?")
+LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
+REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|<])")
+PRIVATE_BASE = 0xE000  # escaped characters hide here while emphasis rules run
+IMAGE = re.compile(r"!\[[^\]]*\](?:\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])")
+LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+CODE = re.compile(r"(`+)(.+?)\1")
+STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+EM_STAR = re.compile(r"\*(?=\S)(.+?)(?<=\S)\*")
+EM_UNDERSCORE = re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
+STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+SPACES = re.compile(r"[ \t]+")
+
+
+def inline_to_text(line: str) -> str:
+    line = ESCAPE.sub(lambda m: chr(PRIVATE_BASE + ord(m.group(1))), line)
+    line = IMAGE.sub("", line)
+    line = LINK.sub(r"\1", line)
+    line = REF_LINK.sub(r"\1", line)
+    line = AUTOLINK.sub(r"\1", line)
+    line = CODE.sub(lambda m: m.group(2).strip(), line)
+    line = STRONG.sub(r"\2", line)
+    line = EM_STAR.sub(r"\1", line)
+    line = EM_UNDERSCORE.sub(r"\1", line)
+    line = STRIKE.sub(r"\1", line)
+    restored = "".join(
+        chr(ord(ch) - PRIVATE_BASE) if PRIVATE_BASE <= ord(ch) < PRIVATE_BASE + 128 else ch for ch in line
+    )
+    return SPACES.sub(" ", restored).strip()
+
+
+def markdown_to_text(body: str) -> tuple[str, str | None]:
+    """The plain text of a markdown body, and its first level-1 heading if any."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    hard_break = False
+    title: str | None = None
+    in_fence = False
+
+    def flush() -> None:
+        nonlocal hard_break
+        text = "".join(current).strip()
+        current.clear()
+        hard_break = False
+        if text:
+            paragraphs.append(text)
+
+    for line in COMMENT.sub("", body).split("\n"):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            flush()
+            continue
+        if in_fence or REFERENCE_DEFINITION.match(line):
+            continue
+        while QUOTE_MARKER.match(line):
+            line = QUOTE_MARKER.sub("", line, count=1)
+        if not line.strip() or RULE.match(line):
+            flush()
+            continue
+        heading = HEADING.match(line)
+        if heading:
+            flush()
+            text = inline_to_text(heading.group(2))
+            if text:
+                paragraphs.append(text)
+                if title is None and len(heading.group(1)) == 1:
+                    title = text
+            continue
+        if LIST_MARKER.match(line):
+            flush()
+            line = LIST_MARKER.sub("", line, count=1)
+        text = inline_to_text(line)
+        if not text:
+            continue
+        if current:
+            current.append("\n" if hard_break else " ")
+        current.append(text)
+        hard_break = line.endswith(("  ", "\\"))
+        if line.endswith("\\") and text.endswith("\\"):
+            current[-1] = text[:-1].rstrip()
+    flush()
+    return "\n\n".join(paragraphs), title

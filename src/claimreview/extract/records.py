@@ -1,0 +1,28 @@
+"""The two value types the extractor hands to the rest of claimreview."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as read from disk; every claim offset refers to ``text``."""
+
+    uri: str
+    title: str
+    publisher: str | None
+    published: str | None
+    url: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedClaim:
+    """A check-worthy sentence; ``text`` is always ``article_text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    score: float

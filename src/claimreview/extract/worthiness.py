@@ -1,0 +1,198 @@
+"""Is a sentence worth a fact-checker's time? Noise rules first, then a feature score.
+
+Everything tunable is a module constant so a reviewer can read the policy without the code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimreview.extract.wordlist import words
+
+# --- noise: lines that are page furniture, not statements --------------------------------------
+
+# Headings, credit lines and stray lines stand alone and do not end like a sentence. Longer
+# unpunctuated lines are more likely prose that lost its full stop, and after the headline a
+# stand-alone line with a figure is more likely a fact box or list item ("Wages: frozen for 12
+# months") than a heading, so those stay.
+HEADING_MAX_WORDS = 25
+MIN_WORDS = 4
+
+ENDS_SENTENCE = re.compile(r"[.!。！…][\"'”’)\]»」』]*$")
+ENDS_QUESTION = re.compile(r"[?？؟][\"'”’)\]»」』]*$")
+
+# Invisible trailers (terminal colour resets, bidi and zero-width marks) hide the final full stop.
+INVISIBLE_TAIL = re.compile(r"(?:\x1b\[[0-?]*[ -/]*[@-~]|[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff])+$")
+
+BYLINE_START = re.compile(r"^by\s", re.IGNORECASE)
+# Words allowed in a byline besides capitalised names: "By Jane Doe and Ali Hassan in Beirut".
+BYLINE_WORDS = words(
+    "and & in at for of the with staff reporter reporters correspondent correspondents writer editor"
+)
+BYLINE_MAX_WORDS = 12
+
+CREDIT_PREFIX = re.compile(
+    r"^\(?\s*(?:file\s+)?(?:photo(?:graph)?s?|image|picture|pic|credit|illustration|video|graphic)"
+    r"\s*(?:by\b|:|/|-|–|—)",
+    re.IGNORECASE,
+)
+# "Reuters/John Smith", "Jane Doe/AFP via Getty Images"
+# Every word capitalised, so "The U.S./Mexico border was closed" is not a credit.
+CREDIT_SLASH = re.compile(r"^\(?(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:(?:[A-Z][\w.'’-]*|via)\s?){1,6}\)?$")
+CREDIT_SPLIT = re.compile(r"[\s/|,()]+")
+AGENCIES = words("""
+    afp ap reuters getty getty-images epa epa-efe efe anadolu xinhua dpa ansa upi pa sipa tass
+    shutterstock alamy bloomberg
+    """)
+CREDIT_MAX_WORDS = 12
+CREDIT_JOINERS = words("via / | , and images agency photo photos")
+
+BOILERPLATE = re.compile(
+    r"^(?:"
+    r"comments? (?:are|is|on this|will be)|read (?:more|also|next)\b|related(?: stories| articles)?\s*:"
+    r"|related (?:stories|articles)|share(?: this| on)?\b|subscribe\b|sign up\b|click here\b"
+    r"|follow us\b|all rights reserved|copyright\s*(?:©|\(c\)|\d)|©|we use cookies"
+    r"|this (?:article|story) (?:was|is|has)|(?:additional )?reporting by\b"
+    r"|(?:editing|writing|edited|compiled) by\b|listen to this|download (?:the|our) app"
+    r"|(?:print|email|tweet) this|(?:last )?updated\s*:|published\s*:|sign in\b|log in\b|skip to\b"
+    r")",
+    re.IGNORECASE,
+)
+
+WORD = re.compile(r"\w+")
+DIGIT = re.compile(r"\d")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def word_count(sentence: str) -> int:
+    # CJK text has no spaces; two ideographs count roughly as one word.
+    return len(WORD.findall(sentence)) + len(CJK.findall(sentence)) // 2
+
+
+def _is_byline(sentence: str, parts: list[str]) -> bool:
+    if not BYLINE_START.match(sentence) or len(parts) > BYLINE_MAX_WORDS:
+        return False
+    rest = [w.strip(",;|-–") for w in parts[1:]]
+    return all(not w or w[0].isupper() or w.lower() in BYLINE_WORDS for w in rest)
+
+
+def _is_credit(sentence: str, parts: list[str]) -> bool:
+    if len(parts) > CREDIT_MAX_WORDS:
+        return False
+    if CREDIT_PREFIX.match(sentence) or CREDIT_SLASH.match(sentence):
+        return True
+    tokens = [t for t in CREDIT_SPLIT.split(sentence.lower()) if t]
+    if tokens and all(t in AGENCIES or t in CREDIT_JOINERS for t in tokens):
+        return True
+    # "AFP", "EPA-EFE", "REUTERS": a short all-caps line is an agency tag.
+    if len(parts) > 3:
+        return False
+    letters = [ch for ch in sentence if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+def noise_reason(sentence: str, *, alone: bool, opening: bool) -> str | None:
+    """Why ``sentence`` is not a claim ("question", "byline", ...), or None if it may be one.
+
+    ``alone``: the sentence is its whole line; ``opening``: it is in the first paragraph.
+    """
+    parts = sentence.split()
+    ending = INVISIBLE_TAIL.sub("", sentence[-40:])
+    if ENDS_QUESTION.search(ending):
+        return "question"
+    if _is_byline(sentence, parts):
+        return "byline"
+    if _is_credit(sentence, parts):
+        return "credit"
+    if BOILERPLATE.match(sentence.lstrip("([•*-– ")):
+        return "boilerplate"
+    count = word_count(sentence)
+    if count < MIN_WORDS:
+        return "too short"
+    if (
+        alone
+        and count <= HEADING_MAX_WORDS
+        and not ENDS_SENTENCE.search(ending)
+        and (opening or not DIGIT.search(sentence))
+    ):
+        return "heading"
+    return None
+
+
+# --- score: how check-worthy is a sentence that survived the noise rules -----------------------
+
+BASE_SCORE = 0.1
+W_NUMBER = 0.3
+W_MEASURE = 0.1  # percentages, money, units on top of the number itself
+W_DATE = 0.1
+W_ATTRIBUTION = 0.2
+W_ENTITY = 0.05  # per distinct capitalised name, up to MAX_ENTITIES
+MAX_ENTITIES = 3
+W_ASSERTION = 0.2
+W_HEDGE = -0.1  # predictions and opinions are harder to check than reported facts
+KEEP_THRESHOLD = 0.35
+
+NUMBER_WORDS = words("""
+    two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
+    hundred hundreds thousand thousands million millions billion billions trillion dozen dozens
+    half third quarter double doubled tripled halved twice
+    """)
+# Percentages, money and units; "per cent" shows up as the word "cent".
+MEASURE_SYMBOLS = frozenset("%$€£¥₹")
+MEASURE_WORDS = words("""
+    percent cent percentage dollar dollars euro euros pound pounds yuan yen rupee rupees km
+    kilometre kilometres kilometer kilometers mile miles metre metres meter meters millimetres
+    millimeters centimetres kg kilogram kilograms tonne tonnes ton tons litre litres liter liters
+    hectare hectares acre acres megawatts mw gw barrel barrels
+    """)
+# Case-sensitive, like HEDGES: "May" the month, "may" the hedge.
+DATE_WORDS = words("""
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday yesterday today tonight
+    """)
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+ASSERTION_VERBS = words("""
+    control controls controlled hold holds held surround surrounds surrounded kill kills killed
+    die dies died injure injured wound wounded deny denies denied agree agrees agreed reject rejects
+    rejected confirm confirms confirmed announce announces announced approve approves approved
+    sign signs signed win wins won lose loses lost rise rises rose risen fall falls fell fallen
+    increase increased increases decrease decreased decreases cut cuts grow grew grown drop dropped
+    reach reached reaches leave left return returned returns displace displaced flee fled
+    arrest arrested charge charged launch launched close closed closes open opened ban banned
+    seize seized capture captured destroy destroyed damage damaged evacuate evacuated
+    refuse refused refuses accuse accused admit admitted vote voted pass passed spend spent
+    cost costs paid pay pays owe owes own owns owned employ employs employed account accounts
+    """)
+HEDGES = words("may might could would should perhaps possibly probably hope hopes think believe feel")
+# Sentence-initial capitals that are not names.
+NOT_NAMES = words("""
+    a an the he she it they we i you this that these those there here but and or so yet in on at
+    for of by as if when while after before since during from to with without mr mrs ms dr his her
+    its their our my your some many most all several according despite although though however
+    """)
+CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def score(sentence: str, *, attributed: bool) -> float:
+    """Check-worthiness in 0..1 from surface features (rounded so output is stable)."""
+    tokens = set(WORD.findall(sentence))
+    lowered = {w.lower() for w in tokens}
+    has_digit = bool(DIGIT.search(sentence))
+    value = BASE_SCORE
+    if has_digit or lowered & NUMBER_WORDS:
+        value += W_NUMBER
+        if lowered & MEASURE_WORDS or any(ch in MEASURE_SYMBOLS for ch in sentence):
+            value += W_MEASURE
+    if tokens & DATE_WORDS or (has_digit and YEAR.search(sentence)):
+        value += W_DATE
+    if attributed:
+        value += W_ATTRIBUTION
+    names = {m.group() for m in CAPITALISED.finditer(sentence) if m.group().lower() not in NOT_NAMES}
+    value += W_ENTITY * min(len(names), MAX_ENTITIES)
+    if lowered & ASSERTION_VERBS:
+        value += W_ASSERTION
+    # Case-sensitive so that "May" the month is not a hedge.
+    if tokens & HEDGES:
+        value += W_HEDGE
+    return round(min(1.0, max(0.0, value)), 3)
