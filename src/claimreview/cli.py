@@ -342,6 +342,12 @@ def demo() -> None:
 
 
 # Commands contributed by other packages register themselves here, one line each.
+from claimreview.server.command import register as register_server  # noqa: E402 (no FastAPI at import)
+
+register_server(app)
+from claimreview.sync.command import register as register_sync  # noqa: E402 (no httpx at import)
+
+register_sync(app)
 
 
 def main() -> None:

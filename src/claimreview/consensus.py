@@ -1,4 +1,25 @@
-"""Verdict labels and the rules that turn a claim's event log into a consensus (pure logic)."""
+"""Verdict labels and the rules that turn a claim's event log into a consensus (pure logic).
+
+Consensus of one claim:
+
+1. The latest adjudication (kind ``adjudication``) settles it, unless that adjudication was ``cleared``.
+2. Otherwise, if any reviewer's review events *fork* with different labels, the claim is ``disputed``.
+3. Otherwise reviewers' current labels decide: none -> ``unreviewed``, all equal -> that label,
+   different -> ``disputed``.
+
+Forks (one reviewer, several machines). Each event names in ``replaces`` the event(s) of the same
+reviewer and kind on the same claim that it was made on top of: normally the one previous event, so a
+reviewer's events form a chain. Two machines that start from the same state (for instance both from
+"no verdict yet") and both record a verdict offline produce two events replacing the same thing; after
+sync, that reviewer has two *heads* (events no other event of theirs replaces). Heads with different
+labels are a fork, and a fork makes the claim ``disputed`` — neither machine's verdict silently wins.
+
+A fork is resolved by the reviewer, not by the clock: once a machine holds both heads, the next event
+that reviewer records there replaces *all* of its heads, and ``replaces`` then holds their ids separated
+by spaces (newest first). That event provably was made after seeing every head, so the reviewer is back to
+one head. An event that lists only some of the heads resolves only those. Heads with the same label are
+not a conflict. Events without ``id`` and ``replaces`` (plain records) are taken as one chain.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +50,41 @@ class EventLike(Protocol):
 
 
 E = TypeVar("E", bound=EventLike)
+
+
+def parent_ids(replaces: str | None) -> tuple[str, ...]:
+    """The ids an event replaces: one normally, several when it resolved a fork."""
+    return tuple(replaces.split()) if replaces else ()
+
+
+def heads(events: Sequence[E]) -> list[E]:
+    """Events that no other event in ``events`` replaces, newest first.
+
+    Pass the events of one reviewer and one kind on one claim.
+    """
+    superseded: set[str] = set()
+    for event in events:
+        superseded.update(parent_ids(getattr(event, "replaces", None)))
+    alive = [e for e in events if getattr(e, "id", None) not in superseded]
+    # Newest first; among equal timestamps the later one in log order counts as newer.
+    indexed = sorted(enumerate(alive), key=lambda p: (p[1].created_at, p[0]), reverse=True)
+    return [e for _, e in indexed]
+
+
+def forks(events: Sequence[E]) -> dict[str, list[E]]:
+    """Reviewers whose review events fork with different labels, with their heads (newest first)."""
+    by_reviewer: dict[str, list[E]] = {}
+    for event in events:
+        if event.kind == REVIEW:
+            by_reviewer.setdefault(event.reviewer, []).append(event)
+    found: dict[str, list[E]] = {}
+    for reviewer, own in by_reviewer.items():
+        if len(own) < 2 or any(getattr(e, "id", None) is None or not hasattr(e, "replaces") for e in own):
+            continue
+        tips = heads(own)
+        if len({e.label for e in tips}) > 1:
+            found[reviewer] = tips
+    return found
 
 
 def current_verdicts(events: Sequence[E]) -> dict[str, E]:
@@ -63,8 +119,10 @@ def consensus_of_labels(labels: Iterable[str]) -> str:
 
 
 def consensus(events: Sequence[EventLike]) -> str:
-    """A settled adjudication wins; otherwise reviewers' current labels agree, differ, or are absent."""
+    """A settled adjudication wins; then a reviewer's fork disputes; then current labels decide."""
     ruling = latest_adjudication(events)
     if ruling is not None:
         return ruling.label
+    if forks(events):
+        return DISPUTED
     return consensus_of_labels(e.label for e in current_verdicts(events).values())

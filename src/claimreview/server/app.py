@@ -1,0 +1,303 @@
+"""The FastAPI application: ``create_app(settings)`` builds everything; nothing happens at import time.
+
+The app keeps no state that matters between requests (only the engine), so several processes can share
+one PostgreSQL database behind a load balancer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+
+from claimreview import __version__
+from claimreview.server import API_PREFIX, API_VERSION
+from claimreview.server import schemas as s
+from claimreview.server import store as db
+
+DEFAULT_MAX_BODY = 5 * 1024 * 1024
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class ServerSettings:
+    db_url: str
+    max_body_bytes: int = DEFAULT_MAX_BODY
+
+
+# -- body size limit ------------------------------------------------------------------------------
+
+
+class BodyLimit:
+    """Answer 413 for request bodies over ``limit`` bytes, declared or streamed, before parsing them."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = 0
+                if declared > self.limit:
+                    await self._reject(scope, receive, send)
+                    return
+        # Buffer the body (at most `limit` bytes) so a chunked upload cannot get past the check.
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                await self.app(scope, _replay([message]), send)
+                return
+            body = message.get("body", b"")
+            size += len(body)
+            if size > self.limit:
+                await self._reject(scope, receive, send)
+                return
+            chunks.append(body)
+            more = message.get("more_body", False)
+        await self.app(scope, _replay([{"type": "http.request", "body": b"".join(chunks)}]), send)
+
+    async def _reject(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = JSONResponse(
+            {"detail": f"request body larger than {self.limit} bytes; send smaller batches"}, status_code=413
+        )
+        await response(scope, receive, send)
+
+
+def _replay(messages: list[Message]) -> Receive:
+    queue = list(messages)
+
+    async def receive() -> Message:
+        if queue:
+            return queue.pop(0)
+        return {"type": "http.disconnect"}
+
+    return receive
+
+
+# -- dependencies ---------------------------------------------------------------------------------
+
+bearer = HTTPBearer(auto_error=False, description="A token from `claimreview server add-reviewer`.")
+
+
+def get_engine(request: Request) -> Engine:
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+EngineDep = Annotated[Engine, Depends(get_engine)]
+
+
+def current_account(
+    engine: EngineDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> db.Account:
+    if credentials is None:
+        raise HTTPException(
+            401,
+            "missing bearer token; ask an admin for one (claimreview server add-reviewer)",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    account = db.authenticate(engine, credentials.credentials)
+    if account is None:
+        raise HTTPException(
+            401,
+            "unknown or revoked token; ask an admin for a new one",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return account
+
+
+AccountDep = Annotated[db.Account, Depends(current_account)]
+
+
+def admin_account(account: AccountDep) -> db.Account:
+    if not account.is_admin:
+        raise HTTPException(403, f"'{account.name}' is a {account.role}; only admins publish documents")
+    return account
+
+
+AdminDep = Annotated[db.Account, Depends(admin_account)]
+
+After = Annotated[int, Query(ge=0, le=s.MAX_CURSOR, description="Return items with seq greater than this.")]
+Limit = Annotated[int, Query(ge=1, le=s.MAX_PAGE)]
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": s.ErrorOut, "description": "Body is not parseable JSON"},
+    401: {"model": s.ErrorOut, "description": "Missing, unknown or revoked token"},
+    403: {"model": s.ErrorOut, "description": "Not allowed for this reviewer"},
+    413: {"model": s.ErrorOut, "description": "Body too large"},
+    503: {"model": s.ErrorOut, "description": "Database busy; retry"},
+}
+
+
+# -- routes ---------------------------------------------------------------------------------------
+
+public = APIRouter(tags=["health"])
+router = APIRouter(responses=ERRORS)
+
+
+@public.get("/health", response_model=s.Health)
+def health() -> s.Health:
+    """No auth: clients check the API version here before anything else."""
+    return s.Health(status="ok", api_version=API_VERSION, server_version=__version__)
+
+
+@router.get("/me", response_model=s.Me, tags=["accounts"])
+def me(account: AccountDep) -> s.Me:
+    return s.Me(name=account.name, role=account.role)  # type: ignore[arg-type]
+
+
+@router.post("/events", response_model=s.PushResponse, tags=["events"])
+def push_events(body: s.PushRequest, account: AccountDep, engine: EngineDep) -> JSONResponse:
+    """Store verdict events. Idempotent: an event sent again is reported as ``known``."""
+    for event in body.events:
+        if event.reviewer is not None and event.reviewer != account.name:
+            raise HTTPException(
+                403,
+                f"event {event.id} is by '{event.reviewer}' but your token is for '{account.name}'; "
+                "you can only push your own verdicts",
+            )
+        if event.kind == "adjudication" and not account.can_adjudicate:
+            raise HTTPException(403, f"'{account.name}' is a {account.role}; only adjudicators adjudicate")
+    rows = [{**e.model_dump(exclude={"reviewer"}), "reviewer": account.name} for e in body.events]
+    results = db.push_events(engine, rows) if rows else []
+    tally = {"stored": 0, "known": 0, "rejected": 0}
+    for r in results:
+        tally[r["status"]] += 1
+    # Built by hand (not through response_model) because this is the hot path of every sync.
+    return JSONResponse({**tally, "results": results})
+
+
+@router.get("/events", response_model=s.EventPage, tags=["events"])
+def pull_events(
+    _account: AccountDep, engine: EngineDep, after: After = 0, limit: Limit = 500
+) -> JSONResponse:
+    items, more = db.pull_events(engine, after, limit)
+    return _page(items, more, after)
+
+
+@router.post("/documents", response_model=s.PublishResponse, tags=["documents"])
+def publish(body: s.PublishRequest, account: AdminDep, engine: EngineDep) -> s.PublishResponse:
+    """Publish documents with their claims (admins). Ids come from the content, as on every client."""
+    docs = [d.model_dump() for d in body.documents]
+    try:
+        added_docs, added_claims = db.publish(engine, docs, account.name)
+    except db.PublishError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    return s.PublishResponse(documents_added=added_docs, claims_added=added_claims)
+
+
+@router.post("/documents/missing", response_model=s.MissingResponse, tags=["documents"])
+def missing(body: s.MissingRequest, _account: AccountDep, engine: EngineDep) -> s.MissingResponse:
+    """Which of these documents the server lacks, or has fewer claims of (so a client can publish them)."""
+    wanted = [(d.id, d.claims) for d in body.documents]
+    return s.MissingResponse(missing=db.missing_documents(engine, wanted))
+
+
+@router.get("/documents", response_model=s.DocumentPage, tags=["documents"])
+def pull_documents(
+    _account: AccountDep, engine: EngineDep, after: After = 0, limit: Annotated[int, Query(ge=1, le=200)] = 50
+) -> JSONResponse:
+    items, more = db.pull_documents(engine, after, limit)
+    return _page(items, more, after)
+
+
+@router.get("/claims", response_model=s.ClaimPage, tags=["documents"])
+def pull_claims(
+    _account: AccountDep, engine: EngineDep, after: After = 0, limit: Limit = 500
+) -> JSONResponse:
+    items, more = db.pull_claims(engine, after, limit)
+    return _page(items, more, after)
+
+
+def _page(items: list[dict[str, Any]], more: bool, after: int) -> JSONResponse:
+    next_after = int(items[-1]["seq"]) if items else after
+    return JSONResponse({"items": items, "next_after": next_after, "more": more})
+
+
+# -- errors ---------------------------------------------------------------------------------------
+
+
+def _printable(value: object) -> str | int:
+    if isinstance(value, int):
+        return value
+    # Field names come from the client; never echo something that cannot be encoded back.
+    return str(value).encode("utf-8", "replace").decode("utf-8")[:200]
+
+
+async def validation_failed(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    # Without the echoed input: it can be huge, or not even encodable (lone surrogates).
+    detail = [
+        {
+            "loc": [_printable(p) for p in err.get("loc", ())],
+            "msg": str(err.get("msg", "")),
+            "type": err["type"],
+        }
+        for err in exc.errors()[:20]
+    ]
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
+async def database_busy(_request: Request, _exc: Exception) -> JSONResponse:
+    return JSONResponse(
+        {"detail": "database busy or unreachable; retry shortly"},
+        status_code=503,
+        headers={"Retry-After": "1"},
+    )
+
+
+def create_app(settings: ServerSettings) -> FastAPI:
+    engine = db.make_engine(settings.db_url)
+    db.create_schema(engine)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="claimreview sync server",
+        version=f"{API_VERSION}.0",
+        summary="Shared verdict log for claimreview clients.",
+        lifespan=lifespan,
+    )
+    app.state.engine = engine
+    app.include_router(public, prefix=API_PREFIX)
+    app.include_router(router, prefix=API_PREFIX)
+    app.add_exception_handler(RequestValidationError, validation_failed)
+    app.add_exception_handler(OperationalError, database_busy)
+    app.add_exception_handler(PoolTimeoutError, database_busy)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)  # type: ignore[arg-type]
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """For ``uvicorn --factory claimreview.server.app:app_from_env`` (reads CLAIMREVIEW_SERVER_DB)."""
+    import os
+
+    return create_app(ServerSettings(db_url=db.normalize_db_url(os.environ.get("CLAIMREVIEW_SERVER_DB"))))

@@ -1,0 +1,218 @@
+"""Wire models of API v1: what clients send (strict: unknown fields, bad labels, NULs are 422) and get."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from claimreview import consensus as rules
+
+MAX_BATCH = 1000
+MAX_PAGE = 1000
+MAX_CURSOR = 2**62
+MAX_NOTE = 20_000
+MAX_DOCUMENT_TEXT = 1_000_000
+
+
+def _storable(value: str) -> str:
+    # PostgreSQL text cannot hold NUL, and lone surrogates cannot be encoded at all: refuse both here,
+    # as a 422, rather than let the database fail with a 500.
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("must be valid Unicode text") from None
+    return value
+
+
+def _text(max_length: int, min_length: int = 0) -> object:
+    # The pattern documents "no NUL" in the OpenAPI schema; _storable also refuses lone surrogates.
+    constraints = StringConstraints(min_length=min_length, max_length=max_length, pattern=r"^[^\x00]*$")
+    return Annotated[str, constraints, AfterValidator(_storable)]
+
+
+Name = _text(100, 1)
+Url = _text(2000, 1)
+Short = _text(500)
+Long = _text(2000)
+Note = _text(MAX_NOTE)
+ClaimText = _text(100_000, 1)
+DocumentText = _text(MAX_DOCUMENT_TEXT, 1)
+
+
+_ID = r"[0-9A-Za-z][0-9A-Za-z._:-]{0,63}"
+EventId = Annotated[str, StringConstraints(pattern=rf"^{_ID}$")]
+Replaces = Annotated[str, StringConstraints(pattern=rf"^{_ID}( {_ID}){{0,15}}$")]
+HexId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
+Timestamp = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")]
+Label = Literal["confirmed", "denied", "unverified", "cleared"]
+Kind = Literal["review", "adjudication"]
+Role = Literal["reviewer", "adjudicator", "admin"]
+Offset = Annotated[int, Field(ge=0, le=100_000_000)]
+
+assert set(Label.__args__) == set(rules.EVENT_LABELS)  # type: ignore[attr-defined]
+assert set(Kind.__args__) == set(rules.EVENT_KINDS)  # type: ignore[attr-defined]
+
+
+class Strict(BaseModel):
+    # strict: no silent coercion of true to 1 or "5" to 5 in what clients send.
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class SourceIn(Strict):
+    url: Url
+    title: Long = ""
+    quote: Note = ""
+
+
+class EventIn(Strict):
+    id: EventId
+    claim_id: HexId
+    # Optional: the server takes the reviewer from the token; if given it must be that reviewer (else 403).
+    reviewer: Name | None = None
+    kind: Kind = "review"
+    label: Label
+    note: Note = ""
+    sources: list[SourceIn] = Field(default_factory=list, max_length=50)
+    created_at: Timestamp
+    replaces: Replaces | None = None
+
+
+class PushRequest(Strict):
+    events: list[EventIn] = Field(max_length=MAX_BATCH)
+
+
+class PushResult(BaseModel):
+    id: str
+    status: Literal["stored", "known", "rejected"]
+    seq: int | None = None
+    reason: str | None = None
+
+
+class PushResponse(BaseModel):
+    stored: int
+    known: int
+    rejected: int
+    results: list[PushResult]
+
+
+class SourceOut(BaseModel):
+    url: str
+    title: str = ""
+    quote: str = ""
+
+
+class EventOut(BaseModel):
+    seq: int
+    id: str
+    claim_id: str
+    reviewer: str
+    kind: str
+    label: str
+    note: str
+    sources: list[SourceOut]
+    created_at: str
+    replaces: str | None
+
+
+class EventPage(BaseModel):
+    items: list[EventOut]
+    next_after: int
+    more: bool
+
+
+class ClaimIn(Strict):
+    text: ClaimText
+    start: Offset
+    end: Offset
+    speaker: Short | None = None
+    score: float = Field(default=0.0, ge=-1e6, le=1e6, allow_inf_nan=False)
+    extractor: Name
+    extractor_version: Name
+
+
+class DocumentIn(Strict):
+    uri: Url
+    title: Long = ""
+    publisher: Short | None = None
+    published: Short | None = None
+    url: Long | None = None
+    text: DocumentText
+    claims: list[ClaimIn] = Field(default_factory=list, max_length=10_000)
+
+
+class PublishRequest(Strict):
+    documents: list[DocumentIn] = Field(max_length=MAX_BATCH)
+
+
+class PublishResponse(BaseModel):
+    documents_added: int
+    claims_added: int
+
+
+class DocumentCount(Strict):
+    id: HexId
+    claims: Annotated[int, Field(ge=0, le=1_000_000)]
+
+
+class MissingRequest(Strict):
+    documents: list[DocumentCount] = Field(max_length=5000)
+
+
+class MissingResponse(BaseModel):
+    missing: list[str]
+
+
+class DocumentOut(BaseModel):
+    seq: int
+    id: str
+    uri: str
+    title: str
+    publisher: str | None
+    published: str | None
+    url: str | None
+    text: str
+    sha256: str
+    added_at: str
+
+
+class DocumentPage(BaseModel):
+    items: list[DocumentOut]
+    next_after: int
+    more: bool
+
+
+class ClaimOut(BaseModel):
+    seq: int
+    id: str
+    document_id: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    score: float
+    extractor: str
+    extractor_version: str
+
+
+class ClaimPage(BaseModel):
+    items: list[ClaimOut]
+    next_after: int
+    more: bool
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    api_version: int
+    server_version: str
+
+
+class Me(BaseModel):
+    name: str
+    role: Role
+
+
+class ErrorOut(BaseModel):
+    detail: str

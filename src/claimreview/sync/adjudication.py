@@ -1,0 +1,73 @@
+"""Disputed claims and how an adjudicator settles them (for the CLI now, the conflicts screen later).
+
+An adjudication is an event of its own kind: it settles the consensus without overwriting anything, so
+every verdict before it stays visible. It reaches other reviewers through the next sync; the server
+accepts it only from an adjudicator or admin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimreview import consensus as rules
+from claimreview.errors import ClaimreviewError
+from claimreview.models import ClaimRow, Source, VerdictEvent
+from claimreview.store import Store
+from claimreview.sync import local
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    claim: ClaimRow
+    # Each reviewer's standing verdict (their latest event unless it cleared it).
+    verdicts: dict[str, VerdictEvent]
+    # Reviewers whose own verdicts fork across machines: their competing heads, newest first.
+    forks: dict[str, list[VerdictEvent]]
+    history: list[VerdictEvent]
+    adjudication: VerdictEvent | None
+
+
+def conflict(store: Store, claim_id: str) -> Conflict:
+    claim = store.get_claim(claim_id)
+    if claim is None:
+        raise ClaimreviewError(f"no claim with id '{claim_id}'")
+    history = store.events_for_claim(claim_id)
+    return Conflict(
+        claim=claim,
+        verdicts=rules.current_verdicts(history),
+        forks=rules.forks(history),
+        history=history,
+        adjudication=rules.latest_adjudication(history),
+    )
+
+
+def conflicts(store: Store, *, offset: int = 0, limit: int | None = None) -> list[Conflict]:
+    """Disputed claims in reading order, with what each side said."""
+    rows = store.list_claims(status=rules.DISPUTED, offset=offset, limit=limit)
+    return [conflict(store, row.id) for row in rows]
+
+
+def can_adjudicate(store: Store) -> bool | None:
+    """Whether the server said this user may adjudicate (None: never synced, so unknown)."""
+    role = local.get_meta(store, local.ROLE_KEY)
+    return None if role is None else role in ("adjudicator", "admin")
+
+
+def adjudicate(
+    store: Store,
+    claim_id: str,
+    adjudicator: str,
+    label: str,
+    *,
+    note: str = "",
+    sources: Sequence[Source] = (),
+) -> VerdictEvent:
+    """Record the final verdict on a claim; it goes out with the next sync."""
+    if label not in rules.EVENT_LABELS:
+        raise ClaimreviewError(f"unknown label '{label}'; use one of: {', '.join(rules.EVENT_LABELS)}")
+    if can_adjudicate(store) is False:
+        raise ClaimreviewError("your account on the sync server is not an adjudicator; ask an admin")
+    return store.append_event(
+        claim_id, adjudicator, label, note=note, sources=sources, kind=rules.ADJUDICATION
+    )

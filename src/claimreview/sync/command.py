@@ -1,0 +1,83 @@
+"""`claimreview sync`: push the outbox, pull what others did, print what moved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+from rich.text import Text
+
+from claimreview.errors import ClaimreviewError
+from claimreview.textsafe import one_line
+
+stdout = Console(highlight=False, soft_wrap=False)
+stderr = Console(stderr=True, highlight=False)
+
+LABELS = {
+    "publish": "publishing documents",
+    "push": "sending verdicts",
+    "documents": "receiving documents",
+    "claims": "receiving claims",
+    "events": "receiving verdicts",
+}
+
+
+def sync(
+    server: Annotated[
+        str | None, typer.Option(help="Server URL (remembered; default: $CLAIMREVIEW_SERVER, then saved).")
+    ] = None,
+    token: Annotated[
+        str | None, typer.Option(help="Access token (remembered, user-only file; or $CLAIMREVIEW_TOKEN).")
+    ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="Local database file (default: $CLAIMREVIEW_DB, then the user data dir)."),
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option(help="Events per push request.", min=1, max=1000, hidden=True)
+    ] = 500,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for each request.", min=0.1)] = 30.0,
+) -> None:
+    """Send your verdicts to the shared server and receive everyone else's."""
+    from claimreview.cli import opened
+    from claimreview.sync import credentials
+    from claimreview.sync.client import AuthError, ForbiddenError, IncompatibleServer, SyncClient
+    from claimreview.sync.run import run_sync
+
+    creds = credentials.resolve(server, token)
+    with (
+        opened(db) as store,
+        SyncClient(creds.server, creds.token, timeout=timeout) as client,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=stderr,
+            disable=not stderr.is_terminal,
+            transient=True,
+        ) as bar,
+    ):
+        tasks: dict[str, TaskID] = {}
+
+        def progress(phase: str, done: int, total: int | None) -> None:
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(LABELS.get(phase, phase), total=total)
+            bar.update(tasks[phase], completed=done, total=total)
+
+        try:
+            report = run_sync(store, client, progress=progress, batch_size=batch_size)
+        except (AuthError, ForbiddenError, IncompatibleServer):
+            raise
+        except ClaimreviewError:
+            # The server knew us; keep the settings so that the retry is just `claimreview sync`.
+            credentials.remember(creds)
+            raise
+    credentials.remember(creds)
+    stdout.print(Text(one_line(f"{report.reviewer}@{report.server}: {report.summary()}")), soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("sync")(sync)

@@ -1,0 +1,166 @@
+"""Local-side sync state, kept in the client database: the outbox, pull cursors and last sync time.
+
+The outbox is simply every ``verdict_event`` whose ``server_seq`` is NULL: an event leaves it only when
+the server has acknowledged it, so a crash or a failed sync never loses one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import bindparam, func, text
+from sqlmodel import col, select
+
+from claimreview.models import Claim, Document, Meta, NewClaim, NewDocument, VerdictEvent
+from claimreview.store import Store
+
+SERVER_KEY = "sync.server"
+LAST_SYNC_KEY = "sync.last_time"
+ROLE_KEY = "sync.role"
+REVIEWER_KEY = "sync.reviewer"
+CURSOR_KEYS = {
+    "documents": "sync.after.documents",
+    "claims": "sync.after.claims",
+    "events": "sync.after.events",
+}
+EVENT_COLUMNS = ("id", "claim_id", "reviewer", "kind", "label", "note", "sources", "created_at", "replaces")
+
+
+def get_meta(store: Store, key: str) -> str | None:
+    with store.session() as session:
+        row = session.get(Meta, key)
+        return row.value if row else None
+
+
+def set_meta(store: Store, values: dict[str, str]) -> None:
+    with store.session() as session:
+        for key, value in values.items():
+            session.merge(Meta(key=key, value=value))
+        session.commit()
+
+
+def cursor(store: Store, feed: str) -> int:
+    value = get_meta(store, CURSOR_KEYS[feed])
+    return int(value) if value else 0
+
+
+def set_cursor(store: Store, feed: str, after: int) -> None:
+    set_meta(store, {CURSOR_KEYS[feed]: str(after)})
+
+
+def reset_cursors(store: Store) -> None:
+    set_meta(store, {key: "0" for key in CURSOR_KEYS.values()})
+
+
+def pending_count(store: Store, reviewer: str | None = None) -> int:
+    """Events not yet acknowledged by the server (optionally only ``reviewer``'s)."""
+    query = select(func.count()).select_from(VerdictEvent).where(col(VerdictEvent.server_seq).is_(None))
+    if reviewer is not None:
+        query = query.where(col(VerdictEvent.reviewer) == reviewer)
+    with store.session() as session:
+        return int(session.execute(query).scalar_one())
+
+
+def last_sync_time(store: Store) -> str | None:
+    """When the last sync finished (ISO 8601, UTC), or None if this database never synced."""
+    return get_meta(store, LAST_SYNC_KEY)
+
+
+def outbox_batch(
+    store: Store, reviewer: str, after_rowid: int, limit: int
+) -> list[tuple[int, dict[str, Any]]]:
+    """The next ``limit`` unacknowledged events of ``reviewer`` in the order they were recorded."""
+    sql = text(
+        "SELECT rowid, id, claim_id, reviewer, kind, label, note, sources, created_at, replaces "
+        "FROM verdict_event WHERE server_seq IS NULL AND reviewer = :reviewer AND rowid > :after "
+        "ORDER BY rowid LIMIT :limit"
+    )
+    with store.session() as session:
+        rows = session.execute(sql, {"reviewer": reviewer, "after": after_rowid, "limit": limit}).all()
+    out: list[tuple[int, dict[str, Any]]] = []
+    for r in rows:
+        event = dict(zip(EVENT_COLUMNS, r[1:], strict=True))
+        event["sources"] = json.loads(event["sources"]) if event["sources"] else []
+        out.append((int(r[0]), event))
+    return out
+
+
+def acknowledge(store: Store, acked: Sequence[tuple[str, int]]) -> None:
+    """Record the server's seq for events it has (which takes them out of the outbox)."""
+    if not acked:
+        return
+    stmt = text("UPDATE verdict_event SET server_seq = :seq WHERE id = :id AND server_seq IS NULL")
+    with store.session() as session:
+        session.connection().execute(stmt, [{"id": i, "seq": s} for i, s in acked])
+        session.commit()
+
+
+def existing_ids(store: Store, model: type[Claim] | type[Document], ids: Iterable[str]) -> set[str]:
+    wanted = list(set(ids))
+    found: set[str] = set()
+    column = model.__table__.c.id  # type: ignore[attr-defined]
+    with store.session() as session:
+        for start in range(0, len(wanted), 500):
+            query = select(column).where(column.in_(bindparam("ids", expanding=True)))
+            found.update(r[0] for r in session.execute(query, {"ids": wanted[start : start + 500]}))
+    return found
+
+
+def document_claim_counts(store: Store) -> list[tuple[str, int]]:
+    """Every local document with its number of claims (what an admin may need to publish)."""
+    query = (
+        select(Document.id, func.count(col(Claim.id)))
+        .join(Claim, col(Claim.document_id) == col(Document.id), isouter=True)
+        .group_by(col(Document.id))
+        .order_by(col(Document.id))
+    )
+    with store.session() as session:
+        return [(str(d), int(n)) for d, n in session.execute(query)]
+
+
+def new_document(doc: Document) -> NewDocument:
+    return NewDocument(
+        uri=doc.uri,
+        title=doc.title,
+        text=doc.text,
+        publisher=doc.publisher,
+        published=doc.published,
+        url=doc.url,
+    )
+
+
+def load_documents(store: Store, ids: Sequence[str]) -> dict[str, NewDocument]:
+    out: dict[str, NewDocument] = {}
+    with store.session() as session:
+        for start in range(0, len(ids), 500):
+            query = select(Document).where(col(Document.id).in_(ids[start : start + 500]))
+            out.update({d.id: new_document(d) for d in session.exec(query)})
+    return out
+
+
+def load_articles(store: Store, ids: Sequence[str]) -> list[tuple[NewDocument, list[NewClaim]]]:
+    """Documents with all their claims, as `Store.add_articles` (and publishing) take them."""
+    docs = load_documents(store, ids)
+    claims: dict[str, list[NewClaim]] = {d: [] for d in docs}
+    with store.session() as session:
+        for start in range(0, len(ids), 500):
+            query = (
+                select(Claim)
+                .where(col(Claim.document_id).in_(ids[start : start + 500]))
+                .order_by(col(Claim.document_id), col(Claim.start))
+            )
+            for c in session.exec(query):
+                claims[c.document_id].append(
+                    NewClaim(
+                        text=c.text,
+                        start=c.start,
+                        end=c.end,
+                        speaker=c.speaker,
+                        score=c.score,
+                        extractor=c.extractor,
+                        extractor_version=c.extractor_version,
+                    )
+                )
+    return [(docs[d], claims[d]) for d in ids if d in docs]

@@ -1,0 +1,318 @@
+"""One sync round: publish (admins), push the outbox, pull documents, claims and events.
+
+Each step commits as it goes (an acknowledged batch, a pulled page and its cursor), so a sync that is
+killed or loses the network half way leaves a consistent database, and the next sync picks up where this
+one stopped. Nothing here touches the UI: ``progress`` is a plain callback, safe to call from a worker.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from claimreview import consensus as rules
+from claimreview.ids import now_iso
+from claimreview.models import Claim, NewClaim, NewDocument
+from claimreview.server.schemas import EventIn
+from claimreview.store import Store
+from claimreview.sync import local
+from claimreview.sync.client import PayloadTooLarge, SyncClient, SyncError
+
+Progress = Callable[[str, int, int | None], None]
+"""progress(phase, done, total): phase is one of PHASES; total is None when unknown."""
+
+PHASES = ("publish", "push", "documents", "claims", "events")
+ADJUDICATING_ROLES = frozenset({"adjudicator", "admin"})
+PUBLISH_BYTES = 2 * 1024 * 1024  # well under the server's 5 MB body limit, whatever the text's script
+
+
+@dataclass(slots=True)
+class SyncReport:
+    server: str = ""
+    reviewer: str = ""
+    role: str = ""
+    pushed: int = 0
+    already_known: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)  # reason -> events
+    held_back: int = 0  # local events by other reviewers: this token cannot push them
+    published_documents: int = 0
+    published_claims: int = 0
+    pulled_documents: int = 0
+    pulled_claims: int = 0
+    pulled_events: int = 0
+    disputed: int = 0
+    finished_at: str = ""
+
+    def summary(self) -> str:
+        parts = [f"pushed {self.pushed} event(s)"]
+        if self.already_known:
+            parts[0] += f" ({self.already_known} the server already had)"
+        if self.published_documents or self.published_claims:
+            parts.append(
+                f"published {self.published_documents} document(s) and {self.published_claims} claim(s)"
+            )
+        parts.append(
+            f"pulled {self.pulled_documents} document(s), {self.pulled_claims} claim(s) and "
+            f"{self.pulled_events} event(s)"
+        )
+        parts.append(f"{self.disputed} claim(s) disputed")
+        line = "; ".join(parts)
+        for reason, n in sorted(self.rejected.items()):
+            line += f"; {n} event(s) kept back: {reason}"
+        if self.held_back:
+            line += (
+                f"; {self.held_back} local event(s) by other reviewers not sent "
+                f"(your token is for '{self.reviewer}')"
+            )
+        return line
+
+
+def _noop(_phase: str, _done: int, _total: int | None) -> None:
+    return None
+
+
+def run_sync(
+    store: Store,
+    client: SyncClient,
+    *,
+    progress: Progress | None = None,
+    batch_size: int = 500,
+    page_size: int = 1000,
+) -> SyncReport:
+    """Sync ``store`` with the server behind ``client``; raises SyncError (outbox intact) on failure."""
+    report_progress = progress or _noop
+    client.check_version()
+    me = client.me()
+    report = SyncReport(server=client.base_url, reviewer=me["name"], role=me["role"])
+    previous = local.get_meta(store, local.SERVER_KEY)
+    if previous is not None and previous != client.base_url:
+        # Cursors count another server's sequence numbers: start the pulls over (they are idempotent).
+        local.reset_cursors(store)
+    local.set_meta(
+        store, {local.SERVER_KEY: client.base_url, local.ROLE_KEY: me["role"], local.REVIEWER_KEY: me["name"]}
+    )
+    if me["role"] == "admin":
+        _publish(store, client, report, report_progress)
+    _push(store, client, report, report_progress, batch_size)
+    _pull_documents(store, client, report, report_progress)
+    _pull_claims(store, client, report, report_progress, page_size)
+    _pull_events(store, client, report, report_progress, page_size)
+    report.disputed = store.count_claims(status=rules.DISPUTED)
+    report.finished_at = now_iso()
+    local.set_meta(store, {local.LAST_SYNC_KEY: report.finished_at})
+    return report
+
+
+# -- publish --------------------------------------------------------------------------------------
+
+
+def _publish(store: Store, client: SyncClient, report: SyncReport, progress: Progress) -> None:
+    """Admins: send local documents (with their claims) that the server lacks."""
+    counts = local.document_claim_counts(store)
+    missing: list[str] = []
+    for start in range(0, len(counts), 2000):
+        missing.extend(client.missing_documents(counts[start : start + 2000]))
+    if not missing:
+        return
+    progress("publish", 0, len(missing))
+    done = 0
+    for start in range(0, len(missing), 100):
+        batch: list[dict[str, Any]] = []
+        size = 0
+        for doc, claims in local.load_articles(store, missing[start : start + 100]):
+            payload = {
+                "uri": doc.uri,
+                "title": doc.title,
+                "publisher": doc.publisher,
+                "published": doc.published,
+                "url": doc.url,
+                "text": doc.text,
+                "claims": [
+                    {
+                        "text": c.text,
+                        "start": c.start,
+                        "end": c.end,
+                        "speaker": c.speaker,
+                        "score": c.score,
+                        "extractor": c.extractor,
+                        "extractor_version": c.extractor_version,
+                    }
+                    for c in claims
+                ],
+            }
+            weight = 4 * (len(doc.text) + sum(len(c.text) for c in claims))  # worst case UTF-8 bytes
+            if batch and size + weight > PUBLISH_BYTES:
+                _send_publish(client, batch, report)
+                batch, size = [], 0
+            batch.append(payload)
+            size += weight
+            done += 1
+        if batch:
+            _send_publish(client, batch, report)
+        progress("publish", done, len(missing))
+
+
+def _send_publish(client: SyncClient, batch: list[dict[str, Any]], report: SyncReport) -> None:
+    result = client.publish(batch)
+    report.published_documents += int(result["documents_added"])
+    report.published_claims += int(result["claims_added"])
+
+
+# -- push -----------------------------------------------------------------------------------------
+
+
+def _valid(event: dict[str, Any]) -> str | None:
+    """Why the server would refuse this event (checked here so one bad event cannot block a batch)."""
+    try:
+        EventIn.model_validate(event)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        return f"not valid for the server ({'.'.join(str(p) for p in first['loc'])}: {first['msg']})"
+    return None
+
+
+def _push(store: Store, client: SyncClient, report: SyncReport, progress: Progress, batch_size: int) -> None:
+    total = local.pending_count(store, report.reviewer)
+    report.held_back = local.pending_count(store) - total
+    progress("push", 0, total)
+    after_rowid = 0
+    done = 0
+    size = batch_size
+    while True:
+        rows = local.outbox_batch(store, report.reviewer, after_rowid, size)
+        if not rows:
+            break
+        sendable: list[dict[str, Any]] = []
+        for _rowid, event in rows:
+            problem = _valid(event)
+            if event["kind"] == rules.ADJUDICATION and report.role not in ADJUDICATING_ROLES:
+                # The server would refuse the whole batch (403); keep it local and say why.
+                problem = "adjudications need an adjudicator or admin account"
+            if problem is None:
+                sendable.append(event)
+            else:
+                report.rejected[problem] += 1
+        try:
+            result = client.push(sendable) if sendable else {"results": []}
+        except PayloadTooLarge:
+            if size == 1:
+                report.rejected["too large for the server"] += 1
+                after_rowid = rows[0][0]
+                continue
+            size = max(1, size // 2)
+            continue
+        acked: list[tuple[str, int]] = []
+        for r in result["results"]:
+            if r["status"] == "stored":
+                report.pushed += 1
+                acked.append((r["id"], int(r["seq"])))
+            elif r["status"] == "known":
+                report.already_known += 1
+                acked.append((r["id"], int(r["seq"])))
+            else:
+                report.rejected[str(r.get("reason") or "refused by the server")] += 1
+        local.acknowledge(store, acked)
+        after_rowid = rows[-1][0]
+        done += len(rows)
+        progress("push", min(done, total), total)
+        size = batch_size
+
+
+# -- pull -----------------------------------------------------------------------------------------
+
+
+def _pull_documents(store: Store, client: SyncClient, report: SyncReport, progress: Progress) -> None:
+    after = local.cursor(store, "documents")
+    progress("documents", 0, None)
+    for _ in range(1_000_000):  # bounded: each page moves the cursor forward
+        page = client.pull_documents(after)
+        docs = [
+            (
+                NewDocument(
+                    uri=d["uri"],
+                    title=d["title"],
+                    text=d["text"],
+                    publisher=d["publisher"],
+                    published=d["published"],
+                    url=d["url"],
+                ),
+                [],
+            )
+            for d in page["items"]
+        ]
+        if docs:
+            report.pulled_documents += store.add_articles(docs).documents_added
+        after = int(page["next_after"])
+        local.set_cursor(store, "documents", after)
+        progress("documents", report.pulled_documents, None)
+        if not page["more"]:
+            return
+
+
+def _pull_claims(
+    store: Store, client: SyncClient, report: SyncReport, progress: Progress, page_size: int
+) -> None:
+    after = local.cursor(store, "claims")
+    progress("claims", 0, None)
+    for _ in range(1_000_000):
+        page = client.pull_claims(after, page_size)
+        items = page["items"]
+        if items:
+            doc_ids = sorted({c["document_id"] for c in items})
+            docs = local.load_documents(store, doc_ids)
+            if len(docs) < len(doc_ids):
+                # Published after our documents pull began: fetch the newer documents, then go on.
+                _pull_documents(store, client, report, progress)
+                docs = local.load_documents(store, doc_ids)
+                if len(docs) < len(doc_ids):
+                    raise SyncError("the server sent claims of documents it does not list; try again later")
+            by_doc: dict[str, list[Any]] = {d: [] for d in doc_ids}
+            for c in items:
+                by_doc[c["document_id"]].append(
+                    NewClaim(
+                        text=c["text"],
+                        start=c["start"],
+                        end=c["end"],
+                        speaker=c["speaker"],
+                        score=c["score"],
+                        extractor=c["extractor"],
+                        extractor_version=c["extractor_version"],
+                    )
+                )
+            report.pulled_claims += store.add_articles([(docs[d], by_doc[d]) for d in doc_ids]).claims_added
+        after = int(page["next_after"])
+        local.set_cursor(store, "claims", after)
+        progress("claims", report.pulled_claims, None)
+        if not page["more"]:
+            return
+
+
+def _pull_events(
+    store: Store, client: SyncClient, report: SyncReport, progress: Progress, page_size: int
+) -> None:
+    after = local.cursor(store, "events")
+    progress("events", 0, None)
+    for _ in range(1_000_000):
+        page = client.pull_events(after, page_size)
+        items = page["items"]
+        if items:
+            claim_ids = {e["claim_id"] for e in items}
+            if local.existing_ids(store, Claim, claim_ids) != claim_ids:
+                # Verdicts on claims published after our claims pull: fetch those claims first.
+                _pull_documents(store, client, report, progress)
+                _pull_claims(store, client, report, progress, page_size)
+                if local.existing_ids(store, Claim, claim_ids) != claim_ids:
+                    raise SyncError("the server sent verdicts on claims it does not list; try again later")
+            rows = [{**{k: e[k] for k in local.EVENT_COLUMNS}, "server_seq": e["seq"]} for e in items]
+            report.pulled_events += store.insert_events(rows)
+            # Our own events that reached the server on a sync that died before it heard back.
+            local.acknowledge(store, [(e["id"], int(e["seq"])) for e in items])
+        after = int(page["next_after"])
+        local.set_cursor(store, "events", after)
+        progress("events", report.pulled_events, None)
+        if not page["more"]:
+            return

@@ -1,0 +1,8 @@
+"""Sync tests reuse the live-server helpers of tests/server."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "server"))
