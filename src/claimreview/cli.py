@@ -336,9 +336,9 @@ def ensure_demo_db() -> Path:
 @app.command()
 def demo() -> None:
     """Open the review app on a demo database built from the bundled sample articles."""
-    path = ensure_demo_db()
-    stderr.print(Text(f"demo database: {path}"))
-    claims(db=path, status=None, document=None, as_json=False)
+    from claimreview.tui.command import run_app
+
+    run_app(ensure_demo_db())
 
 
 # Commands contributed by other packages register themselves here, one line each.
@@ -348,6 +348,9 @@ register_server(app)
 from claimreview.sync.command import register as register_sync  # noqa: E402 (no httpx at import)
 
 register_sync(app)
+from claimreview.tui.command import register as register_review  # noqa: E402 (tui.command imports no Textual)
+
+register_review(app)
 
 
 def main() -> None:

@@ -1,0 +1,17 @@
+"""Screens (full-screen views) and dialogs (modals) of the review app."""
+
+from claimreview.tui.screens.dialogs import EvidenceDialog, NoteDialog
+from claimreview.tui.screens.documents import DocumentScreen, DocumentsScreen
+from claimreview.tui.screens.empty import EmptyScreen
+from claimreview.tui.screens.help import HelpScreen
+from claimreview.tui.screens.review import ReviewScreen
+
+__all__ = [
+    "DocumentScreen",
+    "DocumentsScreen",
+    "EmptyScreen",
+    "EvidenceDialog",
+    "HelpScreen",
+    "NoteDialog",
+    "ReviewScreen",
+]

@@ -1,0 +1,117 @@
+"""Modal dialogs: the note editor and the evidence form. While one is open no verdict key fires."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, TextArea
+
+from claimreview.errors import InputError
+from claimreview.evidence import MAX_QUOTE, MAX_TITLE, make_source
+from claimreview.models import Source
+from claimreview.textsafe import one_line
+
+
+def _claim_caption(claim_text: str, width: int = 200) -> Text:
+    return Text(one_line(claim_text[:width]), no_wrap=True, overflow="ellipsis")
+
+
+class NoteDialog(ModalScreen[str | None]):
+    """Edit the note of your verdict; returns the new note, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="note.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+    ]
+
+    def __init__(self, note: str, claim_text: str) -> None:
+        super().__init__()
+        self.note = note
+        self.claim_text = claim_text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-dialog", classes="dialog"):
+            yield Label(Text("Note on your verdict", style="bold"), classes="dialog-title")
+            yield Label(_claim_caption(self.claim_text), classes="dialog-caption")
+            yield TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", id="note-save", variant="primary")
+                yield Button("Cancel (esc)", id="note-cancel")
+
+    def on_mount(self) -> None:
+        area = self.query_one("#note-text", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one("#note-text", TextArea).text.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "note-save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+
+class EvidenceDialog(ModalScreen[Source | None]):
+    """Attach an evidence source: URL (validated before the dialog closes), title and quote."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Attach", id="evidence.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="evidence.cancel"),
+    ]
+
+    def __init__(self, claim_text: str) -> None:
+        super().__init__()
+        self.claim_text = claim_text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="evidence-dialog", classes="dialog"):
+            yield Label(Text("Attach an evidence source", style="bold"), classes="dialog-title")
+            yield Label(_claim_caption(self.claim_text), classes="dialog-caption")
+            yield Input(placeholder="https://…", id="evidence-url")
+            yield Input(placeholder="title (optional)", id="evidence-title", max_length=MAX_TITLE)
+            yield Input(placeholder="quote (optional)", id="evidence-quote", max_length=MAX_QUOTE)
+            yield Label("", id="evidence-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Attach (ctrl+s)", id="evidence-save", variant="primary")
+                yield Button("Cancel (esc)", id="evidence-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#evidence-url", Input).focus()
+
+    def action_save(self) -> None:
+        url = self.query_one("#evidence-url", Input).value
+        title = self.query_one("#evidence-title", Input).value
+        quote = self.query_one("#evidence-quote", Input).value
+        try:
+            source = make_source(url, title, quote)
+        except InputError as err:
+            self.query_one("#evidence-error", Label).update(Text(one_line(err.reason)))
+            self.query_one("#evidence-url", Input).focus()
+            return
+        self.dismiss(source)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Enter moves to the next field, and attaches from the last one.
+        if event.input.id == "evidence-quote":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "evidence-save":
+            self.action_save()
+        else:
+            self.action_cancel()

@@ -1,0 +1,145 @@
+"""Per-document progress, and one document's full text with every claim highlighted."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Static
+
+from claimreview.models import ClaimRow, Document
+from claimreview.queue import document_claims
+from claimreview.store import Store
+from claimreview.textsafe import one_line
+from claimreview.tui.widgets.claim_queue import GLYPHS
+from claimreview.tui.widgets.document_view import DocumentView
+from claimreview.tui.widgets.source_pane import document_meta
+
+
+class DocumentsScreen(Screen[str | None]):
+    """Every document with its progress; enter opens one. Returns the claim to jump to, if any."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Back", id="documents.close"),
+        Binding("j", "cursor_down", "Down", id="documents.down", show=False),
+        Binding("k", "cursor_up", "Up", id="documents.up", show=False),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text("Documents — enter opens one, escape goes back", style="bold"), id="documents-title")
+        yield DataTable(id="documents-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#documents-table", DataTable)
+        table.add_columns("title", "publisher", "date", "claims", "reviewed", "done")
+        # Cells are Text: a str cell would be read as markup, and titles come from articles.
+        for document, claims, reviewed in self.store.list_documents():
+            done = f"{100 * reviewed // claims}%" if claims else "—"
+            table.add_row(
+                Text(one_line(document.title or document.uri)[:80]),
+                Text(one_line(document.publisher or "")[:30]),
+                Text(one_line(document.published or "")[:20]),
+                Text(str(claims), justify="right"),
+                Text(str(reviewed), justify="right"),
+                Text(done, justify="right"),
+                key=document.id,
+            )
+        table.focus()
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#documents-table", DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#documents-table", DataTable).action_cursor_up()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    @on(DataTable.RowSelected, "#documents-table")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        document_id = event.row_key.value
+        if document_id is None:
+            return
+
+        def done(claim_id: str | None) -> None:
+            if claim_id is not None:
+                self.dismiss(claim_id)
+
+        self.app.push_screen(DocumentScreen(self.store, document_id), done)
+
+
+class DocumentScreen(Screen[str | None]):
+    """The full text; ``]``/``[`` or a click pick a claim, enter reviews it in the queue."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Back", id="document.close"),
+        Binding("enter", "review", "Review this claim", id="document.review"),
+        Binding("right_square_bracket", "next_claim", "Next claim", id="document.next_claim"),
+        Binding("left_square_bracket", "previous_claim", "Previous claim", id="document.previous_claim"),
+    ]
+
+    def __init__(self, store: Store, document_id: str) -> None:
+        super().__init__()
+        self.store = store
+        self.document_id = document_id
+        self.claims: list[ClaimRow] = []
+        self.document: Document | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="document-meta")
+        yield DocumentView(id="document-text")
+        yield Label("", id="document-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.document = self.store.get_document(self.document_id)
+        self.claims = sorted(document_claims(self.store, self.document_id), key=lambda c: c.start)
+        view = self.query_one("#document-text", DocumentView)
+        if self.document is None:
+            self.query_one("#document-meta", Static).update(Text("document not found"))
+            return
+        self.query_one("#document-meta", Static).update(document_meta(self.document))
+        view.set_text(self.document.text, [(c.start, c.end) for c in self.claims], 0 if self.claims else None)
+        view.focus()
+        self._show_status()
+
+    def _show_status(self) -> None:
+        view = self.query_one("#document-text", DocumentView)
+        label = self.query_one("#document-status", Label)
+        if view.current is None or not self.claims:
+            label.update(Text(f"{len(self.claims)} claim(s)"))
+            return
+        claim = self.claims[view.current]
+        label.update(
+            Text(
+                f"claim {view.current + 1}/{len(self.claims)} · {GLYPHS.get(claim.consensus, ' ')} "
+                f"{claim.consensus} · {one_line(claim.speaker or '—')} — enter reviews it"
+            )
+        )
+
+    @on(DocumentView.ClaimSelected)
+    def _selected(self) -> None:
+        self._show_status()
+
+    def action_next_claim(self) -> None:
+        self.query_one("#document-text", DocumentView).action_next_claim()
+
+    def action_previous_claim(self) -> None:
+        self.query_one("#document-text", DocumentView).action_previous_claim()
+
+    def action_review(self) -> None:
+        view = self.query_one("#document-text", DocumentView)
+        if view.current is not None and self.claims:
+            self.dismiss(self.claims[view.current].id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,401 @@
+"""The main screen: claim queue on the left, source and verdict on the right, verdict keys everywhere."""
+
+from __future__ import annotations
+
+import webbrowser
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from claimreview import consensus as rules
+from claimreview.config import Settings
+from claimreview.errors import ClaimreviewError, InputError
+from claimreview.evidence import validate_url
+from claimreview.models import ClaimRow, Document, Source
+from claimreview.queue import (
+    FILTER_CYCLE,
+    ClaimIndex,
+    QueueFilter,
+    consensus_counts,
+    consensus_of,
+    load_index,
+    rowid_of,
+)
+from claimreview.store import Store
+from claimreview.textsafe import one_line
+from claimreview.tui.screens.dialogs import EvidenceDialog, NoteDialog
+from claimreview.tui.widgets import ClaimQueue, SearchBox, SourcePane, StatusHeader, VerdictPane, VerdictView
+from claimreview.tui.widgets.status_header import SessionPace
+from claimreview.undo import Change, UndoHistory, VerdictState
+
+
+@dataclass
+class Reloaded(Message):
+    """A worker re-read the queue (filter, search or refresh); apply it on the UI thread."""
+
+    index: ClaimIndex
+    counts: dict[str, int]
+    keep_claim: str | None
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "verdict('confirmed')", "Confirm", id="claim.confirm"),
+        Binding("d", "verdict('denied')", "Deny", id="claim.deny"),
+        Binding("u", "verdict('unverified')", "Unverified", id="claim.unverified"),
+        Binding("x", "verdict('cleared')", "Clear", id="claim.clear"),
+        Binding("space", "skip", "Skip", id="claim.skip", show=False),
+        Binding("n", "note", "Note", id="claim.note"),
+        Binding("a", "attach", "Evidence", id="claim.attach"),
+        Binding("o", "open_source", "Open URL", id="claim.open", show=False),
+        Binding("z,ctrl+z", "undo", "Undo", id="claim.undo"),
+        Binding("ctrl+y", "redo", "Redo", id="claim.redo", show=False),
+        Binding("slash", "search", "Search", id="view.search"),
+        Binding("f", "cycle_filter", "Filter", id="view.filter"),
+        Binding("D", "documents", "Documents", id="view.documents"),
+        Binding("r", "refresh", "Refresh", id="view.refresh", show=False),
+    ]
+
+    def __init__(self, store: Store, reviewer: str, settings: Settings) -> None:
+        super().__init__()
+        self.store = store
+        self.reviewer = reviewer
+        self.settings = settings
+        # The work queue: what is left to review. The rows stay put after a verdict until f or r.
+        self.filter = QueueFilter(status=rules.UNREVIEWED)
+        self.history = UndoHistory()
+        self.pace = SessionPace()
+        self.counts: dict[str, int] = {}
+        self._document: Document | None = None
+
+    # -- layout ------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield StatusHeader(self.reviewer, self.store.path, id="header")
+        with Horizontal(id="panes"):
+            with Vertical(id="left"):
+                yield ClaimQueue(self.store, id="queue")
+                yield SearchBox(placeholder="search claims, speakers, documents; enter applies", id="search")
+            with Vertical(id="right"):
+                yield SourcePane(id="source")
+                yield VerdictPane(id="verdict")
+        yield Footer()
+
+    @property
+    def queue(self) -> ClaimQueue:
+        return self.query_one("#queue", ClaimQueue)
+
+    @property
+    def header(self) -> StatusHeader:
+        return self.query_one("#header", StatusHeader)
+
+    def on_mount(self) -> None:
+        self.query_one("#source", SourcePane).border_title = "Source"
+        self.query_one("#verdict", VerdictPane).border_title = "Verdict"
+        # Synchronous on purpose: the first frame should already show claims (bench/tui.py).
+        index = load_index(self.store, self.filter)
+        self.counts = consensus_counts(self.store)
+        first = index.next_with_status(-1, rules.UNREVIEWED, wrap=False)
+        self.queue.set_index(index, first if first is not None else 0)
+        self.queue.focus()
+        self._show_progress()
+        self.set_interval(30, self._show_progress)
+
+    # -- showing -----------------------------------------------------------------------------------
+
+    def _show_progress(self) -> None:
+        self.header.set_progress(self.counts)
+        self.header.set_pace(self.pace.describe(self.counts.get(rules.UNREVIEWED, 0)))
+        self.header.set_filter(self.filter.describe())
+        self._title_queue()
+
+    def _title_queue(self) -> None:
+        queue = self.queue
+        count = len(queue)
+        position = f"{queue.cursor + 1}/{count}" if count else "0/0"
+        queue.border_title = f"Claims · {self.filter.describe()} · {position}"
+
+    @on(ClaimQueue.Highlighted)
+    def _claim_highlighted(self, event: ClaimQueue.Highlighted) -> None:
+        self._title_queue()
+        self._show_claim(event.row)
+
+    def _show_claim(self, row: ClaimRow | None) -> None:
+        source = self.query_one("#source", SourcePane)
+        verdict = self.query_one("#verdict", VerdictPane)
+        if row is None:
+            source.show(None, None)
+            verdict.show(None)
+            return
+        if self._document is None or self._document.id != row.document_id:
+            self._document = self.store.get_document(row.document_id)
+        source.show(self._document, row)
+        verdict.show(self._verdict_view(row.id))
+
+    def _verdict_view(self, claim_id: str) -> VerdictView:
+        events = self.store.events_for_claim(claim_id)
+        mine = None
+        for event in events:
+            if event.reviewer == self.reviewer and event.kind == rules.REVIEW:
+                mine = event
+        others = {who: e for who, e in rules.current_verdicts(events).items() if who != self.reviewer}
+        return VerdictView(
+            reviewer=self.reviewer,
+            mine=VerdictState.of(mine),
+            others=others,
+            history=events,
+            consensus=rules.consensus(events),
+            # Blind until you have given a verdict here at least once: the first look is your own.
+            blind=self.settings.blind_review and not any(e.reviewer == self.reviewer for e in events),
+        )
+
+    def _my_state(self, claim_id: str) -> VerdictState:
+        return VerdictState.of(self.store.latest_event(claim_id, self.reviewer))
+
+    # -- writing -----------------------------------------------------------------------------------
+
+    def _write(self, claim_id: str, state: VerdictState, *, record: bool, saved: str) -> bool:
+        """Append the event, and only once it is committed show it as saved. False if it failed."""
+        before = self._my_state(claim_id)
+        old = consensus_of(self.store, claim_id)
+        try:
+            self.store.append_event(
+                claim_id, self.reviewer, state.label, note=state.note, sources=state.sources
+            )
+        except ClaimreviewError as err:
+            self.notify(one_line(str(err)), title="Not saved", severity="error", markup=False)
+            return False
+        if record:
+            self.history.record(Change(claim_id, before, state))
+        new = consensus_of(self.store, claim_id) or rules.UNREVIEWED
+        if old is not None and old in self.counts:
+            self.counts[old] -= 1
+        self.counts[new] = self.counts.get(new, 0) + 1
+        if state.is_set:
+            self.pace.add(claim_id)
+        position = self._position_of(claim_id)
+        if position is not None:
+            self.queue.set_status(position, new)
+        self.header.set_saved(saved)
+        self._show_progress()
+        current = self.queue.current
+        if current is not None and current.id == claim_id:
+            self.query_one("#verdict", VerdictPane).show(self._verdict_view(claim_id))
+        return True
+
+    def _position_of(self, claim_id: str) -> int | None:
+        queue = self.queue
+        current = queue.current
+        if current is not None and current.id == claim_id:
+            return queue.cursor
+        rowid = rowid_of(self.store, claim_id)
+        if rowid is None or queue.index is None:
+            return None
+        return queue.index.position(rowid)
+
+    def action_verdict(self, label: str) -> None:
+        row = self.queue.current
+        if row is None:
+            return
+        before = self._my_state(row.id)
+        after = before.with_label(label)
+        if after != before:
+            if not self._write(row.id, after, record=True, saved=f"saved ✓ {label}"):
+                return
+        else:
+            self.header.set_saved(f"unchanged: {label}")
+        if self.settings.auto_advance:
+            self._advance()
+
+    def _advance(self) -> None:
+        queue = self.queue
+        if queue.index is None:
+            return
+        following = queue.index.next_with_status(queue.cursor, rules.UNREVIEWED)
+        if following is None:
+            self.notify("No unreviewed claims left in this view.", title="All reviewed", markup=False)
+            return
+        queue.move_to(following)
+
+    def action_skip(self) -> None:
+        queue = self.queue
+        if queue.index is None:
+            return
+        following = queue.index.next_with_status(queue.cursor, rules.UNREVIEWED)
+        queue.move_to(following if following is not None else queue.cursor + 1)
+
+    def action_note(self) -> None:
+        row = self.queue.current
+        if row is None:
+            return
+        state = self._my_state(row.id)
+        if not state.is_set:
+            self.notify("Give a verdict first; the note is saved with it.", title="No verdict", markup=False)
+            return
+
+        def done(note: str | None) -> None:
+            if note is not None and note != state.note:
+                self._write(row.id, state.with_note(note), record=True, saved="saved ✓ note")
+
+        self.app.push_screen(NoteDialog(state.note, row.text), done)
+
+    def action_attach(self) -> None:
+        row = self.queue.current
+        if row is None:
+            return
+        state = self._my_state(row.id)
+        if not state.is_set:
+            self.notify("Give a verdict first; evidence is saved with it.", title="No verdict", markup=False)
+            return
+
+        def done(source: Source | None) -> None:
+            if source is not None:
+                self._write(row.id, state.with_source(source), record=True, saved="saved ✓ evidence")
+
+        self.app.push_screen(EvidenceDialog(row.text), done)
+
+    def _url_to_open(self, row: ClaimRow) -> str | None:
+        document = self._document if self._document and self._document.id == row.document_id else None
+        candidates = [document.url, document.uri] if document else []
+        candidates += [s.url for s in self._my_state(row.id).sources]
+        for candidate in candidates:
+            if not candidate:
+                continue
+            try:
+                # Article text is untrusted: only ever hand http(s) URLs to the browser.
+                return validate_url(candidate)
+            except InputError:
+                continue
+        return None
+
+    def action_open_source(self) -> None:
+        row = self.queue.current
+        if row is None:
+            return
+        url = self._url_to_open(row)
+        if url is None:
+            self.notify("This claim's document has no web address.", title="Nothing to open", markup=False)
+            return
+        self._open_url(url)
+
+    @work(thread=True, exclusive=True, group="browser")
+    def _open_url(self, url: str) -> None:
+        # webbrowser.open can block for seconds while it starts a browser.
+        if not webbrowser.open(url):
+            self.app.call_from_thread(self.notify, "No browser could be started.", markup=False)
+
+    def action_undo(self) -> None:
+        step = self.history.undo()
+        if step is None:
+            self.notify("Nothing to undo in this session.", markup=False)
+            return
+        claim_id, state = step
+        if not self._write(claim_id, state, record=False, saved=f"undone → {state.label}"):
+            self.history.push_back(undone=True)
+            return
+        self.jump_to(claim_id)
+
+    def action_redo(self) -> None:
+        step = self.history.redo()
+        if step is None:
+            self.notify("Nothing to redo.", markup=False)
+            return
+        claim_id, state = step
+        if not self._write(claim_id, state, record=False, saved=f"redone → {state.label}"):
+            self.history.push_back(undone=False)
+            return
+        self.jump_to(claim_id)
+
+    # -- finding -----------------------------------------------------------------------------------
+
+    def jump_to(self, claim_id: str) -> None:
+        """Put the cursor on a claim; if the filter hides it, show every claim first."""
+        rowid = rowid_of(self.store, claim_id)
+        if rowid is None:
+            return
+        queue = self.queue
+        position = queue.index.position(rowid) if queue.index is not None else None
+        if position is None:
+            self.filter = QueueFilter()
+            self.query_one("#search", SearchBox).value = ""
+            index = load_index(self.store, self.filter)
+            position = index.position(rowid) or 0
+            queue.set_index(index, position)
+            self._show_progress()
+        else:
+            queue.move_to(position, force=True)
+        queue.focus()
+
+    def action_search(self) -> None:
+        box = self.query_one("#search", SearchBox)
+        box.add_class("-open")
+        box.focus()
+
+    @on(SearchBox.Submitted, "#search")
+    def _search_submitted(self, event: SearchBox.Submitted) -> None:
+        term = event.value.strip()
+        if not term:
+            event.input.remove_class("-open")
+        self._reload(replace(self.filter, search=term))
+        self.queue.focus()
+
+    @on(SearchBox.Cancelled)
+    def _search_cancelled(self) -> None:
+        self.query_one("#search", SearchBox).remove_class("-open")
+        self.queue.focus()
+        if self.filter.search:
+            self._reload(replace(self.filter, search=""))
+
+    def action_cycle_filter(self) -> None:
+        position = FILTER_CYCLE.index(self.filter.status) if self.filter.status in FILTER_CYCLE else 0
+        status = FILTER_CYCLE[(position + 1) % len(FILTER_CYCLE)]
+        self._reload(replace(self.filter, status=status))
+
+    def action_refresh(self) -> None:
+        self._reload(self.filter)
+
+    def _reload(self, flt: QueueFilter) -> None:
+        self.filter = flt
+        self.header.set_filter(flt.describe() + " (loading…)")
+        current = self.queue.current
+        self._load(flt, current.id if current is not None else None)
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _load(self, flt: QueueFilter, keep_claim: str | None) -> None:
+        # A search over 100,000 claims takes ~0.2 s: keep the UI answering keys meanwhile.
+        index = load_index(self.store, flt)
+        counts = consensus_counts(self.store)
+        self.post_message(Reloaded(index, counts, keep_claim))
+
+    @on(Reloaded)
+    def _reloaded(self, message: Reloaded) -> None:
+        if message.index.filter != self.filter:
+            return  # a newer filter is on its way
+        self.counts = message.counts
+        self._document = None  # another instance may have changed nothing here, but verdicts yes
+        position = 0
+        if message.keep_claim is not None:
+            rowid = rowid_of(self.store, message.keep_claim)
+            found = message.index.position(rowid) if rowid is not None else None
+            if found is not None:
+                position = found
+        self.queue.set_index(message.index, position)
+        self._show_progress()
+        if not len(message.index):
+            self.notify(f"No claims match: {one_line(self.filter.describe())}", markup=False)
+
+    def action_documents(self) -> None:
+        from claimreview.tui.screens.documents import DocumentsScreen
+
+        def done(claim_id: str | None) -> None:
+            if claim_id is not None:
+                self.jump_to(claim_id)
+
+        self.app.push_screen(DocumentsScreen(self.store), done)

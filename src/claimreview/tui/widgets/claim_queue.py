@@ -1,0 +1,233 @@
+"""The claim queue: one line per claim, read from SQLite a page at a time.
+
+A Line API widget: Textual asks for the visible lines only, so 100,000 claims cost one index
+(claimreview.queue) and a page of rows, never a widget or a table row per claim.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from claimreview import consensus as rules
+from claimreview.models import ClaimRow
+from claimreview.queue import ClaimIndex, fetch_rows
+from claimreview.store import Store
+from claimreview.textsafe import one_line
+
+PAGE = 128
+
+GLYPHS = {
+    rules.UNREVIEWED: "·",
+    rules.CONFIRMED: "✓",
+    rules.DENIED: "✗",
+    rules.UNVERIFIED: "?",
+    rules.DISPUTED: "!",
+}
+
+
+def fit(value: str, width: int, style: Style | str = "") -> Text:
+    """``value`` on one line, cut with an ellipsis or padded to exactly ``width`` cells."""
+    if width <= 0:
+        return Text()
+    # Cut first: a 10,000-character sentence should not be measured to show 40 cells of it.
+    text = Text(one_line(value[: width * 4]), style=style, no_wrap=True, end="")
+    text.truncate(width, overflow="ellipsis", pad=True)
+    return text
+
+
+class ClaimQueue(ScrollView, can_focus=True):
+    """Every claim of the current filter; the highlighted one is shown in the other panes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Next", id="queue.down", key_display="j"),
+        Binding("k,up", "cursor_up", "Prev", id="queue.up", key_display="k"),
+        Binding("g,home", "first", "First", id="queue.first", show=False),
+        Binding("G,end", "last", "Last", id="queue.last", show=False),
+        Binding("pageup", "page_up", "Page up", id="queue.page_up", show=False),
+        Binding("pagedown", "page_down", "Page down", id="queue.page_down", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "claim-queue--cursor",
+        "claim-queue--dim",
+        "claim-queue--unreviewed",
+        "claim-queue--confirmed",
+        "claim-queue--denied",
+        "claim-queue--unverified",
+        "claim-queue--disputed",
+    }
+
+    class Highlighted(Message):
+        """The cursor moved to another claim (or the list under it changed)."""
+
+        def __init__(self, queue: ClaimQueue, position: int, row: ClaimRow | None) -> None:
+            super().__init__()
+            self.queue = queue
+            self.position = position
+            self.row = row
+
+    def __init__(self, store: Store, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.store = store
+        self.index: ClaimIndex | None = None
+        self.cursor = 0
+        self._pages: LRUCache[int, list[ClaimRow | None]] = LRUCache(64)
+        self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(512)
+
+    # -- data --------------------------------------------------------------------------------------
+
+    def set_index(self, index: ClaimIndex, cursor: int = 0) -> None:
+        """Show another filter's claims (or the same one re-read) with the cursor at ``cursor``."""
+        self.index = index
+        self._pages.clear()
+        self._lines.clear()
+        self.virtual_size = Size(self.size.width, len(index))
+        self.move_to(cursor, force=True)
+        self.refresh()
+
+    def __len__(self) -> int:
+        return len(self.index) if self.index is not None else 0
+
+    def row_at(self, position: int) -> ClaimRow | None:
+        if self.index is None or not 0 <= position < len(self.index):
+            return None
+        page_no, offset = divmod(position, PAGE)
+        page = self._pages.get(page_no)
+        if page is None:
+            rowids = self.index.rowids[page_no * PAGE : (page_no + 1) * PAGE]
+            found = fetch_rows(self.store, rowids)
+            page = [found.get(rowid) for rowid in rowids]
+            self._pages[page_no] = page
+        return page[offset]
+
+    @property
+    def current(self) -> ClaimRow | None:
+        return self.row_at(self.cursor)
+
+    def set_status(self, position: int, status: str) -> None:
+        """A verdict changed this row's consensus: redraw its glyph without re-reading the page."""
+        if self.index is None or not 0 <= position < len(self.index):
+            return
+        self.index.set_status(position, status)
+        self.refresh_line(position)
+
+    def refresh_line(self, position: int) -> None:
+        y = position - self.scroll_offset.y
+        if 0 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    # -- cursor ------------------------------------------------------------------------------------
+
+    def move_to(self, position: int, *, force: bool = False) -> None:
+        count = len(self)
+        position = max(0, min(position, count - 1)) if count else 0
+        if position == self.cursor and not force:
+            return
+        old = self.cursor
+        self.cursor = position
+        self.refresh_line(old)
+        self.refresh_line(position)
+        self._scroll_cursor_visible()
+        self.post_message(self.Highlighted(self, position, self.current))
+
+    def _scroll_cursor_visible(self) -> None:
+        height = max(self.scrollable_content_region.height, 1)
+        top = self.scroll_offset.y
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self) - 1)
+
+    def action_page_down(self) -> None:
+        self.move_to(self.cursor + max(self.scrollable_content_region.height - 1, 1))
+
+    def action_page_up(self) -> None:
+        self.move_to(self.cursor - max(self.scrollable_content_region.height - 1, 1))
+
+    def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)  # None on the border or scrollbar
+        if offset is not None:
+            self.move_to(self.scroll_offset.y + offset.y)
+
+    # -- drawing -----------------------------------------------------------------------------------
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.virtual_size = Size(self.size.width, len(self))
+        self._lines.clear()
+        self._scroll_cursor_visible()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # A theme switch changes every colour: drawn lines are stale.
+        self._lines.clear()
+
+    def on_focus(self) -> None:
+        self._lines.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._lines.clear()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        position = self.scroll_offset.y + y
+        base = self.rich_style
+        if self.index is None or position >= len(self.index):
+            return Strip.blank(width, base)
+        status = self.index.statuses[position]
+        is_cursor = position == self.cursor
+        key = (position, status, is_cursor, width, self.has_focus)
+        cached = self._lines.get(key)
+        if cached is not None:
+            return cached
+        row = self.row_at(position)
+        text = self._line_text(row, status, width)
+        if is_cursor:
+            text.stylize(self.get_component_rich_style("claim-queue--cursor", partial=True))
+        strip = Strip(text.render(self.app.console)).adjust_cell_length(width).apply_style(base)
+        self._lines[key] = strip
+        return strip
+
+    def _line_text(self, row: ClaimRow | None, status: str, width: int) -> Text:
+        dim = self.get_component_rich_style("claim-queue--dim", partial=True)
+        glyph_style: Style = self.get_component_rich_style(f"claim-queue--{status}", partial=True)
+        line = Text(no_wrap=True, end="")
+        line.append(f"{GLYPHS.get(status, ' ')} ", style=glyph_style)
+        if row is None:  # deleted under us by another process; a refresh drops it
+            line.append("(gone)", style=dim)
+            return line
+        line.append(f"{row.score:4.2f} ", style=dim)
+        wide = width >= 90
+        speaker_w = 16 if wide else 10
+        doc_w = 18 if wide else (12 if width >= 60 else 0)
+        text_w = width - 7 - (speaker_w + 1) - (doc_w + 1 if doc_w else 0)
+        line.append(fit(row.speaker or "—", speaker_w))
+        line.append(" ")
+        line.append(fit(row.text, text_w))
+        if doc_w:
+            line.append(" ")
+            line.append(fit(row.document_title or row.document_uri, doc_w, dim))
+        return line
