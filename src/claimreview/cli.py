@@ -351,6 +351,9 @@ register_sync(app)
 from claimreview.tui.command import register as register_review  # noqa: E402 (tui.command imports no Textual)
 
 register_review(app)
+from claimreview.export.command import register as register_export  # noqa: E402
+
+register_export(app)
 
 
 def main() -> None:

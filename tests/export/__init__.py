@@ -1,0 +1,1 @@
+"""Tests of review reports and exports."""
