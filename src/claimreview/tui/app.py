@@ -7,15 +7,25 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.reactive import reactive
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from claimreview.config import Settings
+from claimreview.errors import ClaimreviewError
 from claimreview.paths import styles_dir
 from claimreview.queue import consensus_counts
 from claimreview.store import Store
+from claimreview.sync import local
+from claimreview.sync.client import SyncClient
+from claimreview.sync.run import run_sync
+from claimreview.textsafe import one_line
+from claimreview.tui.messages import SyncFailed, SyncFinished, SyncProgressed, VerdictSaved
 from claimreview.tui.screens import (
+    ConflictsScreen,
     DocumentScreen,
     DocumentsScreen,
     EmptyScreen,
@@ -25,7 +35,21 @@ from claimreview.tui.screens import (
     ReviewScreen,
 )
 from claimreview.tui.screens.help import KeyRow, bindings_of, key_rows
+from claimreview.tui.sync_state import (
+    ClientFactory,
+    SyncConnection,
+    app_client,
+    describe_progress,
+    short_reason,
+    sync_state_text,
+)
 from claimreview.tui.widgets import ClaimQueue, DocumentView, SearchBox, VerdictPane
+
+AUTO_SYNC_MIN_SECONDS = 5  # a smaller setting would keep the server busy for nothing
+
+
+class _SyncCancelled(Exception):
+    """Raised inside the worker's progress callback to stop a sync the app no longer wants."""
 
 
 def css_paths() -> list[Path]:
@@ -39,18 +63,45 @@ class ClaimReviewApp(App[None]):
     TITLE = "claimreview"
     CSS_PATH = css_paths()  # type: ignore[assignment]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
+        # App-wide so that it also works on the empty-database screen, where a sync brings the claims.
+        Binding("s", "sync", "Sync", id="sync.now"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
         # Declared here (Textual then adds none of its own) so that it has an id and can be remapped.
         Binding("ctrl+p", "command_palette", "Commands", id="app.commands", show=False, priority=True),
     ]
 
-    def __init__(self, store: Store, reviewer: str, settings: Settings | None = None) -> None:
+    # The header's sync slot; review screens watch it.
+    sync_state: reactive[str] = reactive("", init=False)
+
+    def __init__(
+        self,
+        store: Store,
+        reviewer: str,
+        settings: Settings | None = None,
+        *,
+        sync_client: ClientFactory = app_client,
+    ) -> None:
         super().__init__()
         self.store = store
         self.reviewer = reviewer
         self.settings = settings or Settings()
         self.set_keymap(dict(self.settings.keymap))
+        self.connection = SyncConnection(self.settings.server, sync_client)
+        self.sync_running = False
+        self._sync_progress: str | None = None
+        self._sync_failure: str | None = None
+        self._pending = 0
+
+    def on_mount(self) -> None:
+        self._show_sync_state(recount=True)
+        if self.settings.auto_sync_seconds > 0:
+            self.set_interval(max(AUTO_SYNC_MIN_SECONDS, self.settings.auto_sync_seconds), self._auto_sync)
+
+    def on_unmount(self) -> None:
+        # A sync still running stops at its next progress step; what it committed so far stays.
+        self.workers.cancel_group(self, "sync")
+        self.connection.close()
 
     def get_default_screen(self) -> Screen[None]:
         if sum(consensus_counts(self.store).values()) == 0:
@@ -62,7 +113,128 @@ class ClaimReviewApp(App[None]):
         if sum(consensus_counts(self.store).values()) == 0:
             self.notify("Still no claims in this database.", markup=False)
             return
-        self.switch_screen(ReviewScreen(self.store, self.reviewer, self.settings))
+        self._open_review()
+
+    def _open_review(self) -> None:
+        # Pushed over the empty screen, not switched: Textual cannot switch away from the default screen
+        # (it pops a result callback that screen never had). The empty screen just stays underneath.
+        self.push_screen(ReviewScreen(self.store, self.reviewer, self.settings))
+
+    # -- sync --------------------------------------------------------------------------------------
+
+    def action_sync(self) -> None:
+        self._start_sync(manual=True)
+
+    def _auto_sync(self) -> None:
+        if not self.sync_running:
+            self._start_sync(manual=False)
+
+    def _start_sync(self, *, manual: bool) -> None:
+        if self.sync_running:
+            if manual:
+                self.notify("A sync is already running.", markup=False)
+            return
+        try:
+            client = self.connection.client()
+        except ClaimreviewError as err:
+            if manual:  # the timer stays quiet until the user has configured a server
+                self.notify(one_line(str(err)), title="Sync not set up", severity="warning", markup=False)
+            return
+        self.sync_running = True
+        self._sync_progress = "syncing…"
+        self._show_sync_state()
+        self._sync(client, manual)
+
+    @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
+    def _sync(self, client: SyncClient, manual: bool) -> None:
+        worker = get_current_worker()
+        last = ""
+
+        def progress(phase: str, done: int, total: int | None) -> None:
+            nonlocal last
+            if worker.is_cancelled:
+                raise _SyncCancelled
+            text = describe_progress(phase, done, total)
+            if text != last:  # pages arrive fast; only a changed text is worth a message
+                last = text
+                self.post_message(SyncProgressed(text))
+
+        try:
+            report = run_sync(self.store, client, progress=progress)
+        except _SyncCancelled:
+            return
+        except ClaimreviewError as err:
+            self.post_message(SyncFailed(one_line(str(err)), short_reason(err), manual))
+            return
+        except Exception as err:
+            # Whatever went wrong (a locked database, a bug), a sync must never take the app down.
+            message = one_line(f"sync failed unexpectedly: {type(err).__name__}: {err}")
+            self.post_message(SyncFailed(message, type(err).__name__, manual))
+            return
+        self.post_message(SyncFinished(report, manual))
+
+    @on(SyncProgressed)
+    def _sync_progressed(self, message: SyncProgressed) -> None:
+        if self.sync_running:
+            self._sync_progress = message.text
+            self._show_sync_state()
+
+    @on(SyncFinished)
+    def _sync_finished(self, message: SyncFinished) -> None:
+        self.sync_running = False
+        self._sync_progress = None
+        self._sync_failure = None
+        self._show_sync_state(recount=True)
+        report = message.report
+        if message.manual:
+            self.notify(one_line(report.summary()), title="Synced", markup=False)
+        if report.reviewer != self.reviewer and local.pending_count(self.store, self.reviewer):
+            self.notify(
+                one_line(
+                    f"Your token is for '{report.reviewer}' but you review as '{self.reviewer}': "
+                    "your verdicts are not sent. Start the app with --reviewer "
+                    f"{report.reviewer} or use your own token."
+                ),
+                title="Reviewer name differs",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+        self._after_sync()
+
+    @on(SyncFailed)
+    def _sync_failed(self, message: SyncFailed) -> None:
+        self.sync_running = False
+        self._sync_progress = None
+        self._sync_failure = message.reason
+        self._show_sync_state(recount=True)
+        if message.manual:
+            self.notify(message.message, title="Sync failed", severity="error", timeout=10, markup=False)
+        # Part of the pull may have landed before the failure: show it.
+        self._after_sync()
+
+    def _after_sync(self) -> None:
+        if isinstance(self.screen, EmptyScreen):
+            if sum(consensus_counts(self.store).values()):
+                self._open_review()
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen | ConflictsScreen):
+                screen.refresh_after_sync()
+
+    @on(VerdictSaved)
+    def _verdict_saved(self) -> None:
+        self._show_sync_state(recount=True)
+
+    def _show_sync_state(self, *, recount: bool = False) -> None:
+        if recount:
+            self._pending = local.pending_count(self.store, self.reviewer)
+        self.sync_state = sync_state_text(
+            self._pending,
+            local.last_sync_time(self.store),
+            progress=self._sync_progress,
+            failure=self._sync_failure,
+        )
 
     # -- help and palette --------------------------------------------------------------------------
 
@@ -77,6 +249,7 @@ class ClaimReviewApp(App[None]):
             ("note dialog", NoteDialog.BINDINGS),
             ("evidence dialog", EvidenceDialog.BINDINGS),
             ("documents", DocumentsScreen.BINDINGS),
+            ("conflicts", ConflictsScreen.BINDINGS),
             ("document", DocumentScreen.BINDINGS),
             ("help", HelpScreen.BINDINGS),
             ("empty database", EmptyScreen.BINDINGS),
@@ -107,6 +280,7 @@ class ClaimReviewApp(App[None]):
                     f"key: {keys.get(binding.id or '', binding.key)}",
                     partial(self._run_on, screen, binding.action),
                 )
+        yield SystemCommand("sync: now", f"key: {keys.get('sync.now', 's')}", self.action_sync)
         yield SystemCommand("help: keys", "every key and its binding id", self.action_help)
 
     async def _run_on(self, screen: Screen[object], action: str) -> None:

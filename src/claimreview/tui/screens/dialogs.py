@@ -29,14 +29,15 @@ class NoteDialog(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]
 
-    def __init__(self, note: str, claim_text: str) -> None:
+    def __init__(self, note: str, claim_text: str, title: str = "Note on your verdict") -> None:
         super().__init__()
         self.note = note
         self.claim_text = claim_text
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog", classes="dialog"):
-            yield Label(Text("Note on your verdict", style="bold"), classes="dialog-title")
+            yield Label(Text(self.title_text, style="bold"), classes="dialog-title")
             yield Label(_claim_caption(self.claim_text), classes="dialog-caption")
             yield TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
             with Horizontal(classes="dialog-buttons"):

@@ -20,6 +20,8 @@ def empty_message(db_path: Path) -> Text:
     text.append("Add claims from articles (.txt, .md or .html), then press r:\n\n")
     text.append(f"  claimreview extract ARTICLE.html ... --db {db_path}\n", style="bold")
     text.append(f"  claimreview import CLAIMS.jsonl --db {db_path}\n\n", style="bold")
+    text.append("Or receive your team's claims from the sync server: press s\n")
+    text.append("  (set it up once with: claimreview sync --server URL --token TOKEN)\n\n")
     text.append("Or try the sample articles:  claimreview demo")
     return text
 

@@ -30,6 +30,7 @@ from claimreview.queue import (
 )
 from claimreview.store import Store
 from claimreview.textsafe import one_line
+from claimreview.tui.messages import VerdictSaved
 from claimreview.tui.screens.dialogs import EvidenceDialog, NoteDialog
 from claimreview.tui.widgets import ClaimQueue, SearchBox, SourcePane, StatusHeader, VerdictPane, VerdictView
 from claimreview.tui.widgets.status_header import SessionPace
@@ -46,20 +47,26 @@ class Reloaded(Message):
 
 
 class ReviewScreen(Screen[None]):
+    # Narrow terminals get the class -narrow (styles/review.tcss drops what matters least there).
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (100, "-wide")]
+
+    # The footer must fit 80 columns with Help and Quit in it: only the verdict keys and the note show
+    # there; every other key is listed by ? (help) and ctrl+p (commands).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "verdict('confirmed')", "Confirm", id="claim.confirm"),
         Binding("d", "verdict('denied')", "Deny", id="claim.deny"),
         Binding("u", "verdict('unverified')", "Unverified", id="claim.unverified"),
-        Binding("x", "verdict('cleared')", "Clear", id="claim.clear"),
+        Binding("x", "verdict('cleared')", "Clear", id="claim.clear", show=False),
         Binding("space", "skip", "Skip", id="claim.skip", show=False),
         Binding("n", "note", "Note", id="claim.note"),
-        Binding("a", "attach", "Evidence", id="claim.attach"),
+        Binding("a", "attach", "Evidence", id="claim.attach", show=False),
         Binding("o", "open_source", "Open URL", id="claim.open", show=False),
-        Binding("z,ctrl+z", "undo", "Undo", id="claim.undo"),
+        Binding("z,ctrl+z", "undo", "Undo", id="claim.undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="claim.redo", show=False),
-        Binding("slash", "search", "Search", id="view.search"),
-        Binding("f", "cycle_filter", "Filter", id="view.filter"),
-        Binding("D", "documents", "Documents", id="view.documents"),
+        Binding("slash", "search", "Search", id="view.search", show=False),
+        Binding("f", "cycle_filter", "Filter", id="view.filter", show=False),
+        Binding("D", "documents", "Documents", id="view.documents", show=False),
+        Binding("C", "conflicts", "Conflicts", id="conflicts.open", show=False),
         Binding("r", "refresh", "Refresh", id="view.refresh", show=False),
     ]
 
@@ -107,6 +114,8 @@ class ReviewScreen(Screen[None]):
         self.queue.focus()
         self._show_progress()
         self.set_interval(30, self._show_progress)
+        # The app owns sync (one client, one worker); this screen only shows its state.
+        self.watch(self.app, "sync_state", self.header.set_sync_state, init=True)
 
     # -- showing -----------------------------------------------------------------------------------
 
@@ -174,6 +183,7 @@ class ReviewScreen(Screen[None]):
             return False
         if record:
             self.history.record(Change(claim_id, before, state))
+        self.post_message(VerdictSaved(claim_id))
         new = consensus_of(self.store, claim_id) or rules.UNREVIEWED
         if old is not None and old in self.counts:
             self.counts[old] -= 1
@@ -399,3 +409,18 @@ class ReviewScreen(Screen[None]):
                 self.jump_to(claim_id)
 
         self.app.push_screen(DocumentsScreen(self.store), done)
+
+    def action_conflicts(self) -> None:
+        from claimreview.tui.screens.conflicts import ConflictsScreen
+
+        def done(claim_id: str | None) -> None:
+            if claim_id is not None:
+                self.jump_to(claim_id)
+            # Adjudications there changed consensus here: re-read counts and statuses.
+            self.action_refresh()
+
+        self.app.push_screen(ConflictsScreen(self.store, self.reviewer), done)
+
+    def refresh_after_sync(self) -> None:
+        """Verdicts, claims or documents may have arrived: re-read the queue, keep the cursor's claim."""
+        self._reload(self.filter)

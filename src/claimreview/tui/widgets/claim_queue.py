@@ -49,8 +49,9 @@ class ClaimQueue(ScrollView, can_focus=True):
     """Every claim of the current filter; the highlighted one is shown in the other panes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Next", id="queue.down", key_display="j"),
-        Binding("k,up", "cursor_up", "Prev", id="queue.up", key_display="k"),
+        # Not in the footer (arrow keys need no hint; 80 columns are short): ? lists them.
+        Binding("j,down", "cursor_down", "Next", id="queue.down", key_display="j", show=False),
+        Binding("k,up", "cursor_up", "Prev", id="queue.up", key_display="k", show=False),
         Binding("g,home", "first", "First", id="queue.first", show=False),
         Binding("G,end", "last", "Last", id="queue.last", show=False),
         Binding("pageup", "page_up", "Page up", id="queue.page_up", show=False),
