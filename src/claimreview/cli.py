@@ -92,27 +92,11 @@ def extract_files(files: Sequence[Path]) -> list[tuple[NewDocument, list[NewClai
         task = bar.add_task("extract", total=len(files))
         for path in files:
             article = read_article(path)
-            document = NewDocument(
-                uri=article.uri,
-                title=article.title,
-                text=article.text,
-                publisher=article.publisher,
-                published=article.published,
-                url=article.url,
-            )
             claims = [
-                NewClaim(
-                    text=c.text,
-                    start=c.start,
-                    end=c.end,
-                    speaker=c.speaker,
-                    score=c.score,
-                    extractor=EXTRACTOR_NAME,
-                    extractor_version=EXTRACTOR_VERSION,
-                )
+                NewClaim.from_attrs(c, extractor=EXTRACTOR_NAME, version=EXTRACTOR_VERSION)
                 for c in extract_claims(article.text)
             ]
-            articles.append((document, claims))
+            articles.append((NewDocument.from_attrs(article), claims))
             bar.advance(task)
     return articles
 

@@ -101,6 +101,18 @@ class NewDocument:
     published: str | None = None
     url: str | None = None
 
+    @classmethod
+    def from_attrs(cls, source: Any) -> NewDocument:
+        """From anything with these attributes: an extracted Article, a stored Document."""
+        return cls(
+            uri=source.uri,
+            title=source.title,
+            text=source.text,
+            publisher=source.publisher,
+            published=source.published,
+            url=source.url,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class NewClaim:
@@ -111,6 +123,19 @@ class NewClaim:
     score: float
     extractor: str
     extractor_version: str
+
+    @classmethod
+    def from_attrs(cls, source: Any, *, extractor: str | None = None, version: str | None = None) -> NewClaim:
+        """From anything with these attributes; ``extractor``/``version`` fill in what ``source`` lacks."""
+        return cls(
+            text=source.text,
+            start=source.start,
+            end=source.end,
+            speaker=source.speaker,
+            score=source.score,
+            extractor=extractor if extractor is not None else source.extractor,
+            extractor_version=version if version is not None else source.extractor_version,
+        )
 
 
 @dataclass(slots=True)

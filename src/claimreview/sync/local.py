@@ -120,23 +120,12 @@ def document_claim_counts(store: Store) -> list[tuple[str, int]]:
         return [(str(d), int(n)) for d, n in session.execute(query)]
 
 
-def new_document(doc: Document) -> NewDocument:
-    return NewDocument(
-        uri=doc.uri,
-        title=doc.title,
-        text=doc.text,
-        publisher=doc.publisher,
-        published=doc.published,
-        url=doc.url,
-    )
-
-
 def load_documents(store: Store, ids: Sequence[str]) -> dict[str, NewDocument]:
     out: dict[str, NewDocument] = {}
     with store.session() as session:
         for start in range(0, len(ids), 500):
             query = select(Document).where(col(Document.id).in_(ids[start : start + 500]))
-            out.update({d.id: new_document(d) for d in session.exec(query)})
+            out.update({d.id: NewDocument.from_attrs(d) for d in session.exec(query)})
     return out
 
 
@@ -152,15 +141,5 @@ def load_articles(store: Store, ids: Sequence[str]) -> list[tuple[NewDocument, l
                 .order_by(col(Claim.document_id), col(Claim.start))
             )
             for c in session.exec(query):
-                claims[c.document_id].append(
-                    NewClaim(
-                        text=c.text,
-                        start=c.start,
-                        end=c.end,
-                        speaker=c.speaker,
-                        score=c.score,
-                        extractor=c.extractor,
-                        extractor_version=c.extractor_version,
-                    )
-                )
+                claims[c.document_id].append(NewClaim.from_attrs(c))
     return [(docs[d], claims[d]) for d in ids if d in docs]
