@@ -20,7 +20,7 @@ from typing import TextIO
 from claimreview.config import Settings
 from claimreview.errors import InputError
 from claimreview.export.atomic import atomic_text_file, check_target
-from claimreview.export.report import ExportFilters, ProgressCallback, Report, build_report
+from claimreview.export.report import ExportFilters, ProgressCallback, Report, build_report, paused_gc
 from claimreview.export.writing import WriteResult
 from claimreview.store import Store
 
@@ -155,6 +155,20 @@ def write_export(
     settings = settings or Settings()
     if out_path is not None:
         out_path = check_target(Path(out_path))
+    with paused_gc():  # see paused_gc: the report and its writing allocate millions of objects
+        return _export(store, fmt, out_path, filters, settings, progress, stream, started)
+
+
+def _export(
+    store: Store,
+    fmt: str,
+    out_path: Path | None,
+    filters: ExportFilters,
+    settings: Settings,
+    progress: ProgressCallback | None,
+    stream: TextIO | None,
+    started: float,
+) -> ExportSummary:
     report = build_report(store, filters)
     if out_path is not None:
         with atomic_text_file(out_path) as out:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -20,25 +21,19 @@ class _Coincidences:
         self.disagreement = 0.0
         self.totals: dict[Hashable, int] = {}
 
-    def add(self, values: Sequence[Hashable]) -> None:
+    def add(self, values: Sequence[Hashable], times: int = 1) -> None:
+        """Add a unit with ``values`` (``times`` such units)."""
         m = len(values)
         if m < 2:
             return  # a lone value has nothing to pair with
         totals = self.totals
-        if m == 2:  # the common case, kept cheap: two reviewers on a claim
-            a, b = values
-            totals[a] = totals.get(a, 0) + 1
-            totals[b] = totals.get(b, 0) + 1
-            if a != b:
-                self.disagreement += 2.0
-            return
         counts: dict[Hashable, int] = {}
         for v in values:
             counts[v] = counts.get(v, 0) + 1
         for v, n in counts.items():
-            totals[v] = totals.get(v, 0) + n
+            totals[v] = totals.get(v, 0) + n * times
         # ordered pairs of values from different categories: m^2 - sum(n_c^2)
-        self.disagreement += (m * m - sum(n * n for n in counts.values())) / (m - 1)
+        self.disagreement += times * (m * m - sum(n * n for n in counts.values())) / (m - 1)
 
     def alpha(self) -> float | None:
         n = sum(self.totals.values())
@@ -100,32 +95,33 @@ class Agreement:
 
 def agreement(labelled: Iterable[dict[str, str]]) -> Agreement:
     """Agreement over claims, each given as {reviewer: label} of its current verdicts."""
+    return agreement_of_patterns(Counter(tuple(verdicts.items()) for verdicts in labelled))
+
+
+def agreement_of_patterns(patterns: Mapping[tuple[tuple[str, str], ...], int]) -> Agreement:
+    """``agreement`` from how many claims have each pattern of ((reviewer, label), ...) verdicts.
+
+    A hundred thousand claims share a few dozen patterns, so each pattern is worked out once.
+    """
     out = Agreement()
     matrix = _Coincidences()
     pairs: dict[tuple[str, str], list[int]] = {}  # (a, b) -> [overlap, agreed]
-    for verdicts in labelled:
+    for items, count in patterns.items():
+        if len(items) < 2:
+            continue
+        verdicts = dict(items)
         if len(verdicts) < 2:
             continue
-        out.units += 1
+        out.units += count
         labels = list(verdicts.values())
-        matrix.add(labels)
-        if len(verdicts) == 2:
-            (a, la), (b, lb) = verdicts.items()
-            same = la == lb
-            out.unanimous += same
-            out.pairs += 1
-            out.agreeing_pairs += same
-            stat = pairs.setdefault((a, b) if a <= b else (b, a), [0, 0])
-            stat[0] += 1
-            stat[1] += same
-            continue
-        out.unanimous += len(set(labels)) == 1
+        matrix.add(labels, count)
+        out.unanimous += count * (len(set(labels)) == 1)
         for a, b in combinations(sorted(verdicts), 2):
-            same = verdicts[a] == verdicts[b]
-            out.pairs += 1
+            same = count * (verdicts[a] == verdicts[b])
+            out.pairs += count
             out.agreeing_pairs += same
             stat = pairs.setdefault((a, b), [0, 0])
-            stat[0] += 1
+            stat[0] += count
             stat[1] += same
     out.alpha = matrix.alpha()
     out.by_pair = sorted(

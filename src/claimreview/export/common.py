@@ -107,11 +107,20 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _MD_WORK = re.compile(r"[\\`*_\[\]<>|#~&$\x00-\x08\x0b-\x1f\x7f-\x9f]")  # specials, controls but \t \n
 
 
+_MD_PLAIN = re.compile(r"[\\`*_\[\]<>|#~&$\x00-\x1f\x7f-\x9f]")  # specials and every control, \t \n too
+_SPACE_NOT_BLANK = re.compile(r"[^\S ]")  # whitespace other than " " (str.split() splits at it)
+
+
 def md(text: str | None) -> str:
     """Untrusted text as inert Markdown on one line: safe in a table cell, a heading or a list item."""
     if not text:
         return ""
-    if _MD_WORK.search(text) is None:  # the common case: plain words
+    if _MD_PLAIN.search(text) is None:  # the common case: plain words
+        # No whitespace but single " "s? Then the split and join below only drop a space at either end.
+        if "  " not in text and (text.isascii() or _SPACE_NOT_BLANK.search(text) is None):
+            return text.strip(" ")
+        return " ".join(text.split())
+    if _MD_WORK.search(text) is None:  # plain words on several lines, or with tabs
         return " ".join(text.split())
     if _CONTROL.search(text):
         text = one_line(text)

@@ -71,6 +71,56 @@ def row(report: Report, claim: ClaimRecord) -> list[str]:
     return [safe_cell(c) for c in cells]
 
 
+class _Rows:
+    """``row`` for every claim of a report, several times faster (tests/export compare the two).
+
+    Values that repeat from row to row (documents, speakers, labels, notes) are made safe once; the
+    empty column group of a reviewer without a verdict is one shared list.
+    """
+
+    def __init__(self, report: Report) -> None:
+        self.reviewers = report.reviewers
+        self.adjudication = bool(report.summary.adjudicated)
+        self.documents = {d.id: [safe_cell(d.label), safe_cell(d.uri)] for d in report.documents}
+        self.cells: dict[str, str] = {}
+
+    def cell(self, value: str | None) -> str:
+        """safe_cell of a value that repeats, remembered."""
+        if value is None:
+            return ""
+        found = self.cells.get(value)
+        if found is None:
+            found = self.cells[value] = safe_cell(value)
+        return found
+
+    def group(self, event: EventRecord | None) -> list[str]:
+        if event is None:
+            return ["", "", "", ""]
+        cell = self.cell
+        sources = "" if event.sources_json == "[]" else safe_cell(sources_cell(event))
+        return [cell(event.label), cell(event.note), sources, safe_cell(event.created_at)]
+
+    def rows(self, claims: Sequence[ClaimRecord]) -> list[list[str]]:
+        cell, group, documents, reviewers = self.cell, self.group, self.documents, self.reviewers
+        empty = ["", "", "", ""]
+        out = []
+        for c in claims:
+            cells = [safe_cell(c.id), *documents[c.document_id], safe_cell(c.text), cell(c.speaker)]
+            cells += (safe_cell(f"{c.score:.4g}"), cell(c.consensus))
+            verdicts = c.verdicts
+            if verdicts:
+                for name in reviewers:
+                    cells += group(verdicts.get(name))
+            else:
+                cells += empty * len(reviewers)
+            if self.adjudication:
+                ruling = c.adjudication
+                cells.append(cell(ruling.reviewer) if ruling else "")
+                cells += group(ruling)
+            out.append(cells)
+        return out
+
+
 def write_csv(
     report: Report,
     stream: TextIO,
@@ -84,9 +134,10 @@ def write_csv(
         stream.write("\ufeff")
     writer = csv.writer(stream, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow([safe_cell(h) for h in header(report)])
+    rows = _Rows(report)
 
     def render(chunk: Sequence[ClaimRecord], _offset: int) -> str:
-        writer.writerows(row(report, c) for c in chunk)
+        writer.writerows(rows.rows(chunk))
         return ""
 
     in_chunks(stream, report.claims, render, progress)

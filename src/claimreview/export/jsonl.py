@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from json.encoder import encode_basestring
 from typing import Any, TextIO
 
 from claimreview import __version__
 from claimreview.config import Settings
-from claimreview.export.report import ClaimRecord, ProgressCallback, Report
+from claimreview.export.report import ClaimRecord, EventRecord, ProgressCallback, Report
 from claimreview.export.writing import WriteResult, in_chunks
 
 FORMAT_NAME = "claimreview-export"
@@ -37,48 +38,87 @@ def meta_record(report: Report) -> dict[str, Any]:
     }
 
 
+_str = encode_basestring  # a str as a JSON string, exactly as _dumps writes it (ensure_ascii off)
+_INF = float("inf")
+
+
+def _value(value: Any) -> str:
+    """A JSON scalar as ``_dumps`` writes it, without its per-call overhead for the common types."""
+    kind = type(value)
+    if kind is str:
+        return _str(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and -_INF < value < _INF:  # not NaN or infinite (the encoder writes those its own way)
+        return float.__repr__(value)
+    if value is None:
+        return "null"
+    return _dumps(value)
+
+
 def _claim_lines(chunk: Sequence[ClaimRecord]) -> str:
+    """The ``claim`` lines of a chunk: ``_dumps`` of each claim's record (see claim_record), built directly.
+
+    The text columns read here are NOT NULL TEXT, which SQLite always hands back as str.
+    """
+    s, v = _str, _value
     return "".join(
-        _dumps(
-            {
-                "type": "claim",
-                "id": c.id,
-                "document_id": c.document_id,
-                "text": c.text,
-                "start": c.start,
-                "end": c.end,
-                "speaker": c.speaker,
-                "score": c.score,
-                "extractor": c.extractor,
-                "extractor_version": c.extractor_version,
-                "consensus": c.consensus,
-            }
-        )
-        + "\n"
-        for c in chunk
+        [
+            f'{{"type": "claim", "id": {s(c.id)}, "document_id": {s(c.document_id)}, "text": {s(c.text)}, '
+            f'"start": {v(c.start)}, "end": {v(c.end)}, "speaker": {v(c.speaker)}, "score": {v(c.score)}, '
+            f'"extractor": {s(c.extractor)}, "extractor_version": {s(c.extractor_version)}, '
+            f'"consensus": {s(c.consensus)}}}\n'
+            for c in chunk
+        ]
     )
+
+
+def claim_record(c: ClaimRecord) -> dict[str, Any]:
+    """A ``claim`` line's record (the reference _claim_lines is tested against)."""
+    return {
+        "type": "claim",
+        "id": c.id,
+        "document_id": c.document_id,
+        "text": c.text,
+        "start": c.start,
+        "end": c.end,
+        "speaker": c.speaker,
+        "score": c.score,
+        "extractor": c.extractor,
+        "extractor_version": c.extractor_version,
+        "consensus": c.consensus,
+    }
 
 
 def _event_lines(chunk: Sequence[ClaimRecord]) -> str:
+    """The ``event`` lines of a chunk's claims: ``_dumps`` of each event_record, built directly."""
+    s, v = _str, _value
     return "".join(
-        _dumps(
-            {
-                "type": "event",
-                "id": e.id,
-                "claim_id": e.claim_id,
-                "reviewer": e.reviewer,
-                "kind": e.kind,
-                "label": e.label,
-                "note": e.note,
-                "sources": e.sources,
-                "created_at": e.created_at,
-                "replaces": e.replaces,
-            }
-        )
-        + "\n"
-        for c in chunk
-        for e in c.events
+        [
+            f'{{"type": "event", "id": {s(e.id)}, "claim_id": {s(e.claim_id)}, "reviewer": {s(e.reviewer)}, '
+            f'"kind": {s(e.kind)}, "label": {s(e.label)}, "note": {s(e.note)}, '
+            f'"sources": {"[]" if e.sources_json == "[]" else _dumps(e.sources)}, '
+            f'"created_at": {s(e.created_at)}, "replaces": {v(e.replaces)}}}\n'
+            for c in chunk
+            for e in c.events
+        ]
     )
+
+
+def event_record(e: EventRecord) -> dict[str, Any]:
+    """An ``event`` line's record (the reference _event_lines is tested against)."""
+    return {
+        "type": "event",
+        "id": e.id,
+        "claim_id": e.claim_id,
+        "reviewer": e.reviewer,
+        "kind": e.kind,
+        "label": e.label,
+        "note": e.note,
+        "sources": e.sources,
+        "created_at": e.created_at,
+        "replaces": e.replaces,
+    }
 
 
 def write_jsonl(

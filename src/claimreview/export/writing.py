@@ -11,7 +11,7 @@ from markupsafe import Markup
 from claimreview.config import Settings
 from claimreview.export.chart import build_chart
 from claimreview.export.common import environment
-from claimreview.export.report import ProgressCallback, Report
+from claimreview.export.report import ClaimRecord, ProgressCallback, Report
 
 CHUNK = 500
 
@@ -48,11 +48,13 @@ def write_templated(
     progress: ProgressCallback | None,
     *,
     kind: str,
+    claims: Callable[[dict[str, str]], Callable[[Sequence[ClaimRecord], int], str]] | None = None,
 ) -> WriteResult:
     """A report from the ``<kind>_head``, ``<kind>_source``, ``<kind>_claims`` and ``<kind>_foot`` templates.
 
     Claims are rendered in chunks (progress after each); the source line of each document is
-    rendered once and reused by all its claims.
+    rendered once and reused by all its claims. ``claims``, given each document's source line, makes
+    the renderer of a chunk that replaces the ``<kind>_claims`` template (same text, much faster).
     """
     html = kind == "html"
     env = environment(autoescape=html)
@@ -64,12 +66,14 @@ def write_templated(
         line = source.render(doc=doc).strip()
         # Rendered with autoescape already: mark it safe so the claims template does not escape it twice.
         sources[doc.id] = Markup(line) if html else line
-    claims = env.get_template(f"{kind}_claims.j2")
-    in_chunks(
-        stream,
-        report.claims,
-        lambda chunk, offset: claims.render(numbered=enumerate(chunk, offset + 1), sources=sources),
-        progress,
-    )
+    if claims is None:
+        template = env.get_template(f"{kind}_claims.j2")
+
+        def render(chunk: Sequence[ClaimRecord], offset: int) -> str:
+            return template.render(numbered=enumerate(chunk, offset + 1), sources=sources)
+
+    else:
+        render = claims(sources)
+    in_chunks(stream, report.claims, render, progress)
     stream.write(env.get_template(f"{kind}_foot.j2").render(report=report, settings=settings))
     return WriteResult(written=len(report.claims))
