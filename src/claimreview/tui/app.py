@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
 from claimreview.config import Settings
@@ -30,6 +30,7 @@ from claimreview.tui.screens import (
     DocumentsScreen,
     EmptyScreen,
     EvidenceDialog,
+    ExportDialog,
     HelpScreen,
     NoteDialog,
     ReviewScreen,
@@ -55,6 +56,10 @@ class _SyncCancelled(Exception):
 def css_paths() -> list[Path]:
     # Every .tcss in styles/, in name order; each file styles one screen or a family of widgets.
     return sorted(styles_dir().glob("*.tcss"))
+
+
+# App-wide actions that wait while a dialog is open (escape closes the dialog first).
+APP_KEYS_PAUSED_BY_DIALOGS = frozenset({"quit", "sync", "help"})
 
 
 class ClaimReviewApp(App[None]):
@@ -107,6 +112,10 @@ class ClaimReviewApp(App[None]):
         if sum(consensus_counts(self.store).values()) == 0:
             return EmptyScreen(self.store.path)
         return ReviewScreen(self.store, self.reviewer, self.settings)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A dialog owns the keyboard: "q" on a focused Select must not quit with a form half filled.
+        return not (action in APP_KEYS_PAUSED_BY_DIALOGS and isinstance(self.screen, ModalScreen))
 
     def action_recheck(self) -> None:
         """From the empty screen: open the queue once claims have arrived."""
@@ -248,6 +257,7 @@ class ClaimReviewApp(App[None]):
             ("search box", SearchBox.BINDINGS),
             ("note dialog", NoteDialog.BINDINGS),
             ("evidence dialog", EvidenceDialog.BINDINGS),
+            ("export dialog", ExportDialog.BINDINGS),
             ("documents", DocumentsScreen.BINDINGS),
             ("conflicts", ConflictsScreen.BINDINGS),
             ("document", DocumentScreen.BINDINGS),

@@ -32,6 +32,7 @@ from claimreview.store import Store
 from claimreview.textsafe import one_line
 from claimreview.tui.messages import VerdictSaved
 from claimreview.tui.screens.dialogs import EvidenceDialog, NoteDialog
+from claimreview.tui.screens.export_dialog import ExportDialog
 from claimreview.tui.widgets import ClaimQueue, SearchBox, SourcePane, StatusHeader, VerdictPane, VerdictView
 from claimreview.tui.widgets.status_header import SessionPace
 from claimreview.undo import Change, UndoHistory, VerdictState
@@ -68,6 +69,7 @@ class ReviewScreen(Screen[None]):
         Binding("D", "documents", "Documents", id="view.documents", show=False),
         Binding("C", "conflicts", "Conflicts", id="conflicts.open", show=False),
         Binding("r", "refresh", "Refresh", id="view.refresh", show=False),
+        Binding("e", "export", "Export", id="export.open", show=False),
     ]
 
     def __init__(self, store: Store, reviewer: str, settings: Settings) -> None:
@@ -420,6 +422,24 @@ class ReviewScreen(Screen[None]):
             self.action_refresh()
 
         self.app.push_screen(ConflictsScreen(self.store, self.reviewer), done)
+
+    def action_export(self) -> None:
+        # "Current document" is the one the cursor's claim comes from (or the documents filter's).
+        row = self.queue.current
+        document_id = self.filter.document or (row.document_id if row is not None else None)
+        title = ""
+        if document_id is not None:
+            document = self.store.get_document(document_id)
+            title = (document.title or document.uri) if document is not None else document_id
+        self.app.push_screen(
+            ExportDialog(
+                self.store,
+                self.settings,
+                status=self.filter.status,
+                document_id=document_id,
+                document_title=title,
+            )
+        )
 
     def refresh_after_sync(self) -> None:
         """Verdicts, claims or documents may have arrived: re-read the queue, keep the cursor's claim."""
