@@ -35,7 +35,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-stdout = Console(highlight=False, soft_wrap=False)
+# soft_wrap: one-line summaries stay one line in a pipe or a log; tables still fit the width.
+stdout = Console(highlight=False, soft_wrap=True)
 stderr = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[
@@ -213,14 +214,15 @@ def claims(
     if not rows:
         stdout.print("no claims match; add some with: claimreview extract ARTICLE...")
         return
-    table = Table(show_lines=False, expand=False)
+    # The claim is what people read: it gets most of the width, the rest stay narrow.
+    table = Table(show_lines=False, expand=True)
     for name, kwargs in (
         ("id", {"no_wrap": True}),
         ("status", {"no_wrap": True}),
-        ("score", {"justify": "right"}),
-        ("speaker", {"max_width": 24}),
-        ("claim", {"ratio": 1}),
-        ("document", {"max_width": 28}),
+        ("score", {"justify": "right", "no_wrap": True}),
+        ("speaker", {"ratio": 1, "no_wrap": True, "overflow": "ellipsis", "max_width": 24}),
+        ("claim", {"ratio": 4}),
+        ("document", {"ratio": 1, "no_wrap": True, "overflow": "ellipsis", "max_width": 28}),
     ):
         table.add_column(name, **kwargs)  # type: ignore[arg-type]
     for row in rows:
