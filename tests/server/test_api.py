@@ -80,6 +80,17 @@ def test_health_needs_no_token_and_names_the_api_version(live: Live) -> None:
     assert r.status_code == 200 and r.json()["api_version"] == 1
 
 
+def test_health_names_the_schema_version_and_the_server_id(live: Live) -> None:
+    engine = server_store.make_engine(live.server.db_url)
+    try:
+        info = server_store.create_schema(engine)
+    finally:
+        engine.dispose()
+    body = live.call("GET", "/api/v1/health", who=None).json()
+    assert body["schema_version"] == server_store.SCHEMA_VERSION
+    assert body["server_id"] == info.server_id
+
+
 @pytest.mark.parametrize("path", ["/api/v1/me", EVENTS, "/api/v1/documents", "/api/v1/claims"])
 def test_no_token_is_401(live: Live, path: str) -> None:
     r = live.call("GET", path, who=None)

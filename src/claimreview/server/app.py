@@ -161,9 +161,16 @@ router = APIRouter(responses=ERRORS)
 
 
 @public.get("/health", response_model=s.Health)
-def health() -> s.Health:
-    """No auth: clients check the API version here before anything else."""
-    return s.Health(status="ok", api_version=API_VERSION, server_version=__version__)
+def health(request: Request) -> s.Health:
+    """No auth: clients check the API version and the server's identity here before anything else."""
+    schema: db.SchemaInfo = request.app.state.schema
+    return s.Health(
+        status="ok",
+        api_version=API_VERSION,
+        server_version=__version__,
+        schema_version=schema.version,
+        server_id=schema.server_id,
+    )
 
 
 @router.get("/me", response_model=s.Me, tags=["accounts"])
@@ -273,7 +280,12 @@ async def database_busy(_request: Request, _exc: Exception) -> JSONResponse:
 
 def create_app(settings: ServerSettings) -> FastAPI:
     engine = db.make_engine(settings.db_url)
-    db.create_schema(engine)
+    try:
+        # Refuses (SchemaError, one line from the CLI) a database newer than us or not ours at all.
+        schema = db.create_schema(engine)
+    except BaseException:
+        engine.dispose()
+        raise
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -287,6 +299,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.engine = engine
+    app.state.schema = schema
     app.include_router(public, prefix=API_PREFIX)
     app.include_router(router, prefix=API_PREFIX)
     app.add_exception_handler(RequestValidationError, validation_failed)

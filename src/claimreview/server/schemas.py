@@ -207,6 +207,9 @@ class Health(BaseModel):
     status: Literal["ok"]
     api_version: int
     server_version: str
+    schema_version: int
+    # Random, drawn when the server database was created: clients tell servers apart by it, not by URL.
+    server_id: str
 
 
 class Me(BaseModel):

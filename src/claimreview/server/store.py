@@ -9,19 +9,36 @@ row with a larger one, otherwise a client whose cursor has moved past it would m
 writers serialise on a lock taken *before* they draw seq values: ``BEGIN IMMEDIATE`` on SQLite, a
 transaction-scoped advisory lock on PostgreSQL (which also holds across several server processes).
 Readers never wait for it.
+
+Schema versions. ``server_meta`` records the ``schema_version`` the tables have and a random
+``server_id`` drawn when the database was created (clients use it to notice that they now talk to a
+different server). ``create_schema`` runs on every start, under a lock, and either creates a fresh
+database, upgrades an older one step by step (``_UPGRADES``), or refuses one it does not understand.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Connection, Engine, Identity, Integer, String, event, func
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Connection,
+    Engine,
+    Identity,
+    Integer,
+    String,
+    event,
+    func,
+    inspect,
+)
 from sqlalchemy import select as sa_select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -46,6 +63,15 @@ class ServerModel(SQLModel, registry=registry()):
 
 
 _SEQ_TYPE = BigInteger().with_variant(Integer, "sqlite")  # INTEGER PRIMARY KEY is SQLite's rowid
+
+
+class ServerMeta(ServerModel, table=True):
+    """Facts about the database itself: ``schema_version`` and ``server_id``."""
+
+    __tablename__ = "server_meta"
+
+    key: str = Field(primary_key=True, max_length=100)
+    value: str
 
 
 class Reviewer(ServerModel, table=True):
@@ -117,6 +143,7 @@ class ServerEvent(ServerModel, table=True):
 
 
 TABLES = {
+    "meta": ServerMeta.__table__,  # type: ignore[attr-defined]
     "event": ServerEvent.__table__,  # type: ignore[attr-defined]
     "document": ServerDocument.__table__,  # type: ignore[attr-defined]
     "claim": ServerClaim.__table__,  # type: ignore[attr-defined]
@@ -203,14 +230,104 @@ def writing(engine: Engine, lock: int) -> Iterator[Connection]:
         yield conn
 
 
-def create_schema(engine: Engine) -> None:
-    if is_sqlite(engine):
-        ServerModel.metadata.create_all(engine)
-        return
-    # Several server processes may start at once against one database.
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_SCHEMA_LOCK})")
-        ServerModel.metadata.create_all(conn)
+# -- schema ---------------------------------------------------------------------------------------
+
+
+class SchemaError(ClaimreviewError):
+    """The server database is newer than this code, or not a claimreview server database at all."""
+
+
+# The tables of databases made before schema versions were recorded ("version 0").
+_V0_TABLES = frozenset({"reviewer", "api_token", "server_document", "server_claim", "server_event"})
+
+
+def _upgrade_to_1(conn: Connection) -> None:
+    # Version 0 had every table but server_meta; the database gets its identity now.
+    TABLES["meta"].create(conn, checkfirst=True)
+    _set_meta(conn, "server_id", _new_server_id())
+
+
+# _UPGRADES[n] takes a database from version n to n + 1, inside the schema transaction. To change the
+# schema: change the models (fresh databases are created from them directly) and append the step that
+# brings a database of the previous version to the same shape.
+_UPGRADES: list[Callable[[Connection], None]] = [_upgrade_to_1]
+SCHEMA_VERSION = len(_UPGRADES)
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaInfo:
+    version: int
+    server_id: str
+
+
+def _new_server_id() -> str:
+    return secrets.token_hex(16)
+
+
+def _get_meta(conn: Connection, key: str) -> str | None:
+    meta = TABLES["meta"]
+    row = conn.execute(sa_select(meta.c.value).where(meta.c.key == key)).first()
+    return None if row is None else str(row[0])
+
+
+def _set_meta(conn: Connection, key: str, value: str) -> None:
+    # Only ever called under the schema lock, so update-then-insert cannot race.
+    meta = TABLES["meta"]
+    if conn.execute(meta.update().where(meta.c.key == key).values(value=value)).rowcount == 0:
+        conn.execute(meta.insert().values(key=key, value=value))
+
+
+def _recorded_version(conn: Connection, tables: set[str]) -> int:
+    """The version the database says it has; SchemaError if it cannot say."""
+    if "server_meta" not in tables:
+        if tables >= _V0_TABLES:
+            return 0
+        raise SchemaError(
+            f"the server database has tables ({', '.join(sorted(tables)[:5])}) but no claimreview schema "
+            "version; it is not a claimreview server database (is it a local claimreview database?); "
+            "point --db at an empty or existing server database"
+        )
+    value = _get_meta(conn, "schema_version")
+    try:
+        version = int(value) if value is not None else -1
+    except ValueError:
+        version = -1
+    if version < 0:
+        raise SchemaError(
+            f"the server database has no valid schema version (server_meta.schema_version = {value!r}); "
+            "it is damaged or not a claimreview server database"
+        )
+    return version
+
+
+def create_schema(engine: Engine) -> SchemaInfo:
+    """Create, upgrade or check the server tables; returns the schema version and the server id.
+
+    Runs in one transaction under a lock (an advisory lock on PostgreSQL, where DDL is transactional;
+    ``BEGIN IMMEDIATE`` on SQLite, likewise), so several server processes starting together against one
+    database see either nothing or the finished schema, and exactly one of them creates it.
+    """
+    with writing(engine, _SCHEMA_LOCK) as conn:
+        tables = set(inspect(conn).get_table_names())
+        if not tables:
+            ServerModel.metadata.create_all(conn)
+            server_id = _new_server_id()
+            _set_meta(conn, "server_id", server_id)
+            _set_meta(conn, "schema_version", str(SCHEMA_VERSION))
+            return SchemaInfo(SCHEMA_VERSION, server_id)
+        version = _recorded_version(conn, tables)
+        if version > SCHEMA_VERSION:
+            raise SchemaError(
+                f"server database schema {version} is newer than this claimreview understands "
+                f"({SCHEMA_VERSION}); upgrade claimreview"
+            )
+        for step in range(version, SCHEMA_VERSION):
+            _UPGRADES[step](conn)
+            _set_meta(conn, "schema_version", str(step + 1))
+        server_id = _get_meta(conn, "server_id")
+        if not server_id:
+            raise SchemaError("the server database has no server_id in server_meta; it is damaged")
+        return SchemaInfo(SCHEMA_VERSION, server_id)
 
 
 def _insert(engine: Engine, table: Any) -> Any:

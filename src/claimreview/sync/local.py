@@ -2,6 +2,11 @@
 
 The outbox is simply every ``verdict_event`` whose ``server_seq`` is NULL: an event leaves it only when
 the server has acknowledged it, so a crash or a failed sync never loses one.
+
+Acknowledgements and cursors belong to one server, named by ``SERVER_ID_KEY`` (the id the server reports,
+or its URL for servers too old to have one). ``switch_server`` forgets them when the client meets another
+server, so that everything goes to the new one; pushes are idempotent, so a server that already has an
+event just reports it as known.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from claimreview.models import Claim, Document, Meta, NewClaim, NewDocument, Ver
 from claimreview.store import Store
 
 SERVER_KEY = "sync.server"
+SERVER_ID_KEY = "sync.server_id"
 LAST_SYNC_KEY = "sync.last_time"
 ROLE_KEY = "sync.role"
 REVIEWER_KEY = "sync.reviewer"
@@ -52,6 +58,45 @@ def set_cursor(store: Store, feed: str, after: int) -> None:
 
 def reset_cursors(store: Store) -> None:
     set_meta(store, {key: "0" for key in CURSOR_KEYS.values()})
+
+
+def server_identity(server_id: object, base_url: str) -> str:
+    """What names a server: the id from its health answer, else (an older server) its URL."""
+    if isinstance(server_id, str) and server_id:
+        return server_id
+    return f"url:{base_url}"
+
+
+def recorded_identity(store: Store) -> str | None:
+    """The server that the acknowledgements and cursors in this database belong to, if any.
+
+    Databases that synced before server ids existed only remember a URL, which names no server for sure:
+    ``url:`` marks it so that it never equals a real id and the first sync with an id re-sends.
+    """
+    identity = get_meta(store, SERVER_ID_KEY)
+    if identity is None:
+        url = get_meta(store, SERVER_KEY)
+        return f"url:{url}" if url else None
+    return identity
+
+
+def switch_server(store: Store, identity: str) -> int:
+    """Forget which events another server acknowledged and where its feeds stopped; returns how many
+    events are queued again. One transaction, so a crash cannot record the new server without the reset.
+    """
+    with store.session() as session:
+        conn = session.connection()
+        # Every event, not only this reviewer's: another reviewer syncing from this database later must
+        # also send theirs to the new server. Others' events the new server has are re-acknowledged by the
+        # events pull; the rest wait for their author (reported as held back).
+        requeued = conn.execute(
+            text("UPDATE verdict_event SET server_seq = NULL WHERE server_seq IS NOT NULL")
+        ).rowcount
+        for key in CURSOR_KEYS.values():
+            session.merge(Meta(key=key, value="0"))
+        session.merge(Meta(key=SERVER_ID_KEY, value=identity))
+        session.commit()
+    return max(requeued, 0)
 
 
 def pending_count(store: Store, reviewer: str | None = None) -> int:

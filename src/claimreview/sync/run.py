@@ -45,6 +45,7 @@ class SyncReport:
     pulled_claims: int = 0
     pulled_events: int = 0
     disputed: int = 0
+    requeued: int = 0  # events acknowledged by the previous server, sent again because this one differs
     finished_at: str = ""
 
     def summary(self) -> str:
@@ -61,6 +62,8 @@ class SyncReport:
         )
         parts.append(f"{self.disputed} claim(s) disputed")
         line = "; ".join(parts)
+        if self.requeued:
+            line += f"; new server: {self.requeued} event(s) acknowledged by the previous one were re-queued"
         for reason, n in sorted(self.rejected.items()):
             line += f"; {n} event(s) kept back: {reason}"
         if self.held_back:
@@ -85,13 +88,14 @@ def run_sync(
 ) -> SyncReport:
     """Sync ``store`` with the server behind ``client``; raises SyncError (outbox intact) on failure."""
     report_progress = progress or _noop
-    client.check_version()
+    health = client.check_version()
     me = client.me()
     report = SyncReport(server=client.base_url, reviewer=me["name"], role=me["role"])
-    previous = local.get_meta(store, local.SERVER_KEY)
-    if previous is not None and previous != client.base_url:
-        # Cursors count another server's sequence numbers: start the pulls over (they are idempotent).
-        local.reset_cursors(store)
+    identity = local.server_identity(health.get("server_id"), client.base_url)
+    if local.recorded_identity(store) != identity:
+        # Another server (or the first one): its acknowledgements say nothing about this one, and its
+        # cursors count another sequence. Re-send everything and start the pulls over (all idempotent).
+        report.requeued = local.switch_server(store, identity)
     local.set_meta(
         store, {local.SERVER_KEY: client.base_url, local.ROLE_KEY: me["role"], local.REVIEWER_KEY: me["name"]}
     )

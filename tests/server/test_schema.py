@@ -1,0 +1,162 @@
+"""Server schema versions: created with a version and an id, upgraded, refused when newer or foreign."""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+from liveserver import BACKENDS, add_account, claimreview_command, free_port
+from sqlalchemy import text
+
+from claimreview.server import store as server_store
+
+NEWER = "server database schema 99 is newer than this claimreview understands (1); upgrade claimreview"
+
+
+def _meta_rows(db_url: str) -> list[tuple[str, str]]:
+    engine = server_store.make_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            meta = server_store.TABLES["meta"]
+            return [(str(k), str(v)) for k, v in conn.execute(meta.select().order_by(meta.c.key))]
+    finally:
+        engine.dispose()
+
+
+def _execute(db_url: str, *statements: str) -> None:
+    engine = server_store.make_engine(db_url)
+    try:
+        with engine.execution_options(claimreview_write=True).begin() as conn:
+            for statement in statements:
+                conn.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+def _run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*claimreview_command(), *args], capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def _assert_one_line_error(result: subprocess.CompletedProcess[str], words: str) -> None:
+    assert result.returncode != 0, result.stdout
+    assert "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], result.stderr
+
+
+@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+def test_fresh_database_records_version_and_a_stable_server_id(backend_db: str) -> None:
+    engine = server_store.make_engine(backend_db)
+    try:
+        first = server_store.create_schema(engine)
+        again = server_store.create_schema(engine)
+    finally:
+        engine.dispose()
+    assert first.version == server_store.SCHEMA_VERSION == 1
+    assert len(first.server_id) == 32 and again == first
+    assert _meta_rows(backend_db) == [("schema_version", "1"), ("server_id", first.server_id)]
+
+
+@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+def test_newer_schema_is_refused_by_serve_and_account_commands(backend_db: str) -> None:
+    add_account(backend_db, "ann")
+    _execute(backend_db, "UPDATE server_meta SET value = '99' WHERE key = 'schema_version'")
+    _assert_one_line_error(_run("server", "list-reviewers", "--db", backend_db), NEWER)
+    _assert_one_line_error(_run("server", "add-reviewer", "bob", "--db", backend_db), NEWER)
+    port = str(free_port())
+    _assert_one_line_error(_run("serve", "--db", backend_db, "--port", port, timeout=30), NEWER)
+    assert ("schema_version", "99") in _meta_rows(backend_db)  # left alone
+
+
+@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+def test_tables_without_a_version_are_refused(backend_db: str) -> None:
+    _execute(backend_db, "CREATE TABLE claim (id VARCHAR(16) PRIMARY KEY)")
+    result = _run("server", "list-reviewers", "--db", backend_db)
+    _assert_one_line_error(result, "no claimreview schema version")
+    port = str(free_port())
+    _assert_one_line_error(_run("serve", "--db", backend_db, "--port", port, timeout=30), "no claimreview")
+
+
+@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+def test_version_table_without_a_version_is_refused(backend_db: str) -> None:
+    add_account(backend_db, "ann")
+    _execute(backend_db, "DELETE FROM server_meta WHERE key = 'schema_version'")
+    _assert_one_line_error(_run("server", "list-reviewers", "--db", backend_db), "no valid schema version")
+
+
+def test_a_local_claimreview_database_is_not_a_server_database(tmp_path: Path) -> None:
+    from claimreview.store import Store
+
+    with Store.open(tmp_path / "local.db"):
+        pass
+    result = _run("server", "list-reviewers", "--db", str(tmp_path / "local.db"))
+    _assert_one_line_error(result, "is it a local claimreview database?")
+
+
+@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+def test_database_from_before_versions_is_upgraded_in_place(backend_db: str) -> None:
+    engine = server_store.make_engine(backend_db)
+    try:
+        # What the previous release created: every table but server_meta.
+        old = [t for name, t in server_store.TABLES.items() if name != "meta"]
+        server_store.ServerModel.metadata.create_all(engine, tables=old)
+        token = server_store.add_reviewer(engine, "ann", "admin")
+        info = server_store.create_schema(engine)
+        assert info.version == 1 and info.server_id
+        assert server_store.authenticate(engine, token) == server_store.Account("ann", "admin")
+    finally:
+        engine.dispose()
+    assert _meta_rows(backend_db) == [("schema_version", "1"), ("server_id", info.server_id)]
+
+
+@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+def test_concurrent_creation_makes_one_schema(backend_db: str) -> None:
+    """Eight starts at once, each with its own engine (own connections), on an empty database."""
+    workers = 8
+    barrier = threading.Barrier(workers)
+    results: list[server_store.SchemaInfo] = []
+    errors: list[BaseException] = []
+
+    def start() -> None:
+        engine = server_store.make_engine(backend_db)
+        try:
+            barrier.wait()
+            results.append(server_store.create_schema(engine))
+        except BaseException as exc:  # collected and asserted below
+            errors.append(exc)
+        finally:
+            engine.dispose()
+
+    threads = [threading.Thread(target=start) for _ in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == []
+    assert len(results) == workers and len({r.server_id for r in results}) == 1
+    assert _meta_rows(backend_db) == [("schema_version", "1"), ("server_id", results[0].server_id)]
+
+
+@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+def test_concurrent_processes_create_one_schema(backend_db: str) -> None:
+    procs = [
+        subprocess.Popen(
+            [*claimreview_command(), "server", "add-reviewer", f"r{i}", "--db", backend_db],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(4)
+    ]
+    outcomes = [(p.wait(timeout=120), p.stderr.read() if p.stderr else "") for p in procs]
+    for p in procs:
+        for stream in (p.stdout, p.stderr):
+            if stream:
+                stream.close()
+    assert all(code == 0 for code, _ in outcomes), outcomes
+    rows = _meta_rows(backend_db)
+    assert [k for k, _ in rows] == ["schema_version", "server_id"] and rows[0][1] == "1"
