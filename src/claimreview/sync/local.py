@@ -56,10 +56,6 @@ def set_cursor(store: Store, feed: str, after: int) -> None:
     set_meta(store, {CURSOR_KEYS[feed]: str(after)})
 
 
-def reset_cursors(store: Store) -> None:
-    set_meta(store, {key: "0" for key in CURSOR_KEYS.values()})
-
-
 def server_identity(server_id: object, base_url: str) -> str:
     """What names a server: the id from its health answer, else (an older server) its URL."""
     if isinstance(server_id, str) and server_id:
