@@ -42,7 +42,7 @@ async def test_every_hostile_claim_shows_literally(make_app: AppFactory, hostile
         lines = "\n".join(screen_lines(queue))
         assert "[red]nothing" in lines  # markup not interpreted
         assert "\x1b" not in lines and "␛" in lines  # escape shown as a symbol, never sent
-        assert "[@click=a" in lines  # the speaker column, cut to fit
+        assert "[@click…" in lines  # the speaker column, cut to fit
         for _ in HOSTILE:
             await pilot.press("j")
         for _ in HOSTILE:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -18,6 +18,23 @@ from claimreview.textsafe import one_line
 from claimreview.tui.widgets.claim_queue import GLYPHS
 from claimreview.tui.widgets.document_view import DocumentView
 from claimreview.tui.widgets.source_pane import document_meta
+
+COLUMNS = ("title", "publisher", "date", "claims", "reviewed", "done")
+TITLE_MIN = 12  # under this the table scrolls sideways instead
+
+
+def column_widths(natural: list[int], room: int) -> list[int]:
+    """Widths for COLUMNS in ``room`` cells of content: numbers and date whole, title and publisher cut.
+
+    The title gives way first, down to TITLE_MIN, so that the progress columns stay in view; the
+    publisher keeps at most a quarter of what the two share.
+    """
+    title, publisher, *rest = natural
+    shared = room - sum(rest)
+    if title + publisher <= shared:
+        return natural
+    publisher = min(publisher, max(len("publisher"), shared // 4))
+    return [max(TITLE_MIN, shared - publisher), publisher, *rest]
 
 
 class DocumentsScreen(Screen[str | None]):
@@ -32,6 +49,8 @@ class DocumentsScreen(Screen[str | None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        self._rows: list[tuple[str, list[Text]]] = []
+        self._widths: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield Label(Text("Documents — enter opens one, escape goes back", style="bold"), id="documents-title")
@@ -39,21 +58,45 @@ class DocumentsScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#documents-table", DataTable)
-        table.add_columns("title", "publisher", "date", "claims", "reviewed", "done")
         # Cells are Text: a str cell would be read as markup, and titles come from articles.
         for document, claims, reviewed in self.store.list_documents():
             done = f"{100 * reviewed // claims}%" if claims else "—"
-            table.add_row(
-                Text(one_line(document.title or document.uri)[:80]),
-                Text(one_line(document.publisher or "")[:30]),
+            cells = [
+                Text(one_line(document.title or document.uri)[:80], overflow="ellipsis", no_wrap=True),
+                Text(one_line(document.publisher or "")[:30], overflow="ellipsis", no_wrap=True),
                 Text(one_line(document.published or "")[:20]),
                 Text(str(claims), justify="right"),
                 Text(str(reviewed), justify="right"),
                 Text(done, justify="right"),
-                key=document.id,
-            )
-        table.focus()
+            ]
+            self._rows.append((document.id, cells))
+        self._fill_table()
+        self.query_one("#documents-table", DataTable).focus()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        """(Re)build the table with columns that fit its width: the title is cut, never the progress."""
+        table = self.query_one("#documents-table", DataTable)
+        natural = [
+            max([len(name)] + [cells[i].cell_len for _, cells in self._rows])
+            for i, name in enumerate(COLUMNS)
+        ]
+        width = table.size.width or self.app.size.width
+        room = width - table.styles.scrollbar_size_vertical - 2 * table.cell_padding * len(COLUMNS)
+        widths = column_widths(natural, room)
+        if widths == self._widths:
+            return
+        self._widths = widths
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        for name, column_width in zip(COLUMNS, widths, strict=True):
+            table.add_column(name, width=column_width, key=name)
+        for document_id, cells in self._rows:
+            table.add_row(*cells, key=document_id)
+        if self._rows:
+            table.move_cursor(row=min(cursor, len(self._rows) - 1), animate=False)
 
     def action_cursor_down(self) -> None:
         self.query_one("#documents-table", DataTable).action_cursor_down()

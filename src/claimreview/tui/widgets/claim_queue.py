@@ -45,6 +45,19 @@ def fit(value: str, width: int, style: Style | str = "") -> Text:
     return text
 
 
+def column_widths(width: int) -> tuple[int, int]:
+    """Speaker and document widths for a row ``width`` cells wide; the claim text gets the rest.
+
+    The claim is what the reviewer reads: the document (also in the source pane) shows only in a
+    queue wide enough to spare it, and the speaker keeps enough for a surname.
+    """
+    if width >= 90:
+        return 14, 16
+    if width >= 60:
+        return 10, 0
+    return 8, 0
+
+
 class ClaimQueue(ScrollView, can_focus=True):
     """Every claim of the current filter; the highlighted one is shown in the other panes."""
 
@@ -221,9 +234,7 @@ class ClaimQueue(ScrollView, can_focus=True):
             line.append("(gone)", style=dim)
             return line
         line.append(f"{row.score:4.2f} ", style=dim)
-        wide = width >= 90
-        speaker_w = 16 if wide else 10
-        doc_w = 18 if wide else (12 if width >= 60 else 0)
+        speaker_w, doc_w = column_widths(width)
         text_w = width - 7 - (speaker_w + 1) - (doc_w + 1 if doc_w else 0)
         line.append(fit(row.speaker or "—", speaker_w))
         line.append(" ")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label
@@ -49,6 +50,25 @@ class SessionPace:
         return f"{left} left · {rate:.0f}/h · ~{format_duration(left / rate)} to go"
 
 
+# Line 1 pieces in the order they get room when the line is too narrow for all of them: the sync state
+# first and whole, then this session's last action, who and where, the filter (also in the queue's
+# title). A piece that does not get all its room is cut with an ellipsis, or hidden if that leaves it
+# under its MIN_WIDTH ("filter: un…" says nothing). The app name is not here: styles/review.tcss hides
+# it under 100 columns, and above that it fits.
+TOP_PRIORITY = ("sync-state", "header-saved", "header-who", "header-filter")
+MIN_WIDTH = {"header-saved": 8, "header-who": 8, "header-filter": 16}
+APP_NAME = Text("claimreview", style="bold")
+
+
+def squeeze(text: Text, width: int) -> Text:
+    """``text`` cut to at most ``width`` cells, with an ellipsis when it is cut."""
+    if text.cell_len <= width:
+        return text
+    cut = text.copy()
+    cut.truncate(max(width, 0), overflow="ellipsis")
+    return cut
+
+
 class StatusHeader(Vertical):
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"status-header--{label}" for label in rules.CONSENSUS_VALUES}
 
@@ -57,11 +77,14 @@ class StatusHeader(Vertical):
         self.reviewer = reviewer
         self.db_path = db_path
         self._counts: dict[str, int] | None = None
+        # Line 1's pieces in full; what each label shows is cut to fit by _fit_top.
+        self._top: dict[str, Text] = {}
+        self._shown: dict[str, Text | None] = {}  # what each label shows now (None: hidden)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="header-top"):
-            yield Label(Text("claimreview", style="bold"), id="header-app")
-            yield Label(Text(f"{one_line(self.reviewer)} @ {one_line(self.db_path.name)}"), id="header-who")
+            yield Label(APP_NAME, id="header-app")
+            yield Label("", id="header-who")
             yield Label("", id="header-filter")
             yield Label("", id="header-saved")
             # Filled in by the sync feature; present now so the layout does not move when it lands.
@@ -69,6 +92,45 @@ class StatusHeader(Vertical):
         with Horizontal(id="header-bottom"):
             yield Label("", id="header-progress")
             yield Label("", id="header-pace")
+
+    def on_mount(self) -> None:
+        self._set_top("header-who", Text(f"{one_line(self.reviewer)} @ {one_line(self.db_path.name)}"))
+
+    def on_resize(self, _event: events.Resize) -> None:
+        # After the refresh: a breakpoint class (the app name shown or not) has been applied by then.
+        self.call_after_refresh(self._fit_top)
+
+    def _set_top(self, piece: str, text: Text) -> None:
+        self._top[piece] = text
+        self._fit_top()
+
+    def _fit_top(self) -> None:
+        """Share line 1 between its pieces by priority so that none runs into another."""
+        if not self.is_mounted:
+            return
+        room = self.query_one("#header-top", Horizontal).content_region.width
+        if not room:  # not laid out yet: on_resize fits it
+            room = sum(text.cell_len + 2 for text in self._top.values())
+        app_name = self.query_one("#header-app", Label)
+        if app_name.styles.display != "none":
+            room -= APP_NAME.cell_len + app_name.styles.margin.width
+        for piece in TOP_PRIORITY:
+            label = self.query_one(f"#{piece}", Label)
+            text = self._top.get(piece, Text())
+            margin = label.styles.margin.width
+            width = min(text.cell_len, room - margin)
+            # The sync state is cut only when the whole line is narrower than it; the others give way.
+            shown = bool(text.plain) and (
+                piece == "sync-state" or width == text.cell_len or width >= MIN_WIDTH[piece]
+            )
+            cut = squeeze(text, width) if shown else None
+            if cut != self._shown.get(piece, False):
+                self._shown[piece] = cut
+                label.set_class(cut is None, "-squeezed")
+                if cut is not None:
+                    label.update(cut)
+            if cut is not None:
+                room -= cut.cell_len + margin
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -89,10 +151,10 @@ class StatusHeader(Vertical):
         self.query_one("#header-pace", Label).update(Text(description))
 
     def set_filter(self, description: str) -> None:
-        self.query_one("#header-filter", Label).update(Text(f"filter: {one_line(description)}"))
+        self._set_top("header-filter", Text(f"filter: {one_line(description)}"))
 
     def set_saved(self, message: str) -> None:
-        self.query_one("#header-saved", Label).update(Text(message))
+        self._set_top("header-saved", Text(message))
 
     def set_sync_state(self, message: str) -> None:
-        self.query_one("#sync-state", Label).update(Text(one_line(message)))
+        self._set_top("sync-state", Text(one_line(message)))
