@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -188,6 +190,20 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+def _switch_to_wal(cursor: Any) -> None:
+    # Switching a new file to WAL needs an exclusive lock, and SQLite answers "database is locked" at
+    # once (no busy handler) when several processes open it together: retry, bounded.
+    deadline = time.monotonic() + SQLITE_BUSY_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def make_engine(url: str) -> Engine:
     url = normalize_db_url(url)
     if url.startswith("sqlite"):
@@ -203,8 +219,8 @@ def make_engine(url: str) -> Engine:
             # The driver must not open transactions on its own: _begin below picks the kind.
             dbapi_conn.isolation_level = None
             cursor = dbapi_conn.cursor()
-            cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_MS}")
+            _switch_to_wal(cursor)
             cursor.execute("PRAGMA foreign_keys = ON")
             # FULL: an event the server acknowledged survives power loss, not only a killed process.
             cursor.execute("PRAGMA synchronous = FULL")
