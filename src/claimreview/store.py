@@ -28,6 +28,7 @@ from claimreview.models import (
     VerdictEvent,
 )
 from claimreview.paths import migrations_dir
+from claimreview.sqlite_wal import switch_to_wal
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -39,6 +40,21 @@ def _migrations() -> list[tuple[int, Path]]:
         if number.isdigit():
             found.append((int(number), path))
     return found
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration script, one at a time (executescript would commit on its own)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip():
+                yield pending
+            pending = ""
+    if pending.strip() and not all(
+        not part.strip() or part.strip().startswith("--") for part in pending.splitlines()
+    ):
+        raise DatabaseError(f"migration script ends with an unfinished statement: {pending.strip()[:60]}")
 
 
 def schema_version_expected() -> int:
@@ -119,26 +135,40 @@ class Store:
         with self.engine.connect() as conn:
             raw = conn.connection.dbapi_connection
             assert isinstance(raw, sqlite3.Connection)
-            mode = raw.execute("PRAGMA journal_mode = WAL").fetchone()
-            if mode is None:
+            mode = switch_to_wal(raw, BUSY_TIMEOUT_MS / 1000)
+            if mode != "wal":
                 raise DatabaseError(f"{self.path}: could not switch the database to WAL mode")
-            current = raw.execute("PRAGMA user_version").fetchone()[0]
             latest = schema_version_expected()
-            if current > latest:
-                raise DatabaseError(
-                    f"{self.path}: schema version {current} is newer than this claimreview "
-                    f"understands ({latest}); upgrade claimreview"
-                )
-            if current == 0:
-                tables = raw.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
-                if tables:
-                    raise DatabaseError(f"{self.path}: not a claimreview database (it has other tables)")
-            for number, sql_path in _migrations():
-                if number <= current:
-                    continue
-                # executescript commits on its own; wrap the script so a failed migration leaves nothing.
-                script = sql_path.read_text(encoding="utf-8")
-                raw.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+            if self._checked_version(raw, latest) == latest:
+                return
+            # Another opener (a second terminal) may be migrating this very file: take the write lock
+            # first, then look again, so exactly one of them runs each migration.
+            raw.execute("BEGIN IMMEDIATE")
+            try:
+                current = self._checked_version(raw, latest)
+                if current == 0:
+                    tables = raw.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
+                    if tables[0]:
+                        raise DatabaseError(f"{self.path}: not a claimreview database (it has other tables)")
+                for number, sql_path in _migrations():
+                    if number <= current:
+                        continue
+                    for statement in _statements(sql_path.read_text(encoding="utf-8")):
+                        raw.execute(statement)
+                    raw.execute(f"PRAGMA user_version = {number}")
+                raw.execute("COMMIT")
+            except BaseException:
+                raw.execute("ROLLBACK")
+                raise
+
+    def _checked_version(self, raw: sqlite3.Connection, latest: int) -> int:
+        current = int(raw.execute("PRAGMA user_version").fetchone()[0])
+        if current > latest:
+            raise DatabaseError(
+                f"{self.path}: schema version {current} is newer than this claimreview "
+                f"understands ({latest}); upgrade claimreview"
+            )
+        return current
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:

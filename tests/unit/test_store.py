@@ -192,3 +192,28 @@ def test_stats_count_current_verdicts_per_reviewer(store: Store) -> None:
     assert stats.by_consensus == {"denied": 1, "confirmed": 1}
     assert stats.by_reviewer == {"ann": 2, "bob": 1}
     assert [(title, n, reviewed) for _, title, n, reviewed in stats.by_document] == [("A", 1, 1), ("A", 1, 1)]
+
+
+def test_several_openers_of_a_new_database_at_once(tmp_path: Path) -> None:
+    """Two terminals starting the app on a new file must both get a working database."""
+    import threading
+
+    path = tmp_path / "shared.db"
+    barrier = threading.Barrier(6)
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        try:
+            barrier.wait()
+            Store.open(path).close()
+        except BaseException as exc:  # collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    with Store.open(path) as store:
+        assert store.schema_version() == store_module.schema_version_expected()

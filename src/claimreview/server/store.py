@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import sqlite3
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -50,6 +48,7 @@ from sqlmodel import Field, SQLModel, create_engine
 from claimreview.errors import ClaimreviewError
 from claimreview.ids import claim_id, document_id, now_iso, sha256_text
 from claimreview.paths import data_dir
+from claimreview.sqlite_wal import switch_to_wal
 
 ROLES: tuple[str, ...] = ("reviewer", "adjudicator", "admin")
 ADJUDICATING_ROLES = frozenset({"adjudicator", "admin"})
@@ -190,20 +189,6 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def _switch_to_wal(cursor: Any) -> None:
-    # Switching a new file to WAL needs an exclusive lock, and SQLite answers "database is locked" at
-    # once (no busy handler) when several processes open it together: retry, bounded.
-    deadline = time.monotonic() + SQLITE_BUSY_MS / 1000
-    while True:
-        try:
-            cursor.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-
-
 def make_engine(url: str) -> Engine:
     url = normalize_db_url(url)
     if url.startswith("sqlite"):
@@ -220,7 +205,7 @@ def make_engine(url: str) -> Engine:
             dbapi_conn.isolation_level = None
             cursor = dbapi_conn.cursor()
             cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_MS}")
-            _switch_to_wal(cursor)
+            switch_to_wal(cursor, SQLITE_BUSY_MS / 1000)
             cursor.execute("PRAGMA foreign_keys = ON")
             # FULL: an event the server acknowledged survives power loss, not only a killed process.
             cursor.execute("PRAGMA synchronous = FULL")
