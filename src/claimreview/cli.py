@@ -170,15 +170,6 @@ def claim_json(row: ClaimRow, verdicts: dict[str, object]) -> dict[str, object]:
     }
 
 
-GLYPHS = {
-    rules.UNREVIEWED: "·",
-    rules.CONFIRMED: "✓",
-    rules.DENIED: "✗",
-    rules.UNVERIFIED: "?",
-    rules.DISPUTED: "!",
-}
-
-
 @app.command()
 def claims(
     db: DbOption = None,
@@ -228,7 +219,7 @@ def claims(
     for row in rows:
         table.add_row(
             Text(row.id[:10]),
-            Text(f"{GLYPHS.get(row.consensus, ' ')} {row.consensus}"),
+            Text(f"{rules.GLYPHS.get(row.consensus, ' ')} {row.consensus}"),
             Text(f"{row.score:.2f}"),
             Text(one_line(row.speaker or "")),
             Text(one_line(row.text)),

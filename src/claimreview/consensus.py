@@ -37,6 +37,15 @@ VERDICT_LABELS: tuple[str, ...] = (CONFIRMED, DENIED, UNVERIFIED)
 EVENT_LABELS: tuple[str, ...] = (*VERDICT_LABELS, CLEARED)
 CONSENSUS_VALUES: tuple[str, ...] = (UNREVIEWED, CONFIRMED, DENIED, UNVERIFIED, DISPUTED)
 
+# One glyph per consensus (and verdict label), the same in the CLI table and the app.
+GLYPHS: dict[str, str] = {
+    UNREVIEWED: "·",
+    CONFIRMED: "✓",
+    DENIED: "✗",
+    UNVERIFIED: "?",
+    DISPUTED: "!",
+}
+
 REVIEW = "review"
 ADJUDICATION = "adjudication"
 EVENT_KINDS: tuple[str, ...] = (REVIEW, ADJUDICATION)

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
 from claimreview import consensus as rules
+from claimreview.consensus import GLYPHS
 from claimreview.errors import ClaimreviewError
 from claimreview.models import ClaimRow
 from claimreview.store import Store
@@ -23,7 +24,6 @@ from claimreview.sync.adjudication import adjudicate, can_adjudicate, conflict
 from claimreview.textsafe import one_line
 from claimreview.tui.messages import VerdictSaved
 from claimreview.tui.screens.dialogs import NoteDialog
-from claimreview.tui.widgets.claim_queue import GLYPHS
 from claimreview.tui.widgets.conflict_view import ConflictView
 
 LIST_LIMIT = 2000  # one query; thousands of open disputes would be a process problem, not a list to scroll

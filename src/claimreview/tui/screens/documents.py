@@ -11,11 +11,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
+from claimreview.consensus import GLYPHS
 from claimreview.models import ClaimRow, Document
 from claimreview.queue import document_claims
 from claimreview.store import Store
 from claimreview.textsafe import one_line
-from claimreview.tui.widgets.claim_queue import GLYPHS
 from claimreview.tui.widgets.document_view import DocumentView
 from claimreview.tui.widgets.source_pane import document_meta
 

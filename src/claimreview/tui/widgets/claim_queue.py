@@ -26,14 +26,6 @@ from claimreview.textsafe import one_line
 
 PAGE = 128
 
-GLYPHS = {
-    rules.UNREVIEWED: "·",
-    rules.CONFIRMED: "✓",
-    rules.DENIED: "✗",
-    rules.UNVERIFIED: "?",
-    rules.DISPUTED: "!",
-}
-
 
 def fit(value: str, width: int, style: Style | str = "") -> Text:
     """``value`` on one line, cut with an ellipsis or padded to exactly ``width`` cells."""
@@ -229,7 +221,7 @@ class ClaimQueue(ScrollView, can_focus=True):
         dim = self.get_component_rich_style("claim-queue--dim", partial=True)
         glyph_style: Style = self.get_component_rich_style(f"claim-queue--{status}", partial=True)
         line = Text(no_wrap=True, end="")
-        line.append(f"{GLYPHS.get(status, ' ')} ", style=glyph_style)
+        line.append(f"{rules.GLYPHS.get(status, ' ')} ", style=glyph_style)
         if row is None:  # deleted under us by another process; a refresh drops it
             line.append("(gone)", style=dim)
             return line

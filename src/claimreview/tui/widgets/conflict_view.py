@@ -13,10 +13,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from claimreview import consensus as rules
+from claimreview.consensus import GLYPHS
 from claimreview.models import VerdictEvent
 from claimreview.sync.adjudication import Conflict
 from claimreview.textsafe import one_line, printable
-from claimreview.tui.widgets.claim_queue import GLYPHS
 
 # Colours come from styles/sync.tcss through these component classes, so they follow the theme.
 STYLE_NAMES = ("heading", "dim", "link", "quote", *rules.CONSENSUS_VALUES, rules.CLEARED)

@@ -13,8 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label
 
 from claimreview import consensus as rules
+from claimreview.consensus import GLYPHS
 from claimreview.textsafe import one_line
-from claimreview.tui.widgets.claim_queue import GLYPHS
 
 
 def format_duration(hours: float) -> str:

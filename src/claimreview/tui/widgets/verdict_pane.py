@@ -14,9 +14,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from claimreview import consensus as rules
+from claimreview.consensus import GLYPHS
 from claimreview.models import VerdictEvent
 from claimreview.textsafe import one_line, printable
-from claimreview.tui.widgets.claim_queue import GLYPHS
 from claimreview.undo import VerdictState
 
 # Colours come from styles/*.tcss through these component classes, so they follow the theme.
