@@ -91,3 +91,28 @@ def test_empty_report_says_so(fx: Fixture, export_text) -> None:  # type: ignore
     assert "> **Empty report:** no claims match the filters (consensus is unverified)" in text
     assert "No claims." in text
     assert summary.warnings == ["no claims match the filters (consensus is unverified); the report is empty"]
+
+
+def test_hostile_event_time_stays_text(fx: Fixture, export_text) -> None:  # type: ignore[no-untyped-def]
+    # created_at comes from imports and sync as any string; `when` passes what it cannot read through
+    fx.store.insert_events(
+        [
+            {
+                "id": "odd-time",
+                "claim_id": fx.army,
+                "reviewer": "dave",
+                "kind": "review",
+                "label": "confirmed",
+                "note": "",
+                "sources": [],
+                "created_at": "[x](javascript:alert(1)) <img src=x onerror=alert(1)>",
+                "replaces": None,
+                "server_seq": None,
+            }
+        ]
+    )
+    text, _ = export_text("md")
+    html = RENDER(text)
+    assert "<img" not in html
+    assert "javascript:" not in str(re.findall(r'href="([^"]*)"', html))
+    assert r"(\[x\](javascript:alert(1)) \<img src=x onerror=alert(1)\>)" in text

@@ -94,7 +94,7 @@ def claim_sections(sources: dict[str, str]) -> Callable[[Sequence[ClaimRecord], 
                 else:
                     line = "\n"
                 label = v.label
-                add(f"{name}{titles.get(label, label)} ({when(v.created_at)}){line}")
+                add(f"{name}{titles.get(label, label)} ({md(when(v.created_at))}){line}")
                 if v.sources_json != "[]":
                     add(_sources_md(v.sources_json))
             if not listed:
