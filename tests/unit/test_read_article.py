@@ -159,6 +159,19 @@ def test_terminal_escapes_removed(tmp_path: Path) -> None:
     assert claim.speaker == "army"
 
 
+def test_html_entities_for_control_characters_removed(tmp_path: Path) -> None:
+    # &#27; decodes to ESC only in the parser, after the raw file was cleaned.
+    page = tmp_path / "a.html"
+    page.write_text(
+        "<html><head><title>Ti&#x1b;[31mtle</title></head>"
+        "<body><p>The army said 40 &#27;[2Jdrones were shot down&#7; overnight.</p></body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    assert article.title == "Title"
+    assert article.text == "The army said 40 drones were shot down overnight."
+
+
 def test_uppercase_suffix(tmp_path: Path) -> None:
     path = tmp_path / "SHOUT.TXT"
     path.write_text("Headline\n\nBody sentence with 4 numbers.\n")

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from claimreview.extract.dates import parse_iso_date
+from claimreview.extract.readers import CONTROL
 from claimreview.extract.wordlist import words
 
 SKIPPED_TAGS = words("""
@@ -86,8 +87,13 @@ def _strip_site_suffix(title: str, publisher: str) -> str:
     return title
 
 
+def _text(value: str) -> str:
+    # Entities decode only here (&#27; is ESC), after readers stripped control characters from the file.
+    return WHITESPACE.sub(" ", CONTROL.sub("", value))
+
+
 def _collapse(value: str) -> str:
-    return WHITESPACE.sub(" ", value).strip()
+    return _text(value).strip()
 
 
 def _meta(soup: BeautifulSoup, keys: tuple[tuple[str, str], ...]) -> str | None:
@@ -109,8 +115,9 @@ def _time_datetime(root: Tag | BeautifulSoup) -> str | None:
 def _canonical_url(soup: BeautifulSoup) -> str | None:
     link = soup.find("link", attrs={"rel": "canonical"})
     href = link.get("href") if isinstance(link, Tag) else None
-    if isinstance(href, str) and href.strip().startswith(("http://", "https://")):
-        return href.strip()
+    href = CONTROL.sub("", href).strip() if isinstance(href, str) else None
+    if href and href.startswith(("http://", "https://")):
+        return href
     og = _meta(soup, (("property", "og:url"),))
     return og if og and og.startswith(("http://", "https://")) else None
 
@@ -135,7 +142,7 @@ def _paragraphs(root: Tag | BeautifulSoup) -> list[str]:
             continue
         if isinstance(node, NavigableString):
             if not isinstance(node, NON_TEXT):
-                buffer.append(WHITESPACE.sub(" ", str(node)))
+                buffer.append(_text(str(node)))
             continue
         if not isinstance(node, Tag):
             continue
