@@ -276,13 +276,13 @@ class Store:
         if document is not None:
             query = query.where(col(Claim.document_id) == document)
         if search:
-            pattern = f"%{search}%"
+            # autoescape: a % or _ the user typed is a character to find, not a wildcard.
             query = query.where(
                 or_(
-                    col(Claim.text).ilike(pattern),
-                    col(Claim.speaker).ilike(pattern),
-                    col(Document.title).ilike(pattern),
-                    col(Document.uri).ilike(pattern),
+                    col(Claim.text).icontains(search, autoescape=True),
+                    col(Claim.speaker).icontains(search, autoescape=True),
+                    col(Document.title).icontains(search, autoescape=True),
+                    col(Document.uri).icontains(search, autoescape=True),
                 )
             )
         return query

@@ -136,6 +136,14 @@ def test_search_matches_text_speaker_and_document(store: Store) -> None:
     assert store.count_claims(search="giraffe") == 0
 
 
+def test_search_takes_percent_and_underscore_literally(store: Store) -> None:
+    store.add_articles([article()])
+    assert store.count_claims(search="OFFICIALS") == 1
+    assert store.count_claims(search="%") == 0
+    assert store.count_claims(search="offic_als") == 0
+    assert store.count_claims(search="a_txt") == 0
+
+
 def test_a_file_that_is_not_sqlite_is_reported_as_such(tmp_path: Path) -> None:
     bad = tmp_path / "corrupt.db"
     bad.write_bytes(b"this is not a database at all" * 100)
