@@ -8,23 +8,25 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from claimreview import consensus as rules
 from claimreview.config import load_settings
 from claimreview.errors import ClaimreviewError, InputError
-from claimreview.evidence import make_source
-from claimreview.models import ClaimRow, NewClaim, NewDocument, Source
 from claimreview.paths import default_db_path, demo_db_path, samples_dir
-from claimreview.store import Store
 from claimreview.textsafe import one_line
+
+if TYPE_CHECKING:
+    # SQLAlchemy and SQLModel take ~0.25 s to import: loaded by the commands that open a database,
+    # not by --help or argument errors.
+    from claimreview.models import ClaimRow, NewClaim, NewDocument, Source
+    from claimreview.store import Store
 
 app = typer.Typer(
     name="claimreview",
@@ -61,6 +63,8 @@ def db_path(db: Path | None) -> Path:
 
 @contextmanager
 def opened(db: Path | None, *, create: bool = True) -> Iterator[Store]:
+    from claimreview.store import Store
+
     store = Store.open(db_path(db), create=create)
     try:
         yield store
@@ -87,6 +91,7 @@ def progress_bar(label: str) -> Progress:
 def extract_files(files: Sequence[Path]) -> list[tuple[NewDocument, list[NewClaim]]]:
     """Read and extract every file before anything is written, so one bad file writes nothing."""
     from claimreview.extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract_claims, read_article
+    from claimreview.models import NewClaim, NewDocument
 
     articles: list[tuple[NewDocument, list[NewClaim]]] = []
     with progress_bar("extracting") as bar:
@@ -245,6 +250,8 @@ def verdict(
     db: DbOption = None,
 ) -> None:
     """Record a verdict on a claim (the same event log the review app writes)."""
+    from claimreview.evidence import make_source
+
     label = label.strip().lower()
     if label == "clear":
         label = rules.CLEARED
@@ -304,7 +311,7 @@ def sample_files() -> list[Path]:
 def ensure_demo_db() -> Path:
     """Build the demo database from the bundled samples once; later runs reuse it."""
     path = demo_db_path()
-    with Store.open(path) as store:
+    with opened(path) as store:
         if store.count_claims() == 0:
             store.add_articles(extract_files(sample_files()))
     return path
@@ -333,13 +340,23 @@ from claimreview.export.command import register as register_export  # noqa: E402
 register_export(app)
 
 
+def _is_database_error(err: Exception) -> bool:
+    if isinstance(err, sqlite3.DatabaseError):
+        return True
+    # Only a command that imported SQLAlchemy can raise its errors.
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    return sa_exc is not None and isinstance(err, sa_exc.DatabaseError)
+
+
 def main() -> None:
     try:
         app()
     except ClaimreviewError as err:
         report_error(str(err))
         sys.exit(err.exit_code)
-    except (SADatabaseError, sqlite3.DatabaseError) as err:
+    except Exception as err:
+        if not _is_database_error(err):
+            raise
         message = str(getattr(err, "orig", err))
         report_error(f"database: {message}")
         sys.exit(2)

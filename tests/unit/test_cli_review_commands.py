@@ -141,3 +141,15 @@ def test_stats_counts_by_consensus_document_and_reviewer(cli, filled_db: Path) -
 def test_db_from_environment(cli, filled_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CLAIMREVIEW_DB", str(filled_db))
     assert "3 claim(s)" in cli("claims").out
+
+
+def test_database_errors_are_recognised_without_importing_sqlalchemy_up_front() -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import DatabaseError as SADatabaseError
+
+    from claimreview.cli import _is_database_error
+
+    assert _is_database_error(sqlite3.DatabaseError("disk I/O error"))
+    assert _is_database_error(SADatabaseError("SELECT 1", None, sqlite3.DatabaseError("malformed")))
+    assert not _is_database_error(ValueError("not a database error"))

@@ -15,14 +15,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from claimreview.config import Settings
 from claimreview.errors import InputError
 from claimreview.export.atomic import atomic_text_file, check_target
 from claimreview.export.report import ExportFilters, ProgressCallback, Report, build_report, paused_gc
 from claimreview.export.writing import WriteResult
-from claimreview.store import Store
+
+if TYPE_CHECKING:
+    from claimreview.store import Store  # SQLAlchemy: not needed to register the export command
 
 __all__ = [
     "FORMATS",

@@ -19,13 +19,15 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
 from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimreview import consensus as rules
 from claimreview.errors import InputError
 from claimreview.export.agreement import Agreement, agreement_of_patterns
 from claimreview.ids import now_iso
-from claimreview.store import Store
+
+if TYPE_CHECKING:
+    from claimreview.store import Store
 
 # Called as progress(done, total) while claims are written; raising from it aborts the export
 # (the target file is then left as it was).
