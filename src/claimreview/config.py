@@ -51,15 +51,13 @@ def load_settings(path: Path | None = None) -> Settings:
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise InputError(f"not valid TOML ({exc})", path=path) from exc
     settings = Settings()
-    known = {f.name: f for f in fields(Settings)}
+    known = {f.name for f in fields(Settings)}
     for key, value in data.items():
         if key not in known:
-            raise InputError(f"unknown setting; known settings: {', '.join(known)}", path=path, field=key)
-        default = getattr(settings, key)
-        if isinstance(default, bool) and not isinstance(value, bool):
-            raise InputError("must be true or false", path=path, field=key)
-        if isinstance(default, dict) and not isinstance(value, dict):
-            raise InputError("must be a table", path=path, field=key)
+            raise InputError(
+                f"unknown setting; known settings: {', '.join(sorted(known))}", path=path, field=key
+            )
+        _check_type(path, key, getattr(settings, key), value)
         setattr(settings, key, value)
     if os.environ.get("CLAIMREVIEW_REVIEWER"):
         settings.reviewer = os.environ["CLAIMREVIEW_REVIEWER"]
@@ -68,12 +66,33 @@ def load_settings(path: Path | None = None) -> Settings:
     return settings
 
 
+def _check_type(path: Path, key: str, default: object, value: object) -> None:
+    """Each setting has the type of its default (a text setting whose default is None takes text)."""
+    if isinstance(default, bool):
+        ok, wanted = isinstance(value, bool), "true or false"
+    elif isinstance(default, int):
+        ok, wanted = (
+            isinstance(value, int) and not isinstance(value, bool) and value >= 0,
+            "a whole number >= 0",
+        )
+    elif isinstance(default, dict):
+        ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+        wanted = 'a table of "binding.id" = "keys"'
+    else:
+        ok, wanted = isinstance(value, str), "text in quotes"
+    if not ok:
+        raise InputError(f"must be {wanted}", path=path, field=key)
+
+
 def save_settings(updates: dict[str, Any], path: Path | None = None) -> None:
     """Merge ``updates`` into the config file, writing it atomically."""
     path = path or config_file()
     data: dict[str, Any] = {}
     if path.exists():
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(f"not valid TOML, not changed ({exc})", path=path) from exc
     data.update({k: v for k, v in updates.items() if v is not None})
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
