@@ -44,7 +44,7 @@ class Reloaded(Message):
 
     index: ClaimIndex
     counts: dict[str, int]
-    keep_claim: str | None
+    position: int  # where the cursor's claim is in the new index (0 if it is not there)
 
 
 class ReviewScreen(Screen[None]):
@@ -172,9 +172,14 @@ class ReviewScreen(Screen[None]):
 
     # -- writing -----------------------------------------------------------------------------------
 
-    def _write(self, claim_id: str, state: VerdictState, *, record: bool, saved: str) -> bool:
-        """Append the event, and only once it is committed show it as saved. False if it failed."""
-        before = self._my_state(claim_id)
+    def _write(
+        self, claim_id: str, state: VerdictState, *, saved: str, before: VerdictState | None = None
+    ) -> bool:
+        """Append the event, and only once it is committed show it as saved. False if it failed.
+
+        ``before``: the reviewer's state the caller read and changed; given, the change goes into undo
+        history (undo and redo themselves pass none).
+        """
         old = consensus_of(self.store, claim_id)
         try:
             self.store.append_event(
@@ -183,7 +188,7 @@ class ReviewScreen(Screen[None]):
         except ClaimreviewError as err:
             self.notify(one_line(str(err)), title="Not saved", severity="error", markup=False)
             return False
-        if record:
+        if before is not None:
             self.history.record(Change(claim_id, before, state))
         self.post_message(VerdictSaved(claim_id))
         new = consensus_of(self.store, claim_id) or rules.UNREVIEWED
@@ -219,7 +224,7 @@ class ReviewScreen(Screen[None]):
         before = self._my_state(row.id)
         after = before.with_label(label)
         if after != before:
-            if not self._write(row.id, after, record=True, saved=f"saved ✓ {label}"):
+            if not self._write(row.id, after, before=before, saved=f"saved ✓ {label}"):
                 return
         else:
             self.header.set_saved(f"unchanged: {label}")
@@ -254,7 +259,9 @@ class ReviewScreen(Screen[None]):
 
         def done(note: str | None) -> None:
             if note is not None and note != state.note:
-                self._write(row.id, state.with_note(note), record=True, saved="saved ✓ note")
+                self._write(
+                    row.id, state.with_note(note), before=self._my_state(row.id), saved="saved ✓ note"
+                )
 
         self.app.push_screen(NoteDialog(state.note, row.text), done)
 
@@ -269,7 +276,9 @@ class ReviewScreen(Screen[None]):
 
         def done(source: Source | None) -> None:
             if source is not None:
-                self._write(row.id, state.with_source(source), record=True, saved="saved ✓ evidence")
+                self._write(
+                    row.id, state.with_source(source), before=self._my_state(row.id), saved="saved ✓ evidence"
+                )
 
         self.app.push_screen(EvidenceDialog(row.text), done)
 
@@ -309,7 +318,7 @@ class ReviewScreen(Screen[None]):
             self.notify("Nothing to undo in this session.", markup=False)
             return
         claim_id, state = step
-        if not self._write(claim_id, state, record=False, saved=f"undone → {state.label}"):
+        if not self._write(claim_id, state, saved=f"undone → {state.label}"):
             self.history.push_back(undone=True)
             return
         self.jump_to(claim_id)
@@ -320,7 +329,7 @@ class ReviewScreen(Screen[None]):
             self.notify("Nothing to redo.", markup=False)
             return
         claim_id, state = step
-        if not self._write(claim_id, state, record=False, saved=f"redone → {state.label}"):
+        if not self._write(claim_id, state, saved=f"redone → {state.label}"):
             self.history.push_back(undone=False)
             return
         self.jump_to(claim_id)
@@ -384,7 +393,9 @@ class ReviewScreen(Screen[None]):
         # A search over 100,000 claims takes ~0.2 s: keep the UI answering keys meanwhile.
         index = load_index(self.store, flt)
         counts = consensus_counts(self.store)
-        self.post_message(Reloaded(index, counts, keep_claim))
+        rowid = rowid_of(self.store, keep_claim) if keep_claim is not None else None
+        position = index.position(rowid) if rowid is not None else None
+        self.post_message(Reloaded(index, counts, position or 0))
 
     @on(Reloaded)
     def _reloaded(self, message: Reloaded) -> None:
@@ -392,13 +403,7 @@ class ReviewScreen(Screen[None]):
             return  # a newer filter is on its way
         self.counts = message.counts
         self._document = None  # another instance may have changed nothing here, but verdicts yes
-        position = 0
-        if message.keep_claim is not None:
-            rowid = rowid_of(self.store, message.keep_claim)
-            found = message.index.position(rowid) if rowid is not None else None
-            if found is not None:
-                position = found
-        self.queue.set_index(message.index, position)
+        self.queue.set_index(message.index, message.position)
         self._show_progress()
         if not len(message.index):
             self.notify(f"No claims match: {one_line(self.filter.describe())}", markup=False)
