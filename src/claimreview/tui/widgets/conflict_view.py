@@ -13,14 +13,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from claimreview import consensus as rules
-from claimreview.consensus import GLYPHS
 from claimreview.models import VerdictEvent
 from claimreview.sync.adjudication import Conflict
 from claimreview.textsafe import one_line, printable
+from claimreview.tui.widgets.verdict_pane import StyleOf, append_label
 
 # Colours come from styles/sync.tcss through these component classes, so they follow the theme.
 STYLE_NAMES = ("heading", "dim", "link", "quote", *rules.CONSENSUS_VALUES, rules.CLEARED)
-StyleOf = Callable[[str], Style]
 
 
 def _stamp(event: VerdictEvent) -> str:
@@ -28,15 +27,10 @@ def _stamp(event: VerdictEvent) -> str:
     return one_line(event.created_at[:16].replace("T", " ")) + " UTC"
 
 
-def _label(out: Text, label: str, style: StyleOf) -> None:
-    glyph = GLYPHS.get(label, "·") if label != rules.CLEARED else "–"
-    out.append(f"{glyph} {label}", style=style(label))
-
-
 def render_event(event: VerdictEvent, style: StyleOf) -> Text:
     """Label, time, note and sources of one verdict; every piece of article or reviewer text literal."""
     out = Text()
-    _label(out, event.label, style)
+    append_label(out, event.label, style)
     out.append(f"\n{_stamp(event)}", style=style("dim"))
     if event.note:
         out.append("\nNote", style=style("heading"))
@@ -60,7 +54,7 @@ def render_claim(conflict: Conflict, style: StyleOf) -> Text:
     claim = conflict.claim
     out = Text()
     out.append("Consensus ", style=style("dim"))
-    _label(out, claim.consensus, style)
+    append_label(out, claim.consensus, style)
     ruling = conflict.adjudication
     if ruling is not None:
         out.append(f"  settled by {one_line(ruling.reviewer)}, {_stamp(ruling)}", style=style("dim"))

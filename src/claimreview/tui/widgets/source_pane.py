@@ -28,7 +28,6 @@ class SourcePane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._document_id: str | None = None
-        self._spans: list[tuple[int, int]] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="source-meta")

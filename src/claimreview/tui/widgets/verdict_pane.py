@@ -44,7 +44,8 @@ class VerdictView:
     blind: bool  # others' verdicts hidden until the reviewer has given one
 
 
-def _label(text: Text, label: str, style: StyleOf) -> None:
+def append_label(text: Text, label: str, style: StyleOf) -> None:
+    """Glyph and label in the label's style (the verdict pane and the conflicts screen)."""
     glyph = GLYPHS.get(label, "·") if label != rules.CLEARED else "–"
     text.append(f"{glyph} {label}", style=style(label))
 
@@ -54,7 +55,7 @@ def render_verdict(view: VerdictView, style: StyleOf = lambda _name: Style()) ->
     out = Text()
     out.append("Your verdict  ", style=style("heading"))
     if view.mine.is_set:
-        _label(out, view.mine.label, style)
+        append_label(out, view.mine.label, style)
     else:
         out.append("none yet", style=style("dim"))
     if view.mine.note:
@@ -81,13 +82,13 @@ def render_verdict(view: VerdictView, style: StyleOf = lambda _name: Style()) ->
             out.append("  — they disagree", style=style("disagree"))
         for who, event in sorted(view.others.items()):
             out.append(f"\n {one_line(who)}: ")
-            _label(out, event.label, style)
+            append_label(out, event.label, style)
             if view.mine.is_set and event.label != view.mine.label:
                 out.append("  (differs from yours)", style=style("disagree"))
             if event.note:
                 out.append(" — " + one_line(event.note), style=style("dim"))
     out.append("\nConsensus  ", style=style("heading"))
-    _label(out, view.consensus if not view.blind else rules.UNREVIEWED, style)
+    append_label(out, view.consensus if not view.blind else rules.UNREVIEWED, style)
 
     out.append("\n\nHistory (newest first)", style=style("heading"))
     shown = 0
@@ -101,7 +102,7 @@ def render_verdict(view: VerdictView, style: StyleOf = lambda _name: Style()) ->
         out.append(f"\n {stamp}  {one_line(event.reviewer)}  ", style=style("dim"))
         if event.kind != rules.REVIEW:
             out.append(f"{event.kind} ")
-        _label(out, event.label, style)
+        append_label(out, event.label, style)
         if event.note:
             out.append(" — " + one_line(event.note)[:200])
         if event.sources:
