@@ -117,8 +117,11 @@ class ClaimReviewApp(App[None]):
         self.connection.close()
         gc.unfreeze()  # collectable again, e.g. when tests run many apps in one process
 
+    def _has_claims(self) -> bool:
+        return sum(consensus_counts(self.store).values()) > 0
+
     def get_default_screen(self) -> Screen[None]:
-        if sum(consensus_counts(self.store).values()) == 0:
+        if not self._has_claims():
             return EmptyScreen(self.store.path)
         return ReviewScreen(self.store, self.reviewer, self.settings)
 
@@ -128,7 +131,7 @@ class ClaimReviewApp(App[None]):
 
     def action_recheck(self) -> None:
         """From the empty screen: open the queue once claims have arrived."""
-        if sum(consensus_counts(self.store).values()) == 0:
+        if not self._has_claims():
             self.notify("Still no claims in this database.", markup=False)
             return
         self._open_review()
@@ -206,7 +209,7 @@ class ClaimReviewApp(App[None]):
         report = message.report
         if message.manual:
             self.notify(one_line(report.summary()), title="Synced", markup=False)
-        if report.reviewer != self.reviewer and local.pending_count(self.store, self.reviewer):
+        if report.reviewer != self.reviewer and self._pending:  # counted just above
             self.notify(
                 one_line(
                     f"Your token is for '{report.reviewer}' but you review as '{self.reviewer}': "
@@ -233,7 +236,7 @@ class ClaimReviewApp(App[None]):
 
     def _after_sync(self) -> None:
         if isinstance(self.screen, EmptyScreen):
-            if sum(consensus_counts(self.store).values()):
+            if self._has_claims():
                 self._open_review()
             return
         for screen in self.screen_stack:
