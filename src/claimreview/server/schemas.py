@@ -50,6 +50,8 @@ Timestamp = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:
 Label = Literal["confirmed", "denied", "unverified", "cleared"]
 Kind = Literal["review", "adjudication"]
 Role = Literal["reviewer", "adjudicator", "admin"]
+# The roles whose adjudications the server accepts; clients check the same before pushing one.
+ADJUDICATING_ROLES = frozenset({"adjudicator", "admin"})
 Offset = Annotated[int, Field(ge=0, le=100_000_000)]
 
 assert set(Label.__args__) == set(rules.EVENT_LABELS)  # type: ignore[attr-defined]

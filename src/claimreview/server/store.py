@@ -48,10 +48,10 @@ from sqlmodel import Field, SQLModel, create_engine
 from claimreview.errors import ClaimreviewError
 from claimreview.ids import claim_id, document_id, now_iso, sha256_text
 from claimreview.paths import data_dir
+from claimreview.server.schemas import ADJUDICATING_ROLES
 from claimreview.sqlite_wal import switch_to_wal
 
 ROLES: tuple[str, ...] = ("reviewer", "adjudicator", "admin")
-ADJUDICATING_ROLES = frozenset({"adjudicator", "admin"})
 # Arbitrary constants naming the two PostgreSQL advisory locks (event log, catalog) and schema setup.
 _EVENT_LOCK = 0x636C_7265_7601
 _CATALOG_LOCK = 0x636C_7265_7602

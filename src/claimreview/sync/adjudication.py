@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from claimreview import consensus as rules
 from claimreview.errors import ClaimreviewError
 from claimreview.models import ClaimRow, Source, VerdictEvent
+from claimreview.server.schemas import ADJUDICATING_ROLES
 from claimreview.store import Store
 from claimreview.sync import local
 
@@ -32,7 +33,12 @@ def conflict(store: Store, claim_id: str) -> Conflict:
     claim = store.get_claim(claim_id)
     if claim is None:
         raise ClaimreviewError(f"no claim with id '{claim_id}'")
-    history = store.events_for_claim(claim_id)
+    return conflict_of(store, claim)
+
+
+def conflict_of(store: Store, claim: ClaimRow) -> Conflict:
+    """The conflict over a claim the caller has already read (a listing's row): only its events are read."""
+    history = store.events_for_claim(claim.id)
     return Conflict(
         claim=claim,
         verdicts=rules.current_verdicts(history),
@@ -45,13 +51,13 @@ def conflict(store: Store, claim_id: str) -> Conflict:
 def conflicts(store: Store, *, offset: int = 0, limit: int | None = None) -> list[Conflict]:
     """Disputed claims in reading order, with what each side said."""
     rows = store.list_claims(status=rules.DISPUTED, offset=offset, limit=limit)
-    return [conflict(store, row.id) for row in rows]
+    return [conflict_of(store, row) for row in rows]
 
 
 def can_adjudicate(store: Store) -> bool | None:
     """Whether the server said this user may adjudicate (None: never synced, so unknown)."""
     role = local.get_meta(store, local.ROLE_KEY)
-    return None if role is None else role in ("adjudicator", "admin")
+    return None if role is None else role in ADJUDICATING_ROLES
 
 
 def adjudicate(

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from claimreview import consensus as rules
 from claimreview.ids import now_iso
 from claimreview.models import Claim, NewClaim, NewDocument
-from claimreview.server.schemas import EventIn
+from claimreview.server.schemas import ADJUDICATING_ROLES, EventIn
 from claimreview.store import Store
 from claimreview.sync import local
 from claimreview.sync.client import PayloadTooLarge, SyncClient, SyncError
@@ -26,7 +26,6 @@ Progress = Callable[[str, int, int | None], None]
 """progress(phase, done, total): phase is one of PHASES; total is None when unknown."""
 
 PHASES = ("publish", "push", "documents", "claims", "events")
-ADJUDICATING_ROLES = frozenset({"adjudicator", "admin"})
 PUBLISH_BYTES = 2 * 1024 * 1024  # well under the server's 5 MB body limit, whatever the text's script
 
 

@@ -20,7 +20,7 @@ from claimreview.errors import ClaimreviewError
 from claimreview.models import ClaimRow
 from claimreview.store import Store
 from claimreview.sync import local
-from claimreview.sync.adjudication import adjudicate, can_adjudicate, conflict
+from claimreview.sync.adjudication import adjudicate, can_adjudicate, conflict_of
 from claimreview.textsafe import one_line
 from claimreview.tui.messages import VerdictSaved
 from claimreview.tui.screens.dialogs import NoteDialog
@@ -134,7 +134,7 @@ class ConflictsScreen(Screen[str | None]):
         row = self.selected
         view = self.query_one("#conflict-view", ConflictView)
         try:
-            view.show(conflict(self.store, row.id) if row is not None else None)
+            view.show(conflict_of(self.store, row) if row is not None else None)
         except ClaimreviewError:
             view.show(None)
 
