@@ -9,11 +9,12 @@ import typer
 
 from claimreview.config import Settings, load_settings
 from claimreview.paths import default_db_path
-from claimreview.store import Store
 
 
 def run_app(db: Path, reviewer: str | None = None, settings: Settings | None = None) -> None:
     """Open the review app on ``db`` until the user quits."""
+    # Imported here: SQLAlchemy and Textual cost ~0.3 s that `claimreview --help` should not pay.
+    from claimreview.store import Store
     from claimreview.tui.app import ClaimReviewApp
 
     settings = settings or load_settings()
