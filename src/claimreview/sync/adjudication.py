@@ -1,4 +1,4 @@
-"""Disputed claims and how an adjudicator settles them (for the CLI now, the conflicts screen later).
+"""Disputed claims and how an adjudicator settles them (used by `claimreview sync` and the conflicts screen).
 
 An adjudication is an event of its own kind: it settles the consensus without overwriting anything, so
 every verdict before it stays visible. It reaches other reviewers through the next sync; the server
