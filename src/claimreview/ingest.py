@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -398,6 +399,22 @@ def _parse_full(path: Path, records: list[tuple[int, dict[str, Any]]]) -> Import
     return ImportBatch(articles=[(doc, claims) for doc, _sha, claims in documents.values()], events=events)
 
 
+# What ids.now_iso writes: UTC, "Z". Event order (and so consensus) sorts on this text.
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z")
+
+
+def _timestamp(path: Path, line: int, record: dict[str, Any]) -> str:
+    value = _req_str(path, line, record, "created_at")
+    if not _TIMESTAMP.fullmatch(value):
+        raise InputError(
+            f"must be a UTC time like 2026-01-31T12:00:00.000000Z, got {value[:40]!r}",
+            path=path,
+            line=line,
+            field="created_at",
+        )
+    return value
+
+
 def _event(path: Path, line: int, record: dict[str, Any], claim_ids: set[str]) -> dict[str, Any]:
     cid = _req_str(path, line, record, "claim_id")
     if cid not in claim_ids:
@@ -430,7 +447,7 @@ def _event(path: Path, line: int, record: dict[str, Any], claim_ids: set[str]) -
             {"url": s["url"], "title": str(s.get("title") or ""), "quote": str(s.get("quote") or "")}
             for s in sources
         ],
-        "created_at": _req_str(path, line, record, "created_at"),
+        "created_at": _timestamp(path, line, record),
         "replaces": _opt_str(path, line, record, "replaces"),
         "server_seq": None,
     }

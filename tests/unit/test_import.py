@@ -157,3 +157,37 @@ def test_a_corrupt_database_fails_cleanly_and_is_left_alone(cli, tmp_path: Path)
     assert result.code == 2
     assert "not a claimreview database or it is corrupt" in result.err
     assert db.read_bytes() == b"garbage" * 1000
+
+
+def test_an_export_event_with_a_bad_time_imports_nothing(cli, tmp_path: Path, db_file: Path) -> None:
+    from claimreview.ids import claim_id, document_id, sha256_text
+
+    sha = sha256_text(DOC)
+    end = DOC.index(".") + 1
+    lines = [
+        {"type": "document", "id": document_id(sha), "uri": "flood.txt", "title": "Flood", "text": DOC},
+        {
+            "type": "claim",
+            "id": claim_id(sha, 0, end),
+            "document_id": document_id(sha),
+            "text": DOC[:end],
+            "start": 0,
+            "end": end,
+        },
+        {
+            "type": "event",
+            "id": "e1",
+            "claim_id": claim_id(sha, 0, end),
+            "reviewer": "ann",
+            "label": "confirmed",
+            "created_at": "yesterday <b>",
+        },
+    ]
+    path = jsonl(tmp_path / "export.jsonl", lines)
+    result = cli("import", path, "--db", db_file)
+    assert result.code == 2
+    assert f"{path}:3: field 'created_at': must be a UTC time" in result.err
+    assert count(db_file) == 0
+    lines[2]["created_at"] = "2026-01-31T12:00:00.000000Z"
+    assert cli("import", jsonl(path, lines), "--db", db_file).code == 0
+    assert count(db_file) == 1
