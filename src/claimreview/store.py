@@ -249,12 +249,7 @@ class Store:
             if claims:
                 res = session.connection().execute(_table(Claim).insert().prefix_with("OR IGNORE"), claims)
                 result.claims_added = max(res.rowcount, 0)
-            if events:
-                res = session.connection().execute(
-                    _table(VerdictEvent).insert().prefix_with("OR IGNORE"), list(events)
-                )
-                result.events_added = max(res.rowcount, 0)
-                self._refresh_consensus(session, {e["claim_id"] for e in events})
+            result.events_added = self._insert_events(session, events)
             session.commit()
         return result
 
@@ -455,12 +450,19 @@ class Store:
         if not events:
             return 0
         with self.session() as session:
-            res = session.connection().execute(
-                _table(VerdictEvent).insert().prefix_with("OR IGNORE"), list(events)
-            )
-            self._refresh_consensus(session, {e["claim_id"] for e in events})
+            added = self._insert_events(session, events)
             session.commit()
-            return max(res.rowcount, 0)
+            return added
+
+    def _insert_events(self, session: Session, events: Sequence[dict[str, Any]]) -> int:
+        """Insert (skipping known ids) and refresh the cached consensus, inside the caller's transaction."""
+        if not events:
+            return 0
+        res = session.connection().execute(
+            _table(VerdictEvent).insert().prefix_with("OR IGNORE"), list(events)
+        )
+        self._refresh_consensus(session, {e["claim_id"] for e in events})
+        return max(res.rowcount, 0)
 
     def _refresh_consensus(self, session: Session, claim_ids: Iterable[str]) -> None:
         # Batched, with Core rows (attribute access is all consensus() needs): a sync brings in
