@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, TextArea
+from textual.widgets import Button, Footer, Input, Label, TextArea
 
 from claimreview.errors import InputError
 from claimreview.evidence import MAX_QUOTE, MAX_TITLE, make_source
@@ -43,6 +43,8 @@ class NoteDialog(ModalScreen[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="note-save", variant="primary")
                 yield Button("Cancel (esc)", id="note-cancel")
+        # Covers the review screen's footer, whose keys do not work while the dialog is open.
+        yield Footer()
 
     def on_mount(self) -> None:
         area = self.query_one("#note-text", TextArea)
@@ -85,6 +87,8 @@ class EvidenceDialog(ModalScreen[Source | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Attach (ctrl+s)", id="evidence-save", variant="primary")
                 yield Button("Cancel (esc)", id="evidence-cancel")
+        # Covers the review screen's footer, whose keys do not work while the dialog is open.
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#evidence-url", Input).focus()

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select
+from textual.widgets import Button, Checkbox, Footer, Input, Label, ProgressBar, Select
 from textual.worker import get_current_worker
 
 from claimreview import consensus as rules
@@ -158,6 +158,8 @@ class ExportDialog(ModalScreen[ExportSummary | None]):
                 yield ProgressBar(id="export-progress", show_eta=False)
                 yield Button("Export (ctrl+s)", id="export-start", variant="primary")
                 yield Button("Cancel (esc)", id="export-cancel")
+        # Covers the review screen's footer, whose keys do not work while the dialog is open.
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#export-format", Select).focus()
