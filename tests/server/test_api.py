@@ -150,6 +150,16 @@ def test_push_is_idempotent_and_reports_known(live: Live) -> None:
     assert [e["label"] for e in page["items"] if e["id"] == "idem-0"] == ["confirmed"]
 
 
+def test_one_id_with_two_contents_in_one_push_is_refused_whole(live: Live) -> None:
+    cid = live.claim_ids[1]
+    first = event(cid, 0, id="twice")
+    r = live.call("POST", EVENTS, json={"events": [first, {**first, "label": "denied"}]})
+    assert r.status_code == 422
+    assert "twice" in r.text
+    page = live.call("GET", EVENTS, params={"after": 0, "limit": 1000}).json()
+    assert "twice" not in [e["id"] for e in page["items"]]
+
+
 def test_unknown_claim_is_rejected_per_event(live: Live) -> None:
     r = live.call("POST", EVENTS, json={"events": [event("f" * 16, 9, id="lost")]}).json()
     assert r["results"] == [{"id": "lost", "status": "rejected", "reason": "claim is not on the server"}]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from claimreview import consensus as rules
 
@@ -84,6 +84,17 @@ class EventIn(Strict):
 
 class PushRequest(Strict):
     events: list[EventIn] = Field(max_length=MAX_BATCH)
+
+    @model_validator(mode="after")
+    def _one_content_per_id(self) -> PushRequest:
+        # A resent copy is fine (idempotent push); two different events under one id would make which
+        # one is stored depend on order within the batch.
+        seen: dict[str, EventIn] = {}
+        for event in self.events:
+            first = seen.setdefault(event.id, event)
+            if first != event:
+                raise ValueError(f"event id {event.id!r} appears twice in this push with different content")
+        return self
 
 
 class PushResult(BaseModel):
