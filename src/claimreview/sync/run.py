@@ -8,8 +8,8 @@ one stopped. Nothing here touches the UI: ``progress`` is a plain callback, safe
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from pydantic import ValidationError
@@ -228,42 +228,41 @@ def _push(store: Store, client: SyncClient, report: SyncReport, progress: Progre
 # -- pull -----------------------------------------------------------------------------------------
 
 
-def _pull_documents(store: Store, client: SyncClient, report: SyncReport, progress: Progress) -> None:
-    after = local.cursor(store, "documents")
-    progress("documents", 0, None)
+def _pages(store: Store, feed: str, fetch: Callable[[int], dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """The pages of one feed after its saved cursor.
+
+    The cursor moves only when the caller asks for the next page, i.e. after it has stored this one, so
+    a sync that dies mid-page pulls that page again next time.
+    """
+    after = local.cursor(store, feed)
     for _ in range(1_000_000):  # bounded: each page moves the cursor forward
-        page = client.pull_documents(after)
-        docs = [
-            (
-                NewDocument(
-                    uri=d["uri"],
-                    title=d["title"],
-                    text=d["text"],
-                    publisher=d["publisher"],
-                    published=d["published"],
-                    url=d["url"],
-                ),
-                [],
-            )
-            for d in page["items"]
-        ]
-        if docs:
-            report.pulled_documents += store.add_articles(docs).documents_added
+        page = fetch(after)
+        yield page["items"]
         after = int(page["next_after"])
-        local.set_cursor(store, "documents", after)
-        progress("documents", report.pulled_documents, None)
+        local.set_cursor(store, feed, after)
         if not page["more"]:
             return
+
+
+def _record(cls: type[Any], item: dict[str, Any]) -> Any:
+    # The wire items carry (at least) every field of the local record.
+    return cls(**{f.name: item[f.name] for f in fields(cls)})
+
+
+def _pull_documents(store: Store, client: SyncClient, report: SyncReport, progress: Progress) -> None:
+    progress("documents", 0, None)
+    for items in _pages(store, "documents", client.pull_documents):
+        if items:
+            docs = [(_record(NewDocument, d), []) for d in items]
+            report.pulled_documents += store.add_articles(docs).documents_added
+        progress("documents", report.pulled_documents, None)
 
 
 def _pull_claims(
     store: Store, client: SyncClient, report: SyncReport, progress: Progress, page_size: int
 ) -> None:
-    after = local.cursor(store, "claims")
     progress("claims", 0, None)
-    for _ in range(1_000_000):
-        page = client.pull_claims(after, page_size)
-        items = page["items"]
+    for items in _pages(store, "claims", lambda after: client.pull_claims(after, page_size)):
         if items:
             doc_ids = sorted({c["document_id"] for c in items})
             docs = local.load_documents(store, doc_ids)
@@ -273,35 +272,18 @@ def _pull_claims(
                 docs = local.load_documents(store, doc_ids)
                 if len(docs) < len(doc_ids):
                     raise SyncError("the server sent claims of documents it does not list; try again later")
-            by_doc: dict[str, list[Any]] = {d: [] for d in doc_ids}
+            by_doc: dict[str, list[NewClaim]] = {d: [] for d in doc_ids}
             for c in items:
-                by_doc[c["document_id"]].append(
-                    NewClaim(
-                        text=c["text"],
-                        start=c["start"],
-                        end=c["end"],
-                        speaker=c["speaker"],
-                        score=c["score"],
-                        extractor=c["extractor"],
-                        extractor_version=c["extractor_version"],
-                    )
-                )
+                by_doc[c["document_id"]].append(_record(NewClaim, c))
             report.pulled_claims += store.add_articles([(docs[d], by_doc[d]) for d in doc_ids]).claims_added
-        after = int(page["next_after"])
-        local.set_cursor(store, "claims", after)
         progress("claims", report.pulled_claims, None)
-        if not page["more"]:
-            return
 
 
 def _pull_events(
     store: Store, client: SyncClient, report: SyncReport, progress: Progress, page_size: int
 ) -> None:
-    after = local.cursor(store, "events")
     progress("events", 0, None)
-    for _ in range(1_000_000):
-        page = client.pull_events(after, page_size)
-        items = page["items"]
+    for items in _pages(store, "events", lambda after: client.pull_events(after, page_size)):
         if items:
             claim_ids = {e["claim_id"] for e in items}
             if local.existing_ids(store, Claim, claim_ids) != claim_ids:
@@ -314,8 +296,4 @@ def _pull_events(
             report.pulled_events += store.insert_events(rows)
             # Our own events that reached the server on a sync that died before it heard back.
             local.acknowledge(store, [(e["id"], int(e["seq"])) for e in items])
-        after = int(page["next_after"])
-        local.set_cursor(store, "events", after)
         progress("events", report.pulled_events, None)
-        if not page["more"]:
-            return
