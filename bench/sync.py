@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "tests" / "server"))
 from liveserver import PostgresDatabases, ServerProcess, add_account, sample_articles  # noqa: E402
 
 from claimreview.store import Store  # noqa: E402
-from claimreview.sync import local  # noqa: E402
+from claimreview.store import sync_state as local  # noqa: E402
 from claimreview.sync.client import SyncClient  # noqa: E402
 from claimreview.sync.run import run_sync  # noqa: E402
 

@@ -23,7 +23,7 @@ from liveserver import (
 )
 
 from claimreview.store import Store
-from claimreview.sync import local
+from claimreview.store import sync_state as local
 from claimreview.sync.client import SyncClient
 from claimreview.sync.run import run_sync
 

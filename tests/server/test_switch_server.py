@@ -10,7 +10,7 @@ from liveserver import BACKENDS, PostgresDatabases, add_account, new_db_url, run
 from claimreview import consensus as rules
 from claimreview.server import store as server_store
 from claimreview.store import Store
-from claimreview.sync import local
+from claimreview.store import sync_state as local
 from claimreview.sync.client import SyncClient
 from claimreview.sync.run import SyncReport, run_sync
 

@@ -8,7 +8,7 @@ from liveserver import sample_articles
 
 from claimreview import consensus as rules
 from claimreview.store import Store
-from claimreview.sync import local
+from claimreview.store import sync_state as local
 
 
 def test_identity_is_the_server_id_else_the_url() -> None:

@@ -13,7 +13,7 @@ from claimreview.cli import app
 from claimreview.config import load_settings
 from claimreview.paths import token_file
 from claimreview.store import Store
-from claimreview.sync import local
+from claimreview.store import sync_state as local
 
 runner = CliRunner()
 

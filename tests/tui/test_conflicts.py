@@ -13,7 +13,7 @@ import pytest
 from claimreview import consensus as rules
 from claimreview.config import Settings
 from claimreview.store import Store
-from claimreview.sync import local
+from claimreview.store import sync_state as local
 from claimreview.tui.app import ClaimReviewApp
 from claimreview.tui.screens import ConflictsScreen, NoteDialog, ReviewScreen
 

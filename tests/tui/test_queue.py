@@ -1,10 +1,10 @@
-"""The queue's data access (claimreview.queue) and the document view's wrapping (pure parts)."""
+"""The queue's data access (claimreview.store.queue) and the document view's wrapping (pure parts)."""
 
 from __future__ import annotations
 
 from claimreview import consensus as rules
-from claimreview.queue import QueueFilter, consensus_counts, fetch_rows, load_index, rowid_of
 from claimreview.store import Store
+from claimreview.store.queue import QueueFilter, consensus_counts, fetch_rows, load_index, rowid_of
 from claimreview.tui.widgets.document_view import wrap_offsets
 
 from .conftest import SENTENCES_A, fill

@@ -13,7 +13,7 @@ from textual.widgets import Label, TextArea
 from claimreview import consensus as rules
 from claimreview.config import Settings
 from claimreview.store import Store
-from claimreview.sync import local
+from claimreview.store import sync_state as local
 from claimreview.sync.client import SyncClient
 from claimreview.sync.run import run_sync
 from claimreview.tui.app import ClaimReviewApp

@@ -25,6 +25,7 @@ from claimreview import consensus as rules
 from claimreview.errors import InputError
 from claimreview.export.agreement import Agreement, agreement_of_patterns
 from claimreview.ids import now_iso
+from claimreview.store.reports import report_rows
 
 if TYPE_CHECKING:
     from claimreview.store import Store
@@ -299,22 +300,6 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _claim_filter(store: Store, filters: ExportFilters) -> tuple[str, list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if filters.status is not None:
-        where.append("c.consensus = ?")
-        params.append(filters.status)
-    if filters.document is not None:
-        where.append("c.document_id = ?")
-        params.append(store.resolve_document(filters.document))
-    if filters.reviewer is not None:
-        # A coarse cut in SQL (any event by them); the exact rule, a current verdict, is applied below.
-        where.append("c.id IN (SELECT claim_id FROM verdict_event WHERE reviewer = ?)")
-        params.append(filters.reviewer)
-    return (" WHERE " + " AND ".join(where) if where else ""), params
-
-
 def build_report(store: Store, filters: ExportFilters | None = None) -> Report:
     """Everything the writers need about the selected claims, in reading order (as ``claims`` lists)."""
     filters = filters or ExportFilters()
@@ -327,36 +312,11 @@ _new_event = partial(tuple.__new__, EventRecord)  # EventRecord._make without it
 
 
 def _build_report(store: Store, filters: ExportFilters) -> Report:
-    where, params = _claim_filter(store, filters)
-    with store.engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
-        assert raw is not None
-        cursor = raw.cursor()
-        try:
-            cursor.execute(
-                "SELECT id, uri, title, publisher, published, url, text, sha256 FROM document "
-                f"WHERE id IN (SELECT DISTINCT c.document_id FROM claim c{where}) ORDER BY added_at, id",
-                params,
-            )
-            documents = {row[0]: DocumentRecord(*row) for row in cursor.fetchall()}
-            # Unordered reads, sorted here: SQLite's join-then-sort costs more than Python's sort.
-            cursor.execute(
-                'SELECT c.id, c.document_id, c.text, c.start, c."end", c.speaker, c.score, c.extractor, '
-                f"c.extractor_version, c.consensus FROM claim c{where}",
-                params,
-            )
-            rows = cursor.fetchall()
-            event_sql = (
-                "SELECT e.id, e.claim_id, e.reviewer, e.kind, e.label, e.note, e.sources, e.created_at, "
-                "e.replaces FROM verdict_event e"
-            )
-            if where:
-                event_sql += f" WHERE e.claim_id IN (SELECT c.id FROM claim c{where})"
-            # Rowid order is log order; a stable sort by time below keeps it for equal times.
-            cursor.execute(event_sql + " ORDER BY e.rowid", params)
-            events = list(map(_new_event, cursor.fetchall()))
-        finally:
-            cursor.close()
+    document_id = store.resolve_document(filters.document) if filters.document is not None else None
+    found = report_rows(store, status=filters.status, document_id=document_id, reviewer=filters.reviewer)
+    documents = {row[0]: DocumentRecord(*row) for row in found.documents}
+    rows = found.claims
+    events = list(map(_new_event, found.events))
 
     by_claim: dict[str, list[EventRecord]] = {}
     for event in events:

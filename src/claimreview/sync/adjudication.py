@@ -15,7 +15,7 @@ from claimreview.errors import ClaimreviewError
 from claimreview.models import ClaimRow, Source, VerdictEvent
 from claimreview.server.schemas import ADJUDICATING_ROLES
 from claimreview.store import Store
-from claimreview.sync import local
+from claimreview.store import sync_state as local
 
 
 @dataclass(frozen=True, slots=True)

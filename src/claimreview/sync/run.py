@@ -19,7 +19,7 @@ from claimreview.ids import now_iso
 from claimreview.models import Claim, NewClaim, NewDocument
 from claimreview.server.schemas import ADJUDICATING_ROLES, EventIn
 from claimreview.store import Store
-from claimreview.sync import local
+from claimreview.store import sync_state as local
 from claimreview.sync.client import PayloadTooLarge, SyncClient, SyncError
 
 Progress = Callable[[str, int, int | None], None]

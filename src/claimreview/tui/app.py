@@ -18,9 +18,9 @@ from textual.worker import get_current_worker
 from claimreview.config import Settings
 from claimreview.errors import ClaimreviewError
 from claimreview.paths import styles_dir
-from claimreview.queue import consensus_counts
 from claimreview.store import Store
-from claimreview.sync import local
+from claimreview.store import sync_state as local
+from claimreview.store.queue import consensus_counts
 from claimreview.sync.client import SyncClient
 from claimreview.sync.run import run_sync
 from claimreview.textsafe import one_line

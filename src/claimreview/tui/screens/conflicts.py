@@ -19,7 +19,7 @@ from claimreview.consensus import GLYPHS
 from claimreview.errors import ClaimreviewError
 from claimreview.models import ClaimRow
 from claimreview.store import Store
-from claimreview.sync import local
+from claimreview.store import sync_state as local
 from claimreview.sync.adjudication import adjudicate, can_adjudicate, conflict_of
 from claimreview.textsafe import one_line
 from claimreview.tui.messages import VerdictSaved

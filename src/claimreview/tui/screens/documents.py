@@ -13,8 +13,8 @@ from textual.widgets import DataTable, Footer, Label, Static
 
 from claimreview.consensus import GLYPHS
 from claimreview.models import ClaimRow, Document
-from claimreview.queue import document_claims
 from claimreview.store import Store
+from claimreview.store.queue import document_claims
 from claimreview.textsafe import one_line
 from claimreview.tui.widgets.document_view import DocumentView
 from claimreview.tui.widgets.source_pane import document_meta

@@ -19,7 +19,8 @@ from claimreview.config import Settings
 from claimreview.errors import ClaimreviewError, InputError
 from claimreview.evidence import validate_url
 from claimreview.models import ClaimRow, Document, Source
-from claimreview.queue import (
+from claimreview.store import Store
+from claimreview.store.queue import (
     FILTER_CYCLE,
     ClaimIndex,
     QueueFilter,
@@ -28,7 +29,6 @@ from claimreview.queue import (
     load_index,
     rowid_of,
 )
-from claimreview.store import Store
 from claimreview.textsafe import one_line
 from claimreview.tui.messages import VerdictSaved
 from claimreview.tui.screens.dialogs import EvidenceDialog, NoteDialog

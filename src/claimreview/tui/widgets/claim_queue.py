@@ -1,7 +1,7 @@
 """The claim queue: one line per claim, read from SQLite a page at a time.
 
 A Line API widget: Textual asks for the visible lines only, so 100,000 claims cost one index
-(claimreview.queue) and a page of rows, never a widget or a table row per claim.
+(claimreview.store.queue) and a page of rows, never a widget or a table row per claim.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from textual.strip import Strip
 
 from claimreview import consensus as rules
 from claimreview.models import ClaimRow
-from claimreview.queue import ClaimIndex, fetch_rows
 from claimreview.store import Store
+from claimreview.store.queue import ClaimIndex, fetch_rows
 from claimreview.textsafe import one_line
 
 PAGE = 128

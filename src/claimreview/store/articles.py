@@ -1,0 +1,84 @@
+"""Adding documents with their claims (and any events that came with them) in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from claimreview import consensus as rules
+from claimreview.errors import InputError
+from claimreview.ids import claim_id, document_id, now_iso, sha256_text
+from claimreview.models import AddResult, Claim, Document, NewClaim, NewDocument
+from claimreview.store.events import EventLog
+from claimreview.store.schema import table_of
+
+
+class ArticleWrites(EventLog):
+    def add_articles(
+        self,
+        articles: Iterable[tuple[NewDocument, Sequence[NewClaim]]],
+        events: Sequence[dict[str, Any]] = (),
+    ) -> AddResult:
+        """Add documents, their claims and any events in one transaction; what is there is skipped."""
+        documents: list[dict[str, Any]] = []
+        claims: list[dict[str, Any]] = []
+        seen_docs: set[str] = set()
+        seen_claims: set[str] = set()
+        added_at = now_iso()
+        for doc, doc_claims in articles:
+            sha = sha256_text(doc.text)
+            doc_id = document_id(sha)
+            if doc_id not in seen_docs:
+                seen_docs.add(doc_id)
+                documents.append(
+                    {
+                        "id": doc_id,
+                        "uri": doc.uri,
+                        "title": doc.title,
+                        "publisher": doc.publisher,
+                        "published": doc.published,
+                        "url": doc.url,
+                        "text": doc.text,
+                        "sha256": sha,
+                        "added_at": added_at,
+                    }
+                )
+            for c in doc_claims:
+                if not (0 <= c.start < c.end <= len(doc.text)) or doc.text[c.start : c.end] != c.text:
+                    raise InputError(
+                        f"claim offsets {c.start}..{c.end} do not match the document text",
+                        path=doc.uri,
+                        field="start/end",
+                    )
+                cid = claim_id(sha, c.start, c.end)
+                if cid in seen_claims:
+                    continue
+                seen_claims.add(cid)
+                claims.append(
+                    {
+                        "id": cid,
+                        "document_id": doc_id,
+                        "text": c.text,
+                        "start": c.start,
+                        "end": c.end,
+                        "speaker": c.speaker,
+                        "score": c.score,
+                        "extractor": c.extractor,
+                        "extractor_version": c.extractor_version,
+                        "consensus": rules.UNREVIEWED,
+                    }
+                )
+        result = AddResult(documents_seen=len(documents), claims_seen=len(claims))
+        with self.session() as session:
+            if documents:
+                res = session.connection().execute(
+                    table_of(Document).insert().prefix_with("OR IGNORE"), documents
+                )
+                result.documents_added = max(res.rowcount, 0)
+            if claims:
+                res = session.connection().execute(table_of(Claim).insert().prefix_with("OR IGNORE"), claims)
+                result.claims_added = max(res.rowcount, 0)
+            result.events_added = self._insert_events(session, events)
+            session.commit()
+        return result
+

@@ -1,0 +1,79 @@
+"""The bulk reads behind reports: the selected claims, their documents and their whole event history.
+
+Raw cursor reads, in the column order export/report.py's records expect: at 100,000 claims the
+report is built from plain tuples (shared/MEASURED.md: SELECT through the ORM costs ~15x raw sqlite3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claimreview.store import Store
+
+DOCUMENT_COLUMNS = ("id", "uri", "title", "publisher", "published", "url", "text", "sha256")
+CLAIM_COLUMNS = (
+    "id",
+    "document_id",
+    "text",
+    "start",
+    "end",
+    "speaker",
+    "score",
+    "extractor",
+    "extractor_version",
+    "consensus",
+)
+EVENT_COLUMNS = ("id", "claim_id", "reviewer", "kind", "label", "note", "sources", "created_at", "replaces")
+
+
+@dataclass(slots=True)
+class ReportRows:
+    documents: list[tuple[Any, ...]]  # in reading order (added_at, id)
+    claims: list[tuple[Any, ...]]  # unordered: the caller sorts (cheaper than SQLite's join-then-sort)
+    events: list[tuple[Any, ...]]  # in log order (rowid)
+
+
+def _where(status: str | None, document_id: str | None, reviewer: str | None) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if status is not None:
+        where.append("c.consensus = ?")
+        params.append(status)
+    if document_id is not None:
+        where.append("c.document_id = ?")
+        params.append(document_id)
+    if reviewer is not None:
+        # A coarse cut in SQL (any event by them); the exact rule, a current verdict, is the caller's.
+        where.append("c.id IN (SELECT claim_id FROM verdict_event WHERE reviewer = ?)")
+        params.append(reviewer)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def report_rows(
+    store: Store, *, status: str | None = None, document_id: str | None = None, reviewer: str | None = None
+) -> ReportRows:
+    where, params = _where(status, document_id, reviewer)
+    claim_columns = ", ".join(f'c."{name}"' for name in CLAIM_COLUMNS)
+    event_sql = f"SELECT {', '.join('e.' + n for n in EVENT_COLUMNS)} FROM verdict_event e"
+    if where:
+        event_sql += f" WHERE e.claim_id IN (SELECT c.id FROM claim c{where})"
+    with store.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        cursor = raw.cursor()
+        try:
+            cursor.execute(
+                f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM document "
+                f"WHERE id IN (SELECT DISTINCT c.document_id FROM claim c{where}) ORDER BY added_at, id",
+                params,
+            )
+            documents = cursor.fetchall()
+            cursor.execute(f"SELECT {claim_columns} FROM claim c{where}", params)
+            claims = cursor.fetchall()
+            cursor.execute(event_sql + " ORDER BY e.rowid", params)
+            events = cursor.fetchall()
+        finally:
+            cursor.close()
+    return ReportRows(documents, claims, events)
