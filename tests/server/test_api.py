@@ -235,6 +235,7 @@ def test_openapi_docs_are_served(live: Live) -> None:
     assert "/api/v1/events" in spec["paths"]
 
 
+@pytest.mark.slow
 def test_schemathesis_finds_no_server_errors(live: Live, tmp_path: Path) -> None:
     pytest.importorskip("schemathesis")
     command = [

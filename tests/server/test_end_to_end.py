@@ -9,7 +9,8 @@ from liveserver import BACKENDS, add_account, running_server, sample_articles
 
 from claimreview import consensus as rules
 from claimreview.store import Store
-from claimreview.sync import adjudication, local
+from claimreview.store import sync_state as local
+from claimreview.sync import adjudication
 from claimreview.sync.client import SyncClient
 from claimreview.sync.run import run_sync
 

@@ -27,6 +27,9 @@ from claimreview.store import sync_state as local
 from claimreview.sync.client import SyncClient
 from claimreview.sync.run import run_sync
 
+# Kills, restarts and 10,000-event loads: minutes, not seconds; `pytest -m "not slow"` leaves them out.
+pytestmark = pytest.mark.slow
+
 
 def publish_claims(url: str, admin_token: str, folder: Path, claims: int) -> list[str]:
     with Store.open(folder / "admin.db") as admin, SyncClient(url, admin_token) as client:

@@ -141,6 +141,7 @@ def test_concurrent_creation_makes_one_schema(backend_db: str) -> None:
     assert _meta_rows(backend_db) == [("schema_version", "1"), ("server_id", results[0].server_id)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
 def test_concurrent_processes_create_one_schema(backend_db: str) -> None:
     procs = [

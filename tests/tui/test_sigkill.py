@@ -39,6 +39,7 @@ def read_until(fd: int, needle: bytes, timeout: float) -> bytes:
     return seen
 
 
+@pytest.mark.slow
 def test_sigkill_right_after_saved_loses_nothing(tmp_path: Path) -> None:
     db = tmp_path / "claims.db"
     with Store.open(db) as store:
