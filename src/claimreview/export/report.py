@@ -313,10 +313,10 @@ _new_event = partial(tuple.__new__, EventRecord)  # EventRecord._make without it
 
 def _build_report(store: Store, filters: ExportFilters) -> Report:
     document_id = store.resolve_document(filters.document) if filters.document is not None else None
-    found = report_rows(store, status=filters.status, document_id=document_id, reviewer=filters.reviewer)
-    documents = {row[0]: DocumentRecord(*row) for row in found.documents}
-    rows = found.claims
-    events = list(map(_new_event, found.events))
+    selected = report_rows(store, status=filters.status, document_id=document_id, reviewer=filters.reviewer)
+    documents = {row[0]: DocumentRecord(*row) for row in selected.documents}
+    rows = selected.claims
+    events = list(map(_new_event, selected.events))
 
     by_claim: dict[str, list[EventRecord]] = {}
     for event in events:

@@ -76,4 +76,4 @@ def report_rows(
             events = cursor.fetchall()
         finally:
             cursor.close()
-    return ReportRows(documents, claims, events)
+    return ReportRows(list(documents), list(claims), list(events))
