@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from sqlalchemy import func, or_
@@ -10,23 +11,28 @@ from sqlmodel import col, select
 from claimreview import consensus as rules
 from claimreview.errors import ClaimreviewError
 from claimreview.models import Claim, ClaimRow, Document, Stats
-from claimreview.store.schema import StoreBase
+from claimreview.store.schema import StoreBase, table_of
+
+# ClaimRow's fields, each read from the claim unless named here: one list for the ORM query and raw SQL.
+_FROM_DOCUMENT = {"document_uri": "uri", "document_title": "title"}
+CLAIM_ROW_FIELDS = tuple(f.name for f in fields(ClaimRow))
+# For raw SQL over `claim c JOIN document d`: columns labelled as ClaimRow's fields, in its order.
+CLAIM_ROW_SQL = ", ".join(
+    f'd."{_FROM_DOCUMENT[name]}"' if name in _FROM_DOCUMENT else f'c."{name}"' for name in CLAIM_ROW_FIELDS
+)
+
+
+def _claim_row_columns() -> list[Any]:
+    claim, document = table_of(Claim), table_of(Document)
+    return [
+        document.c[_FROM_DOCUMENT[name]].label(name) if name in _FROM_DOCUMENT else claim.c[name]
+        for name in CLAIM_ROW_FIELDS
+    ]
 
 
 class ClaimReads(StoreBase):
     def _claim_query(self, *, status: str | None, document: str | None, search: str | None) -> Any:
-        query = select(
-            Claim.id,
-            Claim.document_id,
-            Document.uri,
-            Document.title,
-            Claim.text,
-            Claim.start,
-            Claim.end,
-            Claim.speaker,
-            Claim.score,
-            Claim.consensus,
-        ).join(Document, col(Document.id) == col(Claim.document_id))
+        query = select(*_claim_row_columns()).join(Document, col(Document.id) == col(Claim.document_id))
         if status is not None:
             query = query.where(col(Claim.consensus) == status)
         if document is not None:
@@ -63,7 +69,7 @@ class ClaimReads(StoreBase):
         if limit is not None:
             query = query.limit(limit)
         with self.session() as session:
-            return [ClaimRow(*row) for row in session.execute(query)]
+            return [ClaimRow(**row._mapping) for row in session.execute(query)]
 
     def count_claims(
         self, *, status: str | None = None, document: str | None = None, search: str | None = None
@@ -76,7 +82,7 @@ class ClaimReads(StoreBase):
         query = self._claim_query(status=None, document=None, search=None).where(col(Claim.id) == claim_id_)
         with self.session() as session:
             row = session.execute(query).first()
-        return ClaimRow(*row) if row else None
+        return ClaimRow(**row._mapping) if row else None
 
     def resolve_claim_id(self, prefix: str) -> str:
         """A full id, or a prefix that names exactly one claim."""
