@@ -14,7 +14,7 @@ from functools import lru_cache
 import Stemmer
 from bm25s import stopwords as bm25s_stopwords
 
-from claimreview.factchecks.normalize import normalize
+from claimreview.factchecks.normalize import NUMBER_WORDS, normalize
 
 DEFAULT_LANGUAGE = "en"
 
@@ -66,7 +66,12 @@ def stopwords(lang: str) -> frozenset[str]:
 
 def words(text: str) -> list[str]:
     """Normalised, lower-cased words of a text, stop words kept (for language guessing)."""
-    return _WORD.findall(normalize(text).casefold())
+    return words_of_normal(normalize(text))
+
+
+def words_of_normal(normal: str) -> list[str]:
+    """``words`` of text that ``normalize`` has already seen; small number words become digits."""
+    return [NUMBER_WORDS.get(w, w) for w in _WORD.findall(normal.casefold())]
 
 
 def terms(text: str, lang: str = DEFAULT_LANGUAGE) -> list[str]:

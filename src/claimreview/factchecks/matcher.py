@@ -67,7 +67,8 @@ class Matcher:
             stated = numbers(normal)
             if stated:
                 numbers_of[index] = stated
-            ids = [vocab.setdefault(t, len(vocab)) for t in analysis.terms(check.claim_reviewed, lang)]
+            claim_terms = analysis.terms_of_words(analysis.words_of_normal(normal), lang)
+            ids = [vocab.setdefault(t, len(vocab)) for t in claim_terms]
             split.append(len(ids))
             if check.headline and check.headline != check.claim_reviewed:
                 ids += [vocab.setdefault(t, len(vocab)) for t in analysis.terms(check.headline, lang)]
@@ -101,7 +102,8 @@ class Matcher:
         """The best ``top_k`` fact-checks for ``text`` whose confidence is at least ``min_score``."""
         if not self._checks or top_k <= 0:
             return []
-        tokens = analysis.words(text)
+        normal = normalize(text)
+        tokens = analysis.words_of_normal(normal)
         lang = analysis.guess_language(tokens, self._languages)
         query = analysis.terms_of_words(tokens, lang)
         known = {self._vocab[t] for t in query if t in self._vocab}
@@ -111,16 +113,16 @@ class Matcher:
         count = min(CANDIDATES, len(scores))
         top = np.argpartition(-scores, count - 1)[:count] if count < len(scores) else np.arange(len(scores))
         top = top[scores[top] > 0]
-        q_mass = sum(self._idf[t] if t >= 0 else self._unknown_idf for t in self._query_ids(query))
+        q_mass = float(sum(self._idf[t] if t >= 0 else self._unknown_idf for t in self._query_ids(query)))
         q_pairs = _pairs([self._vocab.get(t, -1) for t in query])
-        q_numbers = numbers(normalize(text))
+        q_numbers = numbers(normal)
         ranked = []
         for doc in top.tolist():
             confidence = self._confidence(doc, known, q_mass, q_pairs, q_numbers)
             if confidence >= min_score:
                 ranked.append((confidence, float(scores[doc]), doc))
         ranked.sort(reverse=True)
-        return [Match(self._checks[doc], round(conf, 4)) for conf, _, doc in ranked[:top_k]]
+        return [Match(self._checks[doc], round(float(conf), 4)) for conf, _, doc in ranked[:top_k]]
 
     def match_many(
         self,
