@@ -77,8 +77,8 @@ def looks_like_transcript(text: str) -> bool:
     labelled = sum(1 for line in lines if _label(line) is not None)
     # Unlabelled lines continue a turn, so a speech with few speakers is detected from its first line.
     opens = bool(lines) and _label(lines[0]) is not None
-    share = DETECT_SHARE * (0.5 if opens else 1.0)
-    return labelled >= MIN_LABELLED and labelled >= share * len(lines)
+    share = DETECT_SHARE * (0.4 if opens else 1.0)
+    return labelled >= MIN_LABELLED - opens and labelled >= share * len(lines)
 
 
 def turns(text: str) -> Iterator[Turn]:

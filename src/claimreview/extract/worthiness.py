@@ -127,10 +127,12 @@ def noise_reason(sentence: str, *, alone: bool, opening: bool) -> str | None:
 
 BIAS = -2.2
 WEIGHTS = {
-    "figure": 1.6,  # first figure; more figures add W_MORE_FIGURES each (log-damped)
+    "figure": 1.7,  # first figure; more figures add W_MORE_FIGURES each (log-damped)
     "statistic": 0.5,  # percentages, money, units
     "date": 0.35,
-    "reporting": 0.7,  # someone else's statement is reported
+    "reporting": 1.1,  # someone else's statement is reported
+    "denial": 1.2,  # a claim is disputed: the dispute itself is checkable
+    "quoted_opinion": -0.9,  # a direct quotation with no figure: usually colour
     "named_source": 0.35,
     "event": 0.9,  # a verb that asserts something happened or holds ("killed", "controls", "cut")
     "comparative": 0.6,
@@ -201,12 +203,18 @@ LEGAL = re.compile(
     r"|charges?|verdict|prosecutors?|treaty|ruling|ruled|legislation|regulation|referendum|arson)\b",
     re.IGNORECASE,
 )
+DENIAL = re.compile(
+    r"\b(?:not true|untrue|false|a lie|deny|denies|denied|disputed?|disputes|rejected|rejects)\b", re.IGNORECASE
+)
+QUOTE_OPEN = re.compile(r"^\W{0,2}[\"“«]")
 HEDGES = words("may might could would should perhaps possibly probably hope hopes likely")
+# In reported speech "would" is the reported future ("said it would close"), not a hedge.
+REPORTED_FUTURE = words("would should")
 OPINION_WORDS = words("""
     believe feel proud shameful shame cowardice cowardly honourable honorable heartbreaking wonderful
     great terrible awful disgrace disgraceful betrayal deserve deserves deserved historic sad tragic
     worried worry hope beautiful horrible outrageous best worst pleasure thrilled delighted amazing
-    must simply spoken justice praying
+    must spoken justice praying enough
     """)
 CHITCHAT = re.compile(
     r"^\W*(?:thank(?:s| you)|good (?:morning|evening|afternoon|night)|welcome\b|hello\b|hi\b"
@@ -243,15 +251,19 @@ def features(sentence: str, *, attributed: bool, named: bool) -> dict[str, float
             found["named_source"] = 1.0
     if lowered & EVENT_VERBS:
         found["event"] = 1.0
+    if DENIAL.search(sentence):
+        found["denial"] = 1.0
+    if attributed and not count and QUOTE_OPEN.match(sentence):
+        found["quoted_opinion"] = 1.0
     for name, pattern in (("comparative", COMPARATIVE), ("causal", CAUSAL), ("legal", LEGAL)):
         if pattern.search(sentence):
             found[name] = 1.0
     names = {m.group() for m in CAPITALISED.finditer(sentence) if m.group().lower() not in NOT_NAMES}
     if names:
         found["entity"] = float(min(len(names), MAX_ENTITIES))
-    if tokens & HEDGES:
+    if tokens & (HEDGES - REPORTED_FUTURE if attributed else HEDGES):
         found["hedge"] = 1.0
-    if lowered & OPINION_WORDS:
+    if tokens & OPINION_WORDS:
         found["opinion"] = 1.0
     if CHITCHAT.search(sentence):
         found["chitchat"] = 1.0
