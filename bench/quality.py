@@ -35,8 +35,16 @@ EVAL = ROOT / "tests" / "eval" / "extraction"
 MARK = re.compile(r"⟦([^|⟧]*)\|([^⟧]*)⟧")
 EITHER = "?"
 NO_SPEAKER = "-"
-SMALL = ("conflict-border-town.txt", "economy-jobs.txt", "disaster-quake.txt", "health-measles.txt",
-         "politics-election-results.txt", "science-asteroid.txt", "debate-governor.txt", "townhall-mayor.vtt")
+SMALL = (
+    "conflict-border-town.txt",
+    "economy-jobs.txt",
+    "disaster-quake.txt",
+    "health-measles.txt",
+    "politics-election-results.txt",
+    "science-asteroid.txt",
+    "debate-governor.txt",
+    "townhall-mayor.vtt",
+)
 
 
 @dataclass
@@ -63,7 +71,9 @@ class Scores:
 def _locate(doc: Doc, sentence: str, speaker: str) -> None:
     at = doc.text.find(sentence)
     if at < 0 or doc.text.find(sentence, at + 1) >= 0:
-        raise SystemExit(f"{doc.name}: gold sentence found {'no' if at < 0 else 'more than one'} times: {sentence!r}")
+        raise SystemExit(
+            f"{doc.name}: gold sentence found {'no' if at < 0 else 'more than one'} times: {sentence!r}"
+        )
     span = (at, at + len(sentence))
     if speaker == EITHER:
         doc.either.add(span)
@@ -147,7 +157,7 @@ def evaluate(docs: Sequence[Doc], system: Callable[[Doc], list[Candidate]]) -> S
         kept = {(c.start, c.end) for c in cands if c.kept}
         for span in doc.gold:
             if span not in kept:
-                misses.append(f"missed  {doc.name}: {doc.text[span[0]:span[1]]}")
+                misses.append(f"missed  {doc.name}: {doc.text[span[0] : span[1]]}")
         gold_total += len(doc.gold)
         # Every sentence ranked by score (stable: document order breaks ties); gold the
         # segmenter never produced still counts in the denominator.

@@ -36,12 +36,17 @@ LINK_LINE = re.compile(
     re.IGNORECASE,
 )
 LINK_LINE_MAX_WORDS = 20
+ENDINGS = frozenset('.!?"”’:;,')
+CREDIT_TAIL_CHARS = 160
 
 
 def line_reason(line: str) -> str | None:
     """Why the line holding a sentence is furniture ("caption", "print edition", "link"), or None."""
     line = line.strip()
-    if CREDIT_TAIL.search(line) or CAPTION_START.match(line):
+    # A credit never ends in sentence punctuation, and it sits in the last few words: checking
+    # only such tails keeps this cheap on long prose lines.
+    credit = line[-1:] not in ENDINGS and CREDIT_TAIL.search(line[-CREDIT_TAIL_CHARS:])
+    if credit or CAPTION_START.match(line):
         return "caption"
     if PRINT_EDITION.match(line):
         return "print edition"

@@ -78,7 +78,9 @@ def _transcript(text: str) -> list[Candidate]:
             duplicate = key in seen
             seen.add(key)
             value, reasons = (0.0, ()) if noise else score(span, attributed=False)
-            out.append(Candidate(sentence.start, sentence.end, turn.speaker, value, reasons, noise, duplicate))
+            out.append(
+                Candidate(sentence.start, sentence.end, turn.speaker, value, reasons, noise, duplicate)
+            )
     return out
 
 

@@ -68,7 +68,9 @@ def read_article(path: Path, format: str = "auto") -> Article:
     if not text.strip():
         raise InputError("no article text found", path=path)
     kind = "article"
-    if format == "transcript" or (format == "auto" and suffix in TEXT_SUFFIXES and looks_like_transcript(text)):
+    if format == "transcript" or (
+        format == "auto" and suffix in TEXT_SUFFIXES and looks_like_transcript(text)
+    ):
         kind = "transcript"
     title = meta.get("title") or _first_line(text)
     return Article(

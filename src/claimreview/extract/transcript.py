@@ -136,6 +136,4 @@ def subtitles_to_text(raw: str, *, vtt: bool) -> str:
                 paragraphs[-1][1].append(line)
             else:
                 paragraphs.append((speaker, [line]))
-    return "\n\n".join(
-        (f"{who}: " if who else "") + " ".join(lines) for who, lines in paragraphs
-    )
+    return "\n\n".join((f"{who}: " if who else "") + " ".join(lines) for who, lines in paragraphs)

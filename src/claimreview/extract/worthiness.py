@@ -187,25 +187,20 @@ EVENT_VERBS = words("""
     detected exchanged freed released resigned sentenced approved struck hit collapsed trapped
     drowned rescued restored repaired fallen dropped slid reduced pumped carried reported
     """)
-COMPARATIVE = re.compile(
-    r"\b(?:more|less|fewer|higher|lower|bigger|smaller|larger|longer|shorter|faster|slower|worse"
-    r"|better|than|most|least|highest|lowest|biggest|largest|smallest|steepest|worst|record|first"
-    r"|only|every|any other|up from|down from|since|doubled?|tripled|halved|twice|times)\b",
-    re.IGNORECASE,
+# Word sets, not regexes: set intersection on the sentence's words is several times cheaper.
+COMPARATIVE = words("""
+    more less fewer higher lower bigger smaller larger longer shorter faster slower worse better than
+    most least highest lowest biggest largest smallest steepest worst record first only every since
+    double doubled tripled halved twice times
+    """)
+CAUSAL = words(
+    "because cause caused causes due led leads result resulted blame blamed driver linked therefore after"
 )
-CAUSAL = re.compile(
-    r"\b(?:because|caused?|due to|led to|leads? to|result(?:ed)? in|as a result|blamed?|driver"
-    r"|linked to|thanks to|so that|therefore|after)\b",
-    re.IGNORECASE,
-)
-LEGAL = re.compile(
-    r"\b(?:law|laws|bill|court|courts|guilty|sentenced|convicted|illegal|unlawful|constitution\w*"
-    r"|charges?|verdict|prosecutors?|treaty|ruling|ruled|legislation|regulation|referendum|arson)\b",
-    re.IGNORECASE,
-)
-DENIAL = re.compile(
-    r"\b(?:not true|untrue|false|a lie|deny|denies|denied|disputed?|disputes|rejected|rejects)\b", re.IGNORECASE
-)
+LEGAL = words("""
+    law laws bill court courts guilty sentenced convicted illegal unlawful constitution constitutional
+    charge charges verdict prosecutor prosecutors treaty ruling ruled legislation regulation referendum arson
+    """)
+DENIAL = words("untrue false lie deny denies denied dispute disputed disputes rejected rejects")
 QUOTE_OPEN = re.compile(r"^\W{0,2}[\"“«]")
 HEDGES = words("may might could would should perhaps possibly probably hope hopes likely")
 # In reported speech "would" is the reported future ("said it would close"), not a hedge.
@@ -251,12 +246,12 @@ def features(sentence: str, *, attributed: bool, named: bool) -> dict[str, float
             found["named_source"] = 1.0
     if lowered & EVENT_VERBS:
         found["event"] = 1.0
-    if DENIAL.search(sentence):
+    if lowered & DENIAL or "not true" in sentence:
         found["denial"] = 1.0
     if attributed and not count and QUOTE_OPEN.match(sentence):
         found["quoted_opinion"] = 1.0
-    for name, pattern in (("comparative", COMPARATIVE), ("causal", CAUSAL), ("legal", LEGAL)):
-        if pattern.search(sentence):
+    for name, vocabulary in (("comparative", COMPARATIVE), ("causal", CAUSAL), ("legal", LEGAL)):
+        if lowered & vocabulary:
             found[name] = 1.0
     names = {m.group() for m in CAPITALISED.finditer(sentence) if m.group().lower() not in NOT_NAMES}
     if names:
@@ -281,7 +276,5 @@ def score(sentence: str, *, attributed: bool, named: bool = False) -> tuple[floa
     for name, count in found.items():
         total += W_MORE_FIGURES * count if name == "more_figures" else WEIGHTS[name] * count
     value = 1.0 / (1.0 + math.exp(-total))
-    reasons = sorted(
-        (n for n in found if n != "more_figures"), key=lambda n: -abs(WEIGHTS[n] * found[n])
-    )
+    reasons = sorted((n for n in found if n != "more_figures"), key=lambda n: -abs(WEIGHTS[n] * found[n]))
     return round(value, 4), tuple(reasons)
