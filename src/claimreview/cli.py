@@ -7,6 +7,7 @@ import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -88,7 +89,9 @@ def progress_bar(label: str) -> Progress:
 # -- getting claims in ----------------------------------------------------------------------------
 
 
-def extract_files(files: Sequence[Path]) -> list[tuple[NewDocument, list[NewClaim]]]:
+def extract_files(
+    files: Sequence[Path], file_format: str = "auto"
+) -> list[tuple[NewDocument, list[NewClaim]]]:
     """Read and extract every file before anything is written, so one bad file writes nothing."""
     from claimreview.extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract_claims, read_article
     from claimreview.models import NewClaim, NewDocument
@@ -97,23 +100,35 @@ def extract_files(files: Sequence[Path]) -> list[tuple[NewDocument, list[NewClai
     with progress_bar("extracting") as bar:
         task = bar.add_task("extract", total=len(files))
         for path in files:
-            article = read_article(path)
+            article = read_article(path, format=file_format)
             claims = [
                 NewClaim.from_attrs(c, extractor=EXTRACTOR_NAME, version=EXTRACTOR_VERSION)
-                for c in extract_claims(article.text)
+                for c in extract_claims(article.text, article.kind)
             ]
             articles.append((NewDocument.from_attrs(article), claims))
             bar.advance(task)
     return articles
 
 
+class FileFormat(StrEnum):
+    auto = "auto"
+    article = "article"
+    transcript = "transcript"
+
+
 @app.command()
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Articles: .txt, .md or .html files.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Articles (.txt, .md, .html) or transcripts (.txt, .srt, .vtt).")
+    ],
     db: DbOption = None,
+    file_format: Annotated[
+        FileFormat,
+        typer.Option("--format", help="auto: subtitles and 'SPEAKER: text' files are read as transcripts."),
+    ] = FileFormat.auto,
 ) -> None:
-    """Extract check-worthy claims from articles into the database."""
-    articles = extract_files(files)
+    """Extract check-worthy claims from articles and transcripts into the database."""
+    articles = extract_files(files, file_format.value)
     with opened(db) as store:
         result = store.add_articles(articles)
     already = result.claims_seen - result.claims_added

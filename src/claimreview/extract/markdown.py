@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from claimreview.extract.segment import is_title_line
+
 FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 RULE = re.compile(r"^\s{0,3}(?:=+|-+|(?:\*\s*){3,}|(?:_\s*){3,}|(?:-\s*){3,})\s*$")
@@ -98,6 +100,9 @@ def markdown_to_text(body: str) -> tuple[str, str | None]:
         text = inline_to_text(line)
         if not text:
             continue
+        if len(current) == 1 and not hard_break and is_title_line(current[0], text):
+            # A headline glued to the first paragraph by a single newline is a paragraph of its own.
+            flush()
         if current:
             current.append("\n" if hard_break else " ")
         current.append(text)

@@ -9,12 +9,15 @@ from claimreview.errors import InputError
 from claimreview.extract.dates import parse_iso_date
 from claimreview.extract.markdown import markdown_to_text
 from claimreview.extract.records import Article
+from claimreview.extract.transcript import looks_like_transcript, subtitles_to_text
 
 MAX_BYTES = 5 * 1024 * 1024
 TEXT_SUFFIXES = (".txt",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
+SUBTITLE_SUFFIXES = (".srt", ".vtt")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + SUBTITLE_SUFFIXES
+FORMATS = ("auto", "article", "transcript")
 TITLE_MAX_CHARS = 200
 FRONT_MATTER_KEYS = frozenset({"title", "publisher", "date", "url"})
 
@@ -25,11 +28,28 @@ CONTROL = re.compile(
 )
 
 
-def read_article(path: Path) -> Article:
-    """Read a .txt, .md/.markdown or .html/.htm article; InputError for anything unusable."""
+def read_transcript(path: Path) -> Article:
+    """Read a ``SPEAKER: text`` transcript (.txt/.md) or subtitles (.srt/.vtt)."""
+    return read_article(path, format="transcript")
+
+
+def read_article(path: Path, format: str = "auto") -> Article:
+    """Read an article or transcript file; InputError for anything unusable.
+
+    ``format``: "article", "transcript", or "auto" (subtitles are transcripts; a .txt whose lines
+    mostly start with ``SPEAKER:`` is one too).
+    """
     path = Path(path)
+    if format not in FORMATS:
+        raise InputError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}", path=path)
     raw = _read_text(path)
     suffix = path.suffix.lower()
+    if suffix in SUBTITLE_SUFFIXES:
+        if format == "article":
+            raise InputError("subtitle files can only be read as transcripts", path=path)
+        return _subtitles(path, raw, vtt=suffix == ".vtt")
+    if suffix in HTML_SUFFIXES and format == "transcript":
+        raise InputError("HTML pages cannot be read as transcripts", path=path)
     if suffix in HTML_SUFFIXES:
         # bs4 takes ~0.1 s to import; only HTML needs it.
         from claimreview.extract.htmltext import parse_html
@@ -47,6 +67,11 @@ def read_article(path: Path) -> Article:
         meta.setdefault("title", heading)
     if not text.strip():
         raise InputError("no article text found", path=path)
+    kind = "article"
+    if format == "transcript" or (
+        format == "auto" and suffix in TEXT_SUFFIXES and looks_like_transcript(text)
+    ):
+        kind = "transcript"
     title = meta.get("title") or _first_line(text)
     return Article(
         uri=str(path),
@@ -55,6 +80,16 @@ def read_article(path: Path) -> Article:
         published=meta.get("date") or None,
         url=meta.get("url") or None,
         text=text,
+        kind=kind,
+    )
+
+
+def _subtitles(path: Path, raw: str, *, vtt: bool) -> Article:
+    text = subtitles_to_text(raw, vtt=vtt)
+    if not text.strip():
+        raise InputError("no timed cues with text found", path=path)
+    return Article(
+        uri=str(path), title=path.stem, publisher=None, published=None, url=None, text=text, kind="transcript"
     )
 
 

@@ -15,6 +15,8 @@ class Article:
     published: str | None
     url: str | None
     text: str
+    # "transcript": ``text`` is ``Speaker: words`` turns and claims take the speaker of their turn.
+    kind: str = "article"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,3 +28,5 @@ class ExtractedClaim:
     end: int
     speaker: str | None
     score: float
+    # Short stable codes for what made the score ("figure", "reporting", "causal" ...), for the card.
+    reasons: tuple[str, ...] = ()

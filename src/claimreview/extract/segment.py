@@ -32,6 +32,14 @@ PARAGRAPH_BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
 SOFT_WRAP_MIN_CHARS = 40
 ENDS_SENTENCE = re.compile(r"[.!?…:;。！？؟][\"'”’)\]»」』]*$")
 
+# A title line is shorter than this share of the line after it (prose lines are of similar width).
+TITLE_NEXT_RATIO = 1.5
+# A wrapped line often ends on one of these; a title almost never does.
+FUNCTION_WORDS = words("""
+    a an the of to in on at for by with from and or but as that which who than its their his her our
+    is are was were be has have had will would not into over under after before about
+    """)
+
 CLOSERS = "\"'”’)\\]»」』）"
 # Where a sentence might end: Western terminators need following whitespace, CJK ones do not.
 CANDIDATE = re.compile(rf"[.!?…؟]+[{CLOSERS}]*\s+(?=\S)|[。！？]+[{CLOSERS}]*\s*(?=\S)")
@@ -89,27 +97,56 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Trimmed spans of the lines in text[start:end], hard-wrapped lines joined."""
-    block_start: int | None = None
-    last_end = start
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
     pos = start
     while pos <= end:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
         ls, le = _trim(text, pos, line_end)
         if ls < le:
-            if block_start is None:
-                block_start = ls
-            line = text[ls:le]
-            if len(line) < SOFT_WRAP_MIN_CHARS or ENDS_SENTENCE.search(line):
-                yield block_start, le
-                block_start = None
-            else:
-                last_end = le
+            out.append((ls, le))
         if nl < 0:
             break
         pos = nl + 1
+    return out
+
+
+def is_title_line(line: str, following: str) -> bool:
+    """A headline or caption line glued to the paragraph below it by a single newline.
+
+    Hard-wrapped prose has lines of about the same width, so a line much shorter than the next
+    one, that ends on a content word and is followed by a capital, stands alone.
+    """
+    if not line.strip() or ENDS_SENTENCE.search(line):
+        return False
+    last = line.rsplit(None, 1)[-1].lower().strip("\"'”’")
+    return (
+        len(following) >= TITLE_NEXT_RATIO * len(line)
+        and (following[:1].isupper() or following[:1].isdigit() or following[:1] in OPENERS)
+        and line[-1] not in ",;-–—"
+        and last not in FUNCTION_WORDS
+    )
+
+
+def blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Trimmed spans of the lines in text[start:end], hard-wrapped lines joined."""
+    block_start: int | None = None
+    last_end = start
+    lines = _lines(text, start, end)
+    for i, (ls, le) in enumerate(lines):
+        if block_start is None:
+            block_start = ls
+        line = text[ls:le]
+        if (
+            len(line) < SOFT_WRAP_MIN_CHARS
+            or ENDS_SENTENCE.search(line)
+            or (block_start == ls and i + 1 < len(lines) and is_title_line(line, text[slice(*lines[i + 1])]))
+        ):
+            yield block_start, le
+            block_start = None
+        else:
+            last_end = le
     if block_start is not None:
         yield block_start, last_end
 
@@ -217,6 +254,17 @@ def split_block(piece: str) -> list[tuple[int, int]]:
     return _regex_split(piece, candidates, strict=False)
 
 
+def span_sentences(text: str, start: int, end: int, paragraph: int) -> Iterator[Sentence]:
+    """Sentences of one paragraph (or transcript turn) ``text[start:end]``."""
+    for bstart, bend in blocks(text, start, end):
+        # Joined hard-wrapped lines: pysbd treats "\n" as a boundary, a space keeps the length.
+        piece = text[bstart:bend].replace("\n", " ")
+        for rs, re_ in split_block(piece):
+            s, e = _trim(text, bstart + rs, bstart + re_)
+            if s < e:
+                yield Sentence(s, e, paragraph, alone=(s == bstart and e == bend))
+
+
 def sentences(text: str) -> list[Sentence]:
     """All sentences of ``text`` in order, trimmed, with exact offsets."""
     out: list[Sentence] = []
@@ -224,11 +272,5 @@ def sentences(text: str) -> list[Sentence]:
     for pstart, pend in paragraphs(text):
         if text[pstart:pend].strip():
             index += 1
-        for bstart, bend in blocks(text, pstart, pend):
-            # Joined hard-wrapped lines: pysbd treats "\n" as a boundary, a space keeps the length.
-            piece = text[bstart:bend].replace("\n", " ")
-            for rs, re_ in split_block(piece):
-                s, e = _trim(text, bstart + rs, bstart + re_)
-                if s < e:
-                    out.append(Sentence(s, e, index, alone=(s == bstart and e == bend)))
+        out.extend(span_sentences(text, pstart, pend, index))
     return out

@@ -5,6 +5,7 @@ Everything tunable is a module constant so a reviewer can read the policy withou
 
 from __future__ import annotations
 
+import math
 import re
 
 from claimreview.extract.wordlist import words
@@ -120,30 +121,47 @@ def noise_reason(sentence: str, *, alone: bool, opening: bool) -> str | None:
 
 
 # --- score: how check-worthy is a sentence that survived the noise rules -----------------------
+# A logistic over feature counts, so the score is continuous (ties are rare) and every feature
+# that fired is reported as a reason code. Weights were set by hand on the team's evaluation set
+# (tests/eval/extraction); bench/quality.py measures them against gold.
 
-BASE_SCORE = 0.1
-W_NUMBER = 0.3
-W_MEASURE = 0.1  # percentages, money, units on top of the number itself
-W_DATE = 0.1
-W_ATTRIBUTION = 0.2
-W_ENTITY = 0.05  # per distinct capitalised name, up to MAX_ENTITIES
+BIAS = -2.2
+WEIGHTS = {
+    "figure": 1.7,  # first figure; more figures add W_MORE_FIGURES each (log-damped)
+    "statistic": 0.5,  # percentages, money, units
+    "date": 0.35,
+    "reporting": 1.1,  # someone else's statement is reported
+    "denial": 1.2,  # a claim is disputed: the dispute itself is checkable
+    "quoted_opinion": -0.9,  # a direct quotation with no figure: usually colour
+    "named_source": 0.35,
+    "event": 0.9,  # a verb that asserts something happened or holds ("killed", "controls", "cut")
+    "comparative": 0.6,
+    "causal": 0.5,
+    "legal": 0.5,
+    "entity": 0.25,  # per distinct capitalised name, up to MAX_ENTITIES
+    "hedge": -0.6,
+    "opinion": -1.4,
+    "chitchat": -2.5,
+    "first_person_view": -0.9,
+}
+W_MORE_FIGURES = 0.3
 MAX_ENTITIES = 3
-W_ASSERTION = 0.2
-W_HEDGE = -0.1  # predictions and opinions are harder to check than reported facts
-KEEP_THRESHOLD = 0.35
+# Longer sentences carry more checkable detail; a small log term also breaks ties.
+W_LENGTH = 0.12
+KEEP_THRESHOLD = 0.25
 
 NUMBER_WORDS = words("""
-    two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
-    hundred hundreds thousand thousands million millions billion billions trillion dozen dozens
-    half third quarter double doubled tripled halved twice
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty
+    thirty forty fifty hundred hundreds thousand thousands million millions billion billions
+    trillion dozen dozens half third quarter double doubled tripled halved twice
     """)
 # Percentages, money and units; "per cent" shows up as the word "cent".
 MEASURE_SYMBOLS = frozenset("%$€£¥₹")
 MEASURE_WORDS = words("""
-    percent cent percentage dollar dollars euro euros pound pounds yuan yen rupee rupees km
-    kilometre kilometres kilometer kilometers mile miles metre metres meter meters millimetres
-    millimeters centimetres kg kilogram kilograms tonne tonnes ton tons litre litres liter liters
-    hectare hectares acre acres megawatts mw gw barrel barrels
+    percent cent percentage dollar dollars euro euros pound pounds yuan yen rupee rupees reais pesos
+    crowns km kilometre kilometres kilometer kilometers mile miles metre metres meter meters
+    millimetres millimeters centimetres kg kilogram kilograms tonne tonnes ton tons litre litres liter
+    liters hectare hectares acre acres megawatts mw gw barrel barrels degrees gdp
     """)
 # Case-sensitive, like HEDGES: "May" the month, "may" the hedge.
 DATE_WORDS = words("""
@@ -152,19 +170,54 @@ DATE_WORDS = words("""
     Saturday Sunday yesterday today tonight
     """)
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-ASSERTION_VERBS = words("""
+# A person's age in apposition ("Lea Frei, 17,") is not a statistic.
+AGE = re.compile(r"(?<=[A-Za-z]), \d{1,2}(?=[,.]|$)")
+FIGURE = re.compile(r"\d[\d,.]*")
+EVENT_VERBS = words("""
     control controls controlled hold holds held surround surrounds surrounded kill kills killed
-    die dies died injure injured wound wounded deny denies denied agree agrees agreed reject rejects
-    rejected confirm confirms confirmed announce announces announced approve approves approved
+    die dies died injure injured wound wounded agree agrees agreed approve approves approved
     sign signs signed win wins won lose loses lost rise rises rose risen fall falls fell fallen
     increase increased increases decrease decreased decreases cut cuts grow grew grown drop dropped
     reach reached reaches leave left return returned returns displace displaced flee fled
     arrest arrested charge charged launch launched close closed closes open opened ban banned
-    seize seized capture captured destroy destroyed damage damaged evacuate evacuated
+    seize seized capture captured destroy destroyed damage damaged evacuate evacuated burned
     refuse refused refuses accuse accused admit admitted vote voted pass passed spend spent
     cost costs paid pay pays owe owes own owns owned employ employs employed account accounts
+    built build created create hired trains train covers cover treated recorded recovered found
+    detected exchanged freed released resigned sentenced approved struck hit collapsed trapped
+    drowned rescued restored repaired fallen dropped slid reduced pumped carried reported
     """)
-HEDGES = words("may might could would should perhaps possibly probably hope hopes think believe feel")
+# Word sets, not regexes: set intersection on the sentence's words is several times cheaper.
+COMPARATIVE = words("""
+    more less fewer higher lower bigger smaller larger longer shorter faster slower worse better than
+    most least highest lowest biggest largest smallest steepest worst record first only every since
+    double doubled tripled halved twice times
+    """)
+CAUSAL = words(
+    "because cause caused causes due led leads result resulted blame blamed driver linked therefore after"
+)
+LEGAL = words("""
+    law laws bill court courts guilty sentenced convicted illegal unlawful constitution constitutional
+    charge charges verdict prosecutor prosecutors treaty ruling ruled legislation regulation referendum arson
+    """)
+DENIAL = words("untrue false lie deny denies denied dispute disputed disputes rejected rejects")
+QUOTE_OPEN = re.compile(r"^\W{0,2}[\"“«]")
+HEDGES = words("may might could would should perhaps possibly probably hope hopes likely")
+# In reported speech "would" is the reported future ("said it would close"), not a hedge.
+REPORTED_FUTURE = words("would should")
+OPINION_WORDS = words("""
+    believe feel proud shameful shame cowardice cowardly honourable honorable heartbreaking wonderful
+    great terrible awful disgrace disgraceful betrayal deserve deserves deserved historic sad tragic
+    worried worry hope beautiful horrible outrageous best worst pleasure thrilled delighted amazing
+    must spoken justice praying enough
+    """)
+CHITCHAT = re.compile(
+    r"^\W*(?:thank(?:s| you)|good (?:morning|evening|afternoon|night)|welcome\b|hello\b|hi\b"
+    r"|okay\b|ok\b|please\b|let me\b|let's\b|we'll move on|i'd (?:ask|like)|god bless"
+    r"|it's (?:great|a pleasure)|folks\b)",
+    re.IGNORECASE,
+)
+FIRST_PERSON_VIEW = re.compile(r"\b(?:I|we) (?:believe|think|feel|hope|am|want|will|would|must)\b")
 # Sentence-initial capitals that are not names.
 NOT_NAMES = words("""
     a an the he she it they we i you this that these those there here but and or so yet in on at
@@ -174,25 +227,54 @@ NOT_NAMES = words("""
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 
 
-def score(sentence: str, *, attributed: bool) -> float:
-    """Check-worthiness in 0..1 from surface features (rounded so output is stable)."""
+def features(sentence: str, *, attributed: bool, named: bool) -> dict[str, float]:
+    """Counts of the features :func:`score` weighs (only those present)."""
+    found: dict[str, float] = {}
     tokens = set(WORD.findall(sentence))
     lowered = {w.lower() for w in tokens}
-    has_digit = bool(DIGIT.search(sentence))
-    value = BASE_SCORE
-    if has_digit or lowered & NUMBER_WORDS:
-        value += W_NUMBER
+    figures = FIGURE.findall(AGE.sub("", sentence))
+    count = len(figures) + len(lowered & NUMBER_WORDS)
+    if count:
+        found["figure"] = 1.0
         if lowered & MEASURE_WORDS or any(ch in MEASURE_SYMBOLS for ch in sentence):
-            value += W_MEASURE
-    if tokens & DATE_WORDS or (has_digit and YEAR.search(sentence)):
-        value += W_DATE
+            found["statistic"] = 1.0
+    if tokens & DATE_WORDS or YEAR.search(sentence):
+        found["date"] = 1.0
     if attributed:
-        value += W_ATTRIBUTION
+        found["reporting"] = 1.0
+        if named:
+            found["named_source"] = 1.0
+    if lowered & EVENT_VERBS:
+        found["event"] = 1.0
+    if lowered & DENIAL or "not true" in sentence:
+        found["denial"] = 1.0
+    if attributed and not count and QUOTE_OPEN.match(sentence):
+        found["quoted_opinion"] = 1.0
+    for name, vocabulary in (("comparative", COMPARATIVE), ("causal", CAUSAL), ("legal", LEGAL)):
+        if lowered & vocabulary:
+            found[name] = 1.0
     names = {m.group() for m in CAPITALISED.finditer(sentence) if m.group().lower() not in NOT_NAMES}
-    value += W_ENTITY * min(len(names), MAX_ENTITIES)
-    if lowered & ASSERTION_VERBS:
-        value += W_ASSERTION
-    # Case-sensitive so that "May" the month is not a hedge.
-    if tokens & HEDGES:
-        value += W_HEDGE
-    return round(min(1.0, max(0.0, value)), 3)
+    if names:
+        found["entity"] = float(min(len(names), MAX_ENTITIES))
+    if tokens & (HEDGES - REPORTED_FUTURE if attributed else HEDGES):
+        found["hedge"] = 1.0
+    if tokens & OPINION_WORDS:
+        found["opinion"] = 1.0
+    if CHITCHAT.search(sentence):
+        found["chitchat"] = 1.0
+    if FIRST_PERSON_VIEW.search(sentence):
+        found["first_person_view"] = 1.0
+    if count > 1:
+        found["more_figures"] = math.log(count)
+    return found
+
+
+def score(sentence: str, *, attributed: bool, named: bool = False) -> tuple[float, tuple[str, ...]]:
+    """Check-worthiness in 0..1 and the reason codes behind it, strongest first."""
+    found = features(sentence, attributed=attributed, named=named)
+    total = BIAS + W_LENGTH * math.log1p(word_count(sentence))
+    for name, count in found.items():
+        total += W_MORE_FIGURES * count if name == "more_figures" else WEIGHTS[name] * count
+    value = 1.0 / (1.0 + math.exp(-total))
+    reasons = sorted((n for n in found if n != "more_figures"), key=lambda n: -abs(WEIGHTS[n] * found[n]))
+    return round(value, 4), tuple(reasons)

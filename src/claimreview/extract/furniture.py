@@ -1,0 +1,55 @@
+"""Page furniture that shares a line with prose: photo captions with their credit, print-edition
+notes and links to other stories. The sentence-level rules (bylines, lone credits, headings) are
+in :mod:`worthiness`; these look at the whole line a sentence sits on.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A credit closing a caption line: "(AP Photo/Jane Doe)", "[Photo/Xinhua]", "(Photo by X/AFP)",
+# "Reuters/Jane Doe", "EPA-EFE/Jane Doe", "JAXA/Handout via Reuters", "Photo: Jane Doe/AFP".
+CREDIT_TAIL = re.compile(
+    r"(?:^|[.!?]\s+)(?:"
+    r"[(\[][^()\[\]]{0,60}/[^()\[\]]{1,60}[)\]]"
+    r"|[(\[]\s*(?:photo|picture|image|credit)[^()\[\]]{0,60}[)\]]"
+    r"|(?:photo|picture|image)s?\s*(?:credit)?\s*:\s*[^.]{1,60}"
+    r"|(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:(?:[A-Z][\w.'’-]*|via)\s?){1,6}"
+    r")\s*$",
+    re.IGNORECASE,
+)
+# "An undated photo provided by ...", "An aerial photo shows ...", "An artist's impression of ...".
+CAPTION_START = re.compile(
+    r"^(?:an?|the|this)\s+(?:(?:undated|file|handout|aerial|satellite|artist's|artist’s|video)\s+)*"
+    r"(?:photo(?:graph)?|picture|image|impression|handout|screenshot|still|grab)\b",
+    re.IGNORECASE,
+)
+PRINT_EDITION = re.compile(
+    r"^an?\s+version\s+of\s+this\s+(?:article|story)\s+appear(?:s|ed)\s+in\s+(?:the\s+)?print",
+    re.IGNORECASE,
+)
+# Links to other pages and calls to action, wherever they sit in a short line.
+LINK_LINE = re.compile(
+    r"^(?:see also|more on this(?: story)?|more from|also read|further reading|watch|listen)\s*:"
+    r"|\b(?:click here|follow (?:our|the) live|subscribe to (?:our|the)|sign up (?:for|to)"
+    r"|our experts weigh in)\b",
+    re.IGNORECASE,
+)
+LINK_LINE_MAX_WORDS = 20
+ENDINGS = frozenset('.!?"”’:;,')
+CREDIT_TAIL_CHARS = 160
+
+
+def line_reason(line: str) -> str | None:
+    """Why the line holding a sentence is furniture ("caption", "print edition", "link"), or None."""
+    line = line.strip()
+    # A credit never ends in sentence punctuation, and it sits in the last few words: checking
+    # only such tails keeps this cheap on long prose lines.
+    credit = line[-1:] not in ENDINGS and CREDIT_TAIL.search(line[-CREDIT_TAIL_CHARS:])
+    if credit or CAPTION_START.match(line):
+        return "caption"
+    if PRINT_EDITION.match(line):
+        return "print edition"
+    if LINK_LINE.search(line) and len(line.split()) <= LINK_LINE_MAX_WORDS:
+        return "link"
+    return None

@@ -1,0 +1,103 @@
+"""Text in, scored sentences out: segmenting, furniture rules, attribution and the score together.
+
+:func:`candidates` keeps every sentence with its verdict, so the quality bench can rank all of
+them; :func:`extract_claims` is the kept ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimreview.extract.attribution import SpeakerContext
+from claimreview.extract.furniture import line_reason
+from claimreview.extract.records import ExtractedClaim
+from claimreview.extract.segment import Sentence, sentences, span_sentences
+from claimreview.extract.transcript import turns
+from claimreview.extract.worthiness import KEEP_THRESHOLD, noise_reason, score
+
+KINDS = ("article", "transcript")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    speaker: str | None
+    score: float
+    reasons: tuple[str, ...]
+    noise: str | None  # why it is not a claim whatever its score ("caption", "question", ...)
+    duplicate: bool
+
+    @property
+    def kept(self) -> bool:
+        return self.noise is None and not self.duplicate and self.score >= KEEP_THRESHOLD
+
+
+def _line(text: str, sentence: Sentence) -> str:
+    start = text.rfind("\n", 0, sentence.start) + 1
+    end = text.find("\n", sentence.end)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _article(text: str) -> list[Candidate]:
+    context = SpeakerContext()
+    seen: set[str] = set()
+    out: list[Candidate] = []
+    line_noise: dict[int, str | None] = {}
+    for sentence in sentences(text):
+        span = text[sentence.start : sentence.end]
+        noise = noise_reason(span, alone=sentence.alone, opening=sentence.paragraph == 0)
+        if noise is None:
+            line_start = text.rfind("\n", 0, sentence.start) + 1
+            if line_start not in line_noise:
+                line_noise[line_start] = line_reason(_line(text, sentence))
+            noise = line_noise[line_start]
+        if noise is not None:
+            out.append(Candidate(sentence.start, sentence.end, None, 0.0, (), noise, False))
+            continue
+        # Attribute before de-duplicating: a repeated sentence still moves the "last speaker".
+        found = context.attribute_full(span, paragraph=sentence.paragraph)
+        key = " ".join(span.split())
+        duplicate = key in seen
+        seen.add(key)
+        value, reasons = score(span, attributed=found is not None, named=found is not None and found.named)
+        speaker = found.speaker if found is not None else None
+        out.append(Candidate(sentence.start, sentence.end, speaker, value, reasons, None, duplicate))
+    return out
+
+
+def _transcript(text: str) -> list[Candidate]:
+    seen: set[str] = set()
+    out: list[Candidate] = []
+    for index, turn in enumerate(turns(text)):
+        for sentence in span_sentences(text, turn.start, turn.end, index):
+            span = text[sentence.start : sentence.end]
+            # A turn is speech: no headings or bylines, but questions and "Thank you." still go.
+            noise = noise_reason(span, alone=False, opening=False)
+            key = " ".join(span.split())
+            duplicate = key in seen
+            seen.add(key)
+            value, reasons = (0.0, ()) if noise else score(span, attributed=False)
+            out.append(
+                Candidate(sentence.start, sentence.end, turn.speaker, value, reasons, noise, duplicate)
+            )
+    return out
+
+
+def candidates(text: str, kind: str = "article") -> list[Candidate]:
+    """Every sentence of ``text`` with speaker, score, reasons and whether it is noise."""
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    return _transcript(text) if kind == "transcript" else _article(text)
+
+
+def extract_claims(text: str, kind: str = "article") -> list[ExtractedClaim]:
+    """Check-worthy sentences of ``text``, sorted by start; ``text[c.start:c.end] == c.text``.
+
+    ``kind="transcript"``: ``text`` is ``Speaker: words`` lines and each claim takes its line's speaker.
+    """
+    return [
+        ExtractedClaim(text[c.start : c.end], c.start, c.end, c.speaker, c.score, c.reasons)
+        for c in candidates(text, kind)
+        if c.kept
+    ]
