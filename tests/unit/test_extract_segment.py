@@ -33,7 +33,7 @@ Officials said the toll was 40 (including 12 children). Rescue work continued. "
 
 
 def texts() -> list[str]:
-    found = [read_article(p).text for p in sorted(SAMPLES.iterdir())]
+    found = [read_article(p).text for p in sorted(SAMPLES.iterdir()) if p.is_file()]
     if DOUMA.is_file():
         found.append(DOUMA.read_text(encoding="utf-8"))
     return [*found, TRICKY]
