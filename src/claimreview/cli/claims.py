@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -101,7 +101,7 @@ def _label(value: str) -> str:
     return rules.parse_label(rules.CLEARED if label == "clear" else label)
 
 
-def claim_json(row: ClaimRow, verdicts: dict[str, object]) -> dict[str, object]:
+def claim_json(row: ClaimRow, verdicts: Mapping[str, object]) -> dict[str, object]:
     return {
         "id": row.id,
         "document_id": row.document_id,

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -49,11 +49,6 @@ DbOption = Annotated[
 def report_error(message: str) -> None:
     # Plain write, not Rich: an error must stay on one line whatever the terminal width.
     sys.stderr.write(f"claimreview: error: {one_line(message)}\n")
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
-    report_error(message)
-    raise typer.Exit(code)
 
 
 def db_path(db: Path | None) -> Path:
