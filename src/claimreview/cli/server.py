@@ -63,11 +63,12 @@ def serve(
     log_level: Annotated[str, typer.Option(metavar="LEVEL", help="uvicorn log level.")] = "info",
 ) -> None:
     """Run the sync server (API docs at /docs)."""
-    from claimreview.server.serve import serve as run_server
+    from claimreview.server import serve as server
 
     url = _db_url(db)
+    app = server.build(url)  # a database it cannot serve is one error line, with no "server on" before it
     stderr.print(Text(f"claimreview server on http://{host}:{port} (database {_redact(url)}; docs at /docs)"))
-    run_server(url, host=host, port=port, log_level=log_level)
+    server.run(app, host=host, port=port, log_level=log_level)
 
 
 def add_reviewer(

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import uvicorn
+from fastapi import FastAPI
 
 from claimreview.server.app import ServerSettings, create_app
 
 
-def serve(db_url: str, *, host: str, port: int, log_level: str) -> None:
+def build(db_url: str) -> FastAPI:
+    """The app on ``db_url``; refuses a database it cannot serve (newer schema, not ours) right here."""
+    return create_app(ServerSettings(db_url=db_url))
+
+
+def run(app: FastAPI, *, host: str, port: int, log_level: str) -> None:
     """Serve until interrupted; in-flight requests get 5 s to finish."""
-    app = create_app(ServerSettings(db_url=db_url))
     uvicorn.run(app, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
