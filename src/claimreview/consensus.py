@@ -135,3 +135,31 @@ def consensus(events: Sequence[EventLike]) -> str:
     if forks(events):
         return DISPUTED
     return consensus_of_labels(e.label for e in current_verdicts(events).values())
+
+
+# -- parsing values at the edge ---------------------------------------------------------------------
+# Every status, label and kind that comes from outside (options, import files) goes through one of these
+# once; code past that point trusts the value.
+
+from claimreview.errors import BadValue  # noqa: E402 (appended block; errors is pure like this module)
+
+
+def _one_of(what: str, value: object, choices: tuple[str, ...]) -> str:
+    if isinstance(value, str) and value in choices:
+        return value
+    raise BadValue(what, value, choices)
+
+
+def parse_status(value: object) -> str:
+    """A consensus value (unreviewed, confirmed, ...), or BadValue."""
+    return _one_of("status", value, CONSENSUS_VALUES)
+
+
+def parse_label(value: object) -> str:
+    """A verdict event label (confirmed, denied, unverified, cleared), or BadValue."""
+    return _one_of("label", value, EVENT_LABELS)
+
+
+def parse_kind(value: object) -> str:
+    """An event kind (review, adjudication), or BadValue."""
+    return _one_of("event kind", value, EVENT_KINDS)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from claimreview import consensus as rules
-from claimreview.errors import InputError
+from claimreview.errors import BadValue, InputError
 from claimreview.ids import claim_id, document_id, sha256_text
 from claimreview.models import NewClaim, NewDocument
 
@@ -419,16 +419,15 @@ def _event(path: Path, line: int, record: dict[str, Any], claim_ids: set[str]) -
     cid = _req_str(path, line, record, "claim_id")
     if cid not in claim_ids:
         raise InputError("event refers to a claim not in the file", path=path, line=line, field="claim_id")
-    label = _req_str(path, line, record, "label")
-    if label not in rules.EVENT_LABELS:
-        raise InputError(
-            f"must be one of: {', '.join(rules.EVENT_LABELS)}", path=path, line=line, field="label"
-        )
-    kind = record.get("kind", rules.REVIEW)
-    if kind not in rules.EVENT_KINDS:
-        raise InputError(
-            f"must be one of: {', '.join(rules.EVENT_KINDS)}", path=path, line=line, field="kind"
-        )
+    label_text = _req_str(path, line, record, "label")
+    try:
+        label = rules.parse_label(label_text)
+    except BadValue as err:
+        raise err.at(path, line, "label") from None
+    try:
+        kind = rules.parse_kind(record.get("kind", rules.REVIEW))
+    except BadValue as err:
+        raise err.at(path, line, "kind") from None
     sources = record.get("sources", [])
     if not isinstance(sources, list) or not all(
         isinstance(s, dict) and isinstance(s.get("url"), str) for s in sources

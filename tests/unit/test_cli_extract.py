@@ -108,7 +108,7 @@ def test_progress_bar_on_a_terminal_but_not_in_a_pipe(tmp_path: Path) -> None:
 
 
 def test_demo_builds_its_database_once(cli, isolated_user_dirs: Path) -> None:
-    from claimreview.cli import ensure_demo_db
+    from claimreview.cli.claims import ensure_demo_db
 
     path = ensure_demo_db()
     with Store.open(path) as store:

@@ -153,7 +153,6 @@ def write_export(
     started = time.perf_counter()
     fmt = check_format(fmt)
     filters = filters or ExportFilters()
-    filters.check()
     settings = settings or Settings()
     if out_path is not None:
         out_path = check_target(Path(out_path))

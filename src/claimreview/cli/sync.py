@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+from rich.progress import TaskID
 from rich.text import Text
 
+from claimreview.cli.plumbing import DbOption, command, opened, progress_bar, stdout
 from claimreview.errors import ClaimreviewError
 from claimreview.textsafe import one_line
 
-stdout = Console(highlight=False, soft_wrap=False)
-stderr = Console(stderr=True, highlight=False)
-
-LABELS = {
+PHASE_NAMES = {
     "publish": "publishing documents",
     "push": "sending verdicts",
     "documents": "receiving documents",
@@ -27,22 +23,26 @@ LABELS = {
 
 def sync(
     server: Annotated[
-        str | None, typer.Option(help="Server URL (remembered; default: $CLAIMREVIEW_SERVER, then saved).")
+        str | None,
+        typer.Option(
+            metavar="URL", help="Server URL (remembered; default: $CLAIMREVIEW_SERVER, then saved)."
+        ),
     ] = None,
     token: Annotated[
-        str | None, typer.Option(help="Access token (remembered, user-only file; or $CLAIMREVIEW_TOKEN).")
+        str | None,
+        typer.Option(
+            metavar="TOKEN", help="Access token (remembered, user-only file; or $CLAIMREVIEW_TOKEN)."
+        ),
     ] = None,
-    db: Annotated[
-        Path | None,
-        typer.Option("--db", help="Local database file (default: $CLAIMREVIEW_DB, then the user data dir)."),
-    ] = None,
+    db: DbOption = None,
     batch_size: Annotated[
-        int, typer.Option(help="Events per push request.", min=1, max=1000, hidden=True)
+        int, typer.Option(metavar="N", help="Events per push request.", min=1, max=1000, hidden=True)
     ] = 500,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for each request.", min=0.1)] = 30.0,
+    timeout: Annotated[
+        float, typer.Option(metavar="SECONDS", help="Seconds to wait for each request.", min=0.1)
+    ] = 30.0,
 ) -> None:
     """Send your verdicts to the shared server and receive everyone else's."""
-    from claimreview.cli import opened
     from claimreview.sync import credentials
     from claimreview.sync.client import AuthError, ForbiddenError, IncompatibleServer, SyncClient
     from claimreview.sync.run import run_sync
@@ -51,20 +51,13 @@ def sync(
     with (
         opened(db) as store,
         SyncClient(creds.server, creds.token, timeout=timeout) as client,
-        Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=stderr,
-            disable=not stderr.is_terminal,
-            transient=True,
-        ) as bar,
+        progress_bar(eta=False) as bar,
     ):
         tasks: dict[str, TaskID] = {}
 
         def progress(phase: str, done: int, total: int | None) -> None:
             if phase not in tasks:
-                tasks[phase] = bar.add_task(LABELS.get(phase, phase), total=total)
+                tasks[phase] = bar.add_task(PHASE_NAMES.get(phase, phase), total=total)
             bar.update(tasks[phase], completed=done, total=total)
 
         try:
@@ -76,8 +69,8 @@ def sync(
             credentials.remember(creds)
             raise
     credentials.remember(creds)
-    stdout.print(Text(one_line(f"{report.reviewer}@{report.server}: {report.summary()}")), soft_wrap=True)
+    stdout.print(Text(one_line(f"{report.reviewer}@{report.server}: {report.summary()}")))
 
 
 def register(app: typer.Typer) -> None:
-    app.command("sync")(sync)
+    command(app)(sync)

@@ -3,30 +3,29 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from claimreview.cli.plumbing import command, stderr, stdout
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+# Not the local --db: the server's database may be PostgreSQL, so it is a URL or a path.
 ServerDbOption = Annotated[
     str | None,
     typer.Option(
         "--db",
+        metavar="URL",
         help="Server database: a SQLite path or URL, or postgresql+psycopg://user@host/db "
         "(default: $CLAIMREVIEW_SERVER_DB, then server.db in the user data dir).",
     ),
 ]
-
-server_app = typer.Typer(
-    name="server",
-    help="Manage the sync server's reviewer accounts.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
-stdout = Console(highlight=False, soft_wrap=False)
-stderr = Console(stderr=True, highlight=False)
 
 
 def _db_url(db: str | None) -> str:
@@ -44,72 +43,69 @@ def _redact(url: str) -> str:
     return url
 
 
+@contextmanager
+def _accounts(db: str | None) -> Iterator[Engine]:
+    """The server database with its schema in place, disposed of afterwards."""
+    from claimreview.server import store
+
+    engine = store.make_engine(_db_url(db))
+    try:
+        store.create_schema(engine)
+        yield engine
+    finally:
+        engine.dispose()
+
+
 def serve(
     db: ServerDbOption = None,
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8765,
-    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+    host: Annotated[str, typer.Option(metavar="ADDRESS", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(metavar="PORT", help="TCP port.")] = 8765,
+    log_level: Annotated[str, typer.Option(metavar="LEVEL", help="uvicorn log level.")] = "info",
 ) -> None:
     """Run the sync server (API docs at /docs)."""
-    import uvicorn
-
-    from claimreview.server.app import ServerSettings, create_app
+    from claimreview.server import serve as server
 
     url = _db_url(db)
-    app = create_app(ServerSettings(db_url=url))
+    app = server.build(url)  # a database it cannot serve is one error line, with no "server on" before it
     stderr.print(Text(f"claimreview server on http://{host}:{port} (database {_redact(url)}; docs at /docs)"))
-    uvicorn.run(app, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
+    server.run(app, host=host, port=port, log_level=log_level)
 
 
-@server_app.command("add-reviewer")
 def add_reviewer(
-    name: Annotated[str, typer.Argument(help="Reviewer name; events are recorded under it.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Reviewer name; events are recorded under it.")],
     role: Annotated[
-        str | None, typer.Option(help="reviewer, adjudicator or admin (default: reviewer, or unchanged)")
+        str | None,
+        typer.Option(metavar="ROLE", help="reviewer, adjudicator or admin (default: reviewer, or unchanged)"),
     ] = None,
     db: ServerDbOption = None,
 ) -> None:
     """Create a reviewer (or give an existing one a new token) and print the token once."""
     from claimreview.server import store
 
-    engine = store.make_engine(_db_url(db))
-    try:
-        store.create_schema(engine)
+    with _accounts(db) as engine:
         token = store.add_reviewer(engine, name, role)
-    finally:
-        engine.dispose()
     stderr.print(Text(f"token for '{name.strip()}' (shown once; only its hash is stored):"))
     stdout.print(Text(token))
 
 
-@server_app.command("revoke")
 def revoke(
-    name: Annotated[str, typer.Argument(help="Reviewer whose tokens stop working now.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Reviewer whose tokens stop working now.")],
     db: ServerDbOption = None,
 ) -> None:
     """Revoke every token of a reviewer (their events stay)."""
     from claimreview.server import store
 
-    engine = store.make_engine(_db_url(db))
-    try:
-        store.create_schema(engine)
+    with _accounts(db) as engine:
         n = store.revoke(engine, name)
-    finally:
-        engine.dispose()
     stdout.print(Text(f"revoked {n} token(s) of '{name}'"))
 
 
-@server_app.command("list-reviewers")
 def list_reviewers(db: ServerDbOption = None) -> None:
     """Reviewers with their role and how many live tokens they have."""
     from claimreview.server import store
 
-    engine = store.make_engine(_db_url(db))
-    try:
-        store.create_schema(engine)
+    with _accounts(db) as engine:
         rows = store.list_reviewers(engine)
-    finally:
-        engine.dispose()
     table = Table()
     for column in ("name", "role", "live tokens", "since"):
         table.add_column(column)
@@ -119,5 +115,14 @@ def list_reviewers(db: ServerDbOption = None) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("serve")(serve)
-    app.add_typer(server_app, name="server")
+    command(app)(serve)
+    accounts = typer.Typer(
+        name="server",
+        help="Manage the sync server's reviewer accounts.",
+        no_args_is_help=True,
+        rich_markup_mode=None,
+    )
+    command(accounts, "add-reviewer")(add_reviewer)
+    command(accounts, "revoke")(revoke)
+    command(accounts, "list-reviewers")(list_reviewers)
+    app.add_typer(accounts, name="server")

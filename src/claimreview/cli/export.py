@@ -1,4 +1,4 @@
-"""The `claimreview export` command: a thin shell over ``write_export``."""
+"""`claimreview export`: a thin shell over ``write_export``."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
-
-def register(app: typer.Typer) -> None:
-    app.command("export")(export)
+from claimreview.cli.plumbing import DbOption, command, opened, progress_bar, stderr
+from claimreview.textsafe import one_line
 
 
 def export(
@@ -18,40 +18,43 @@ def export(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="md, html, csv, jsonl or claimreview (JSON-LD). Default: from the --out suffix, else md.",
         ),
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="File to write (replaced atomically). Default: standard output."),
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="FILE",
+            help="File to write (replaced atomically). Default: standard output.",
+        ),
     ] = None,
     status: Annotated[
         str | None,
         typer.Option(
-            help="Only claims with this consensus: unreviewed, confirmed, denied, unverified, disputed."
+            metavar="STATUS",
+            help="Only claims with this consensus: unreviewed, confirmed, denied, unverified, disputed.",
         ),
     ] = None,
-    reviewer: Annotated[str | None, typer.Option(help="Only claims this reviewer has a verdict on.")] = None,
+    reviewer: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Only claims this reviewer has a verdict on.")
+    ] = None,
     document: Annotated[
-        str | None, typer.Option(help="Only this document: id (or prefix) or exact uri.")
+        str | None,
+        typer.Option(metavar="DOCUMENT", help="Only this document: id (or prefix) or exact uri."),
     ] = None,
-    db: Annotated[
-        Path | None,
-        typer.Option("--db", help="Local database file (default: $CLAIMREVIEW_DB, then the user data dir)."),
-    ] = None,
+    db: DbOption = None,
 ) -> None:
     """Export a review report (Markdown, HTML, CSV), a re-importable JSONL, or ClaimReview JSON-LD."""
-    from rich.text import Text
-
-    from claimreview.cli import opened, progress_bar, stderr
     from claimreview.config import load_settings
     from claimreview.export import ExportFilters, check_format, format_for_path, write_export
     from claimreview.export.atomic import check_target
-    from claimreview.textsafe import one_line
 
     fmt = check_format(format_) if format_ is not None else format_for_path(out)
+    # Building the filters is where --status is checked (the same check the app and Python callers get).
     filters = ExportFilters(status=status, reviewer=reviewer, document=document)
-    filters.check()
     if out is not None:
         check_target(out)  # before opening the database: a typo in the path fails fast
     settings = load_settings()
@@ -71,3 +74,7 @@ def export(
         stderr.print(
             Text(f"wrote {what} to {one_line(str(out))} ({fmt}, {summary.seconds:.1f} s)"), soft_wrap=True
         )
+
+
+def register(app: typer.Typer) -> None:
+    command(app)(export)

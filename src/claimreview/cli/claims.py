@@ -1,89 +1,26 @@
-"""The `claimreview` command line. Each command is a thin shell over store/extract/ingest."""
+"""`extract`, `import`, `claims`, `verdict`, `stats`, `demo`: getting claims in, reading them, scripting."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
 from claimreview import consensus as rules
-from claimreview.config import load_settings
-from claimreview.errors import ClaimreviewError, InputError
-from claimreview.paths import default_db_path, demo_db_path, samples_dir
+from claimreview.cli.plumbing import DbOption, command, db_path, opened, progress_bar, stdout
+from claimreview.errors import InputError
+from claimreview.paths import demo_db_path, samples_dir
 from claimreview.textsafe import one_line
 
 if TYPE_CHECKING:
-    # SQLAlchemy and SQLModel take ~0.25 s to import: loaded by the commands that open a database,
-    # not by --help or argument errors.
     from claimreview.models import ClaimRow, NewClaim, NewDocument, Source
-    from claimreview.store import Store
-
-app = typer.Typer(
-    name="claimreview",
-    help="Review check-worthy claims extracted from news articles.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-# soft_wrap: one-line summaries stay one line in a pipe or a log; tables still fit the width.
-stdout = Console(highlight=False, soft_wrap=True)
-stderr = Console(stderr=True, highlight=False)
-
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="Local database file (default: $CLAIMREVIEW_DB, then the user data dir)."),
-]
-
-
-def report_error(message: str) -> None:
-    # Plain write, not Rich: an error must stay on one line whatever the terminal width.
-    sys.stderr.write(f"claimreview: error: {one_line(message)}\n")
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
-    report_error(message)
-    raise typer.Exit(code)
-
-
-def db_path(db: Path | None) -> Path:
-    return db if db is not None else default_db_path()
-
-
-@contextmanager
-def opened(db: Path | None, *, create: bool = True) -> Iterator[Store]:
-    from claimreview.store import Store
-
-    store = Store.open(db_path(db), create=create)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-def progress_bar(label: str) -> Progress:
-    # Only on a terminal: a pipe or a log file gets the summary line and nothing else.
-    return Progress(
-        TextColumn(label),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=stderr,
-        disable=not stderr.is_terminal,
-        transient=True,
-    )
 
 
 # -- getting claims in ----------------------------------------------------------------------------
@@ -116,10 +53,12 @@ class FileFormat(StrEnum):
     transcript = "transcript"
 
 
-@app.command()
 def extract(
     files: Annotated[
-        list[Path], typer.Argument(help="Articles (.txt, .md, .html) or transcripts (.txt, .srt, .vtt).")
+        list[Path],
+        typer.Argument(
+            metavar="FILE", help="Articles (.txt, .md, .html) or transcripts (.txt, .srt, .vtt)."
+        ),
     ],
     db: DbOption = None,
     file_format: Annotated[
@@ -142,9 +81,10 @@ def extract(
     )
 
 
-@app.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(help="JSONL or CSV of claims, or a claimreview JSONL export.")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="JSONL or CSV of claims, or a claimreview JSONL export.")
+    ],
     db: DbOption = None,
 ) -> None:
     """Import claims extracted elsewhere. All or nothing: one bad record imports nothing."""
@@ -169,12 +109,17 @@ def import_(
 # -- reading and scripting ------------------------------------------------------------------------
 
 
-def _check_status(status: str | None) -> None:
-    if status is not None and status not in rules.CONSENSUS_VALUES:
-        raise InputError(f"unknown status '{status}'; use one of: {', '.join(rules.CONSENSUS_VALUES)}")
+def _status(value: str | None) -> str | None:
+    return None if value is None else rules.parse_status(value)
 
 
-def claim_json(row: ClaimRow, verdicts: dict[str, object]) -> dict[str, object]:
+def _label(value: str) -> str:
+    # People type labels: any case, and "clear" for "cleared". Import files are held to the exact values.
+    label = value.strip().lower()
+    return rules.parse_label(rules.CLEARED if label == "clear" else label)
+
+
+def claim_json(row: ClaimRow, verdicts: Mapping[str, object]) -> dict[str, object]:
     return {
         "id": row.id,
         "document_id": row.document_id,
@@ -190,17 +135,20 @@ def claim_json(row: ClaimRow, verdicts: dict[str, object]) -> dict[str, object]:
     }
 
 
-@app.command()
 def claims(
     db: DbOption = None,
     status: Annotated[
-        str | None, typer.Option(help="unreviewed, confirmed, denied, unverified, disputed")
+        str | None,
+        typer.Option(
+            metavar="STATUS", callback=_status, help="unreviewed, confirmed, denied, unverified, disputed"
+        ),
     ] = None,
-    document: Annotated[str | None, typer.Option(help="Document id (or prefix) or exact uri.")] = None,
+    document: Annotated[
+        str | None, typer.Option(metavar="DOCUMENT", help="Document id (or prefix) or exact uri.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List claims with their consensus."""
-    _check_status(status)
     with opened(db, create=False) as store:
         doc_id = store.resolve_document(document) if document else None
         rows = store.list_claims(status=status, document=doc_id)
@@ -249,29 +197,32 @@ def claims(
     stdout.print(Text(f"{len(rows)} claim(s)"))
 
 
-@app.command()
 def verdict(
-    claim_id: Annotated[str, typer.Argument(help="Claim id, or a prefix naming one claim.")],
-    label: Annotated[str, typer.Argument(help="confirmed, denied, unverified or cleared")],
-    reviewer: Annotated[str | None, typer.Option(help="Your name (default: configured, then login).")] = None,
-    note: Annotated[str, typer.Option(help="Why.")] = "",
-    source: Annotated[list[str] | None, typer.Option("--source", help="Evidence URL (repeatable).")] = None,
+    claim_id: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id, or a prefix naming one claim.")],
+    label: Annotated[
+        str, typer.Argument(metavar="LABEL", callback=_label, help="confirmed, denied, unverified or cleared")
+    ],
+    reviewer: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Your name (default: configured, then login).")
+    ] = None,
+    note: Annotated[str, typer.Option(metavar="TEXT", help="Why.")] = "",
+    source: Annotated[
+        list[str] | None, typer.Option("--source", metavar="URL", help="Evidence URL (repeatable).")
+    ] = None,
     source_title: Annotated[
-        list[str] | None, typer.Option("--source-title", help="Title of the matching --source.")
+        list[str] | None,
+        typer.Option("--source-title", metavar="TITLE", help="Title of the matching --source."),
     ] = None,
     source_quote: Annotated[
-        list[str] | None, typer.Option("--source-quote", help="Quote from the matching --source.")
+        list[str] | None,
+        typer.Option("--source-quote", metavar="QUOTE", help="Quote from the matching --source."),
     ] = None,
     db: DbOption = None,
 ) -> None:
     """Record a verdict on a claim (the same event log the review app writes)."""
+    from claimreview.config import load_settings
     from claimreview.evidence import make_source
 
-    label = label.strip().lower()
-    if label == "clear":
-        label = rules.CLEARED
-    if label not in rules.EVENT_LABELS:
-        raise InputError(f"unknown label '{label}'; use one of: {', '.join(rules.EVENT_LABELS)}")
     urls = source or []
     titles = source_title or []
     quotes = source_quote or []
@@ -290,7 +241,6 @@ def verdict(
     stdout.print(Text(f"{name}: {label} on {full_id} (event {event.id}); consensus is now {claim.consensus}"))
 
 
-@app.command()
 def stats(db: DbOption = None) -> None:
     """Counts by consensus, by document and by reviewer."""
     with opened(db, create=False) as store:
@@ -332,53 +282,17 @@ def ensure_demo_db() -> Path:
     return path
 
 
-@app.command()
 def demo() -> None:
     """Open the review app on a demo database built from the bundled sample articles."""
-    from claimreview.tui.command import run_app
+    from claimreview.cli.review import run_app
 
     run_app(ensure_demo_db())
 
 
-# Commands contributed by other packages register themselves here, one line each.
-from claimreview.server.command import register as register_server  # noqa: E402 (no FastAPI at import)
-
-register_server(app)
-from claimreview.sync.command import register as register_sync  # noqa: E402 (no httpx at import)
-
-register_sync(app)
-from claimreview.tui.command import register as register_review  # noqa: E402 (tui.command imports no Textual)
-
-register_review(app)
-from claimreview.export.command import register as register_export  # noqa: E402
-
-register_export(app)
-
-
-def _is_database_error(err: Exception) -> bool:
-    if isinstance(err, sqlite3.DatabaseError):
-        return True
-    # Only a command that imported SQLAlchemy can raise its errors.
-    sa_exc = sys.modules.get("sqlalchemy.exc")
-    return sa_exc is not None and isinstance(err, sa_exc.DatabaseError)
-
-
-def main() -> None:
-    try:
-        app()
-    except ClaimreviewError as err:
-        report_error(str(err))
-        sys.exit(err.exit_code)
-    except Exception as err:
-        if not _is_database_error(err):
-            raise
-        message = str(getattr(err, "orig", err))
-        report_error(f"database: {message}")
-        sys.exit(2)
-    except KeyboardInterrupt:
-        sys.stderr.write("claimreview: interrupted\n")
-        sys.exit(130)
-
-
-if __name__ == "__main__":
-    main()
+def register(app: typer.Typer) -> None:
+    command(app)(extract)
+    command(app, "import")(import_)
+    command(app)(claims)
+    command(app)(verdict)
+    command(app)(stats)
+    command(app)(demo)

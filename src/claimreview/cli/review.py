@@ -1,0 +1,40 @@
+"""`claimreview review`: the terminal app. Textual and SQLAlchemy load inside the command, not at start-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from claimreview.cli.plumbing import DbOption, command, db_path
+
+if TYPE_CHECKING:
+    from claimreview.config import Settings
+
+
+def run_app(db: Path, reviewer: str | None = None, settings: Settings | None = None) -> None:
+    """Open the review app on ``db`` until the user quits."""
+    # Imported here: SQLAlchemy and Textual cost ~0.3 s that `claimreview --help` should not pay.
+    from claimreview.config import load_settings
+    from claimreview.store import Store
+    from claimreview.tui.app import ClaimReviewApp
+
+    settings = settings or load_settings()
+    name = (reviewer or settings.reviewer_name()).strip() or settings.reviewer_name()
+    with Store.open(db) as store:
+        ClaimReviewApp(store, name, settings).run()
+
+
+def review(
+    db: DbOption = None,
+    reviewer: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Your name (default: configured, then login).")
+    ] = None,
+) -> None:
+    """Review claims in the terminal app."""
+    run_app(db_path(db), reviewer)
+
+
+def register(app: typer.Typer) -> None:
+    command(app)(review)
