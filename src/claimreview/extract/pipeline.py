@@ -13,7 +13,7 @@ from claimreview.extract.furniture import line_reason
 from claimreview.extract.records import ExtractedClaim
 from claimreview.extract.segment import Sentence, sentences, span_sentences
 from claimreview.extract.transcript import turns
-from claimreview.extract.worthiness import KEEP_THRESHOLD, noise_reason, score
+from claimreview.extract.worthiness import KEEP_THRESHOLD, WORD, noise_reason, score
 
 KINDS = ("article", "transcript")
 
@@ -46,7 +46,8 @@ def _article(text: str) -> list[Candidate]:
     line_noise: dict[int, str | None] = {}
     for sentence in sentences(text):
         span = text[sentence.start : sentence.end]
-        noise = noise_reason(span, alone=sentence.alone, opening=sentence.paragraph == 0)
+        tokens = WORD.findall(span)
+        noise = noise_reason(span, alone=sentence.alone, opening=sentence.paragraph == 0, tokens=tokens)
         if noise is None:
             line_start = text.rfind("\n", 0, sentence.start) + 1
             if line_start not in line_noise:
@@ -60,7 +61,9 @@ def _article(text: str) -> list[Candidate]:
         key = " ".join(span.split())
         duplicate = key in seen
         seen.add(key)
-        value, reasons = score(span, attributed=found is not None, named=found is not None and found.named)
+        value, reasons = score(
+            span, attributed=found is not None, named=found is not None and found.named, tokens=tokens
+        )
         speaker = found.speaker if found is not None else None
         out.append(Candidate(sentence.start, sentence.end, speaker, value, reasons, None, duplicate))
     return out
@@ -73,11 +76,12 @@ def _transcript(text: str) -> list[Candidate]:
         for sentence in span_sentences(text, turn.start, turn.end, index):
             span = text[sentence.start : sentence.end]
             # A turn is speech: no headings or bylines, but questions and "Thank you." still go.
-            noise = noise_reason(span, alone=False, opening=False)
+            tokens = WORD.findall(span)
+            noise = noise_reason(span, alone=False, opening=False, tokens=tokens)
             key = " ".join(span.split())
             duplicate = key in seen
             seen.add(key)
-            value, reasons = (0.0, ()) if noise else score(span, attributed=False)
+            value, reasons = (0.0, ()) if noise else score(span, attributed=False, tokens=tokens)
             out.append(
                 Candidate(sentence.start, sentence.end, turn.speaker, value, reasons, noise, duplicate)
             )
