@@ -94,9 +94,7 @@ def _is_credit(sentence: str, parts: list[str]) -> bool:
     return len(parts) <= 3 and sentence.isupper()
 
 
-def noise_reason(
-    sentence: str, *, alone: bool, opening: bool, tokens: list[str] | None = None
-) -> str | None:
+def noise_reason(sentence: str, *, alone: bool, opening: bool, tokens: list[str] | None = None) -> str | None:
     """Why ``sentence`` is not a claim ("question", "byline", ...), or None if it may be one.
 
     ``alone``: the sentence is its whole line; ``opening``: it is in the first paragraph;
