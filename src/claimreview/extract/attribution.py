@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimreview.extract.names import (
     ARTICLES,
@@ -51,6 +52,12 @@ PRONOUNS_ORG = frozenset({"it", "they"})
 MAX_ANTECEDENTS = 50
 
 
+@lru_cache(maxsize=4096)
+def _heads(words_: str) -> frozenset[str]:
+    """The words of a mention that a description can point back with ("governor", "agency")."""
+    return frozenset(singular(POSSESSIVE.sub("", w.lower().strip(",."))) for w in words_.split())
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     speaker: str
@@ -66,7 +73,7 @@ class SpeakerContext:
     last_org: str | None = None
     # Every speaker, most recent last, with the words that can point back to it ("governor" for
     # "Provincial governor Saeed Karimi"): antecedents for "the governor said".
-    mentions: list[tuple[str, bool, bool, frozenset[str]]] = field(default_factory=list)
+    mentions: list[tuple[str, bool, bool, str]] = field(default_factory=list)
     full_names: dict[str, str] = field(default_factory=dict)
     earlier: list[str] = field(default_factory=list)
     # surname -> how many earlier sentences were already searched for its first name
@@ -83,8 +90,8 @@ class SpeakerContext:
             parts = speaker.split()
             if named and len(parts) > 1:
                 self.full_names.setdefault(parts[-1], speaker)
-        heads = {singular(POSSESSIVE.sub("", w.lower().strip(",."))) for w in f"{phrase} {speaker}".split()}
-        self.mentions.append((speaker, org, named, frozenset(heads)))
+        # The words are split into heads only if a description ever looks back (_antecedent).
+        self.mentions.append((speaker, org, named, f"{phrase} {speaker}"))
 
     def attribute(self, sentence: str) -> str | None:
         """The speaker of ``sentence`` (or None); remembers it for later pronouns."""
@@ -154,8 +161,8 @@ class SpeakerContext:
 
     def _antecedent(self, head: str, sentence: str, tokens: list[str]) -> tuple[str, bool, bool] | None:
         recent = self.mentions[-MAX_ANTECEDENTS:][::-1]
-        for speaker, org, named, heads in recent:
-            if head in heads:
+        for speaker, org, named, words_ in recent:
+            if head in _heads(words_):
                 return speaker, org, named
         # "The European Medicines Agency approved it, the agency said": named in the sentence.
         for text in (sentence, *self.earlier[-3:][::-1]):

@@ -16,6 +16,8 @@ from claimreview.extract.transcript import turns
 from claimreview.extract.worthiness import KEEP_THRESHOLD, WORD, noise_reason, score
 
 KINDS = ("article", "transcript")
+# A credit line is short; longer lines under a caption-like line are prose.
+CREDIT_LINE_MAX_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,26 @@ def _line(text: str, sentence: Sentence) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
+def _next_line(text: str, end: int) -> str:
+    """The first non-blank line after offset ``end`` (the next paragraph's, across blank lines)."""
+    pos = text.find("\n", end)
+    while 0 <= pos < len(text):
+        nxt = text.find("\n", pos + 1)
+        line = text[pos + 1 : nxt if nxt >= 0 else len(text)].strip()
+        if line:
+            return line
+        pos = nxt
+    return ""
+
+
+def _credited(text: str, sentence: Sentence) -> bool:
+    """A line standing alone with a photo credit under it ("AFP", "Photo: Reuters") is a caption."""
+    following = _next_line(text, sentence.end)
+    if not following or len(following) > CREDIT_LINE_MAX_CHARS:
+        return False
+    return noise_reason(following, alone=True, opening=False) == "credit"
+
+
 def _article(text: str) -> list[Candidate]:
     context = SpeakerContext()
     seen: set[str] = set()
@@ -58,6 +80,10 @@ def _article(text: str) -> list[Candidate]:
             continue
         # Attribute before de-duplicating: a repeated sentence still moves the "last speaker".
         found = context.attribute_full(span, paragraph=sentence.paragraph)
+        # Someone's words with an agency tag under them are still a claim; a scene is not.
+        if found is None and sentence.alone and _credited(text, sentence):
+            out.append(Candidate(sentence.start, sentence.end, None, 0.0, (), "caption", False))
+            continue
         key = " ".join(span.split())
         duplicate = key in seen
         seen.add(key)

@@ -118,7 +118,10 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _clean(np: str) -> str | None:
-    np = ANSI.sub("", PARENTHETICAL.sub("", np))
+    if "(" in np:
+        np = PARENTHETICAL.sub("", np)
+    if "\x1b" in np:
+        np = ANSI.sub("", np)
     # Markup or control characters cannot be part of a name: keep what follows the last one
     # ("<b>x</b> The army said" -> "The army").
     np = NOT_NAME_CHARS.split(np)[-1].strip(" ,.\t\n" + MASK)
