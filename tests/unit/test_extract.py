@@ -409,3 +409,20 @@ def test_hard_wrapped_lines_are_one_sentence() -> None:
     [claim] = extract_claims(text)
     assert claim.text == text.strip()
     assert claim.speaker == "regional health authority"
+
+
+def test_reported_warnings_and_findings_are_claims_but_calls_for_action_are_not() -> None:
+    text = (
+        "Central bank governor Ruth Adeyemi said prices rose 4 percent in May.\n\n"
+        "She warned that higher fuel costs might push prices up again.\n\n"
+        "The new survey supports the view that the lake is warming faster than the sea.\n\n"
+        "The survey adds weight to calls for a new monitoring station."
+    )
+    claims = {c.text: c for c in extract_claims(text)}
+    warning = claims["She warned that higher fuel costs might push prices up again."]
+    assert warning.speaker == "Ruth Adeyemi"
+    assert (
+        "evidence"
+        in claims["The new survey supports the view that the lake is warming faster than the sea."].reasons
+    )
+    assert "The survey adds weight to calls for a new monitoring station." not in claims

@@ -27,11 +27,15 @@ REPORTING_VERBS = words("""
     insisted insists warned warns confirmed confirms explained noted argued acknowledged admitted
     alleged asserted maintained predicted disclosed revealed cautioned wrote writes tweeted
     reported estimated urged rejected rejects dismissed accused accuses blamed blames conceded
-    concedes disputed disputes defended defends listed pledged announced
+    concedes disputed disputes defended defends listed pledged announced called
     """)
 # Verbs that also take a plain object ("adds weight to", "an estimated 100"): reporting only
 # when followed by "that", punctuation or the end ("she added.", "it estimated that").
 OBJECT_VERBS = words("added adds estimated")
+# "called a strike", "called for calm", "called on the government" announce or demand; "called it
+# reckless" and "called him a liar" name something and report no statement.
+CALL_VERBS = words("called")
+CALL_OBJECTS = words("for on a an")
 # Before a verb these make it passive or adjectival ("is estimated at", "an estimated 100").
 NOT_REPORTING_BEFORE = words("is are was were be been being an a the")
 # Statements without a reporting verb: "read out the figures", "put the toll at 40".
@@ -190,6 +194,9 @@ def _is_reporting(masked: str, verb: re.Match[str]) -> bool:
     before = masked[max(0, verb.start() - 12) : verb.start()].split()
     if before and before[-1].lower() in NOT_REPORTING_BEFORE:
         return False
+    if verb.group() in CALL_VERBS:
+        after = masked[verb.end() : verb.end() + 8].split()
+        return bool(after) and after[0].lower() in CALL_OBJECTS
     if verb.group() in OBJECT_VERBS:
         after = masked[verb.end() : verb.end() + 6].lstrip()
         return not after or after[0] in '.,;:!?"”' or after.startswith("that")

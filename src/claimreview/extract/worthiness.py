@@ -140,6 +140,7 @@ WEIGHTS = {
     "event": 0.9,  # a verb that asserts something happened or holds ("killed", "controls", "cut")
     "comparative": 0.6,
     "causal": 0.5,
+    "evidence": 1.0,  # a finding weighs for or against a claim ("adds weight to", "suggests that")
     "legal": 0.5,
     "entity": 0.25,  # per distinct capitalised name, up to MAX_ENTITIES
     "hedge": -0.6,
@@ -189,7 +190,16 @@ EVENT_VERBS = words("""
     built build created create hired trains train covers cover treated recorded recovered found
     detected exchanged freed released resigned sentenced approved struck hit collapsed trapped
     drowned rescued restored repaired fallen dropped slid reduced pumped carried reported
+    slow slows slowed boost boosts boosted raise raises raised lower lowers lowered worsen worsened
+    ease eased delay delays delayed
     """)
+# Findings that weigh on a claim, with the claim as a "that" clause: the finding is itself
+# checkable ("the data suggest that ...", "adds weight to the theory that ...").
+EVIDENCE = re.compile(
+    r"\b(?:evidence|theory|hypothesis|view|suggests?|suggested|shows?|showed|shown|proves?|proved"
+    r"|indicates?|indicated|confirms?|confirmed|contradicts?|contradicted)\s+that\b"
+)
+
 # Word sets, not regexes: set intersection on the sentence's words is several times cheaper.
 COMPARATIVE = words("""
     more less fewer higher lower bigger smaller larger longer shorter faster slower worse better than
@@ -206,8 +216,9 @@ LEGAL = words("""
 DENIAL = words("untrue false lie deny denies denied dispute disputed disputes rejected rejects")
 QUOTE_OPEN = re.compile(r"^\W{0,2}[\"“«]")
 HEDGES = words("may might could would should perhaps possibly probably hope hopes likely")
-# In reported speech "would" is the reported future ("said it would close"), not a hedge.
-REPORTED_FUTURE = words("would should")
+# In reported speech the modal belongs to what was said ("said it would close", "warned that
+# rents could slow growth"): the statement is checkable, the reporter is not hedging.
+REPORTED_FUTURE = words("would should could may might")
 OPINION_WORDS = words("""
     believe feel proud shameful shame cowardice cowardly honourable honorable heartbreaking wonderful
     great terrible awful disgrace disgraceful betrayal deserve deserves deserved historic sad tragic
@@ -257,9 +268,15 @@ def features(
         found["denial"] = 1.0
     if attributed and not count and QUOTE_OPEN.match(sentence):
         found["quoted_opinion"] = 1.0
-    for name, vocabulary in (("comparative", COMPARATIVE), ("causal", CAUSAL), ("legal", LEGAL)):
+    for name, vocabulary in (
+        ("comparative", COMPARATIVE),
+        ("causal", CAUSAL),
+        ("legal", LEGAL),
+    ):
         if lowered & vocabulary:
             found[name] = 1.0
+    if "that" in unique and EVIDENCE.search(sentence):
+        found["evidence"] = 1.0
     names = {w for w in set(CAPITALISED.findall(sentence)) if w.lower() not in NOT_NAMES}
     if names:
         found["entity"] = float(min(len(names), MAX_ENTITIES))
