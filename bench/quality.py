@@ -1,6 +1,6 @@
 """Extraction quality on the team's evaluation set: this version against a "contains a digit" baseline.
 
-    .venv/bin/python bench/quality.py [--small] [--show]
+    .venv/bin/python bench/quality.py [--small] [--show] [--sanity]
 
 Gold lives in tests/eval/extraction (see its README): ``⟦Speaker|sentence⟧`` marks inline, or a
 ``NAME.gold.json`` beside subtitle files. Each file is read with read_article (marks removed, in
@@ -11,7 +11,8 @@ the gold sentences found), precision (extracted sentences that are gold), duplic
 sentences repeating an earlier one), and MAP (mean over documents of the average precision of
 ranking every sentence by score; "either way" sentences are left out of every measure).
 The baseline extracts every sentence containing a digit, scores it 1 (else 0), names no speaker.
---small runs a handful of documents for CI.
+--small runs a handful of documents for CI. --sanity scores only tests/eval/extraction/sanity,
+articles written after the rules were frozen (never used for tuning).
 """
 
 from __future__ import annotations
@@ -81,12 +82,14 @@ def _locate(doc: Doc, sentence: str, speaker: str) -> None:
         doc.gold[span] = None if speaker == NO_SPEAKER else speaker
 
 
-def load(names: Sequence[str] | None = None) -> list[Doc]:
+def load(
+    names: Sequence[str] | None = None, folders: Sequence[str] = ("articles", "transcripts")
+) -> list[Doc]:
     """Every evaluation document, read the way a user's file would be."""
     docs = []
     with tempfile.TemporaryDirectory(prefix="claimreview-eval-") as tmp:
-        for path in sorted((EVAL / "articles").iterdir()) + sorted((EVAL / "transcripts").iterdir()):
-            if path.name.endswith(".gold.json") or (names and path.name not in names):
+        for path in [p for folder in folders for p in sorted((EVAL / folder).iterdir())]:
+            if path.suffix == ".json" or path.name == "README.md" or (names and path.name not in names):
                 continue
             raw = path.read_text(encoding="utf-8")
             marks = [(m.group(1).strip(), m.group(2)) for m in MARK.finditer(raw)]
@@ -179,8 +182,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--small", action="store_true", help=f"only {len(SMALL)} documents (CI smoke run)")
     parser.add_argument("--show", action="store_true", help="list every miss, wrong speaker and extra")
+    parser.add_argument("--sanity", action="store_true", help="only the set written after the rules froze")
     args = parser.parse_args()
-    docs = load(SMALL if args.small else None)
+    docs = load(folders=("sanity",)) if args.sanity else load(SMALL if args.small else None)
     ours_scores = evaluate(docs, ours)
     base = evaluate(docs, digit_baseline)
     transcripts = sum(d.kind == "transcript" for d in docs)

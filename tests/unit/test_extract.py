@@ -232,6 +232,12 @@ def test_sample_noise_not_extracted(
         assert fragment not in article.text, fragment
 
 
+def _credit_follows(text: str, end: int) -> bool:
+    rest = text[text.find("\n", end) :].split("\n")
+    following = next((line.strip() for line in rest if line.strip()), "")
+    return following in ("AFP", "Photo: Reuters", "Reuters/Piotr Nowak", "Photo: Harbor Health News/Lee Chen")
+
+
 @pytest.mark.parametrize("name", [n for n, e in sorted(EXPECTED.items()) if e.caption])
 def test_repeated_caption_extracted_once(
     name: str, extracted: dict[str, tuple[Article, list[ExtractedClaim]]]
@@ -240,7 +246,10 @@ def test_repeated_caption_extracted_once(
     caption = EXPECTED[name].caption
     assert article.text.count(caption) == 2
     claim = claim_with(claims, caption)
-    assert claim.start == article.text.index(caption)
+    # The copy with a credit line under it ("AFP", "Photo: Reuters") is the caption; the other is prose.
+    copies = [i for i in range(len(article.text)) if article.text.startswith(caption, i)]
+    uncredited = [i for i in copies if not _credit_follows(article.text, i + len(caption))]
+    assert claim.start in uncredited
 
 
 def test_unattributed_sentences_have_no_speaker(
@@ -400,3 +409,20 @@ def test_hard_wrapped_lines_are_one_sentence() -> None:
     [claim] = extract_claims(text)
     assert claim.text == text.strip()
     assert claim.speaker == "regional health authority"
+
+
+def test_reported_warnings_and_findings_are_claims_but_calls_for_action_are_not() -> None:
+    text = (
+        "Central bank governor Ruth Adeyemi said prices rose 4 percent in May.\n\n"
+        "She warned that higher fuel costs might push prices up again.\n\n"
+        "The new survey supports the view that the lake is warming faster than the sea.\n\n"
+        "The survey adds weight to calls for a new monitoring station."
+    )
+    claims = {c.text: c for c in extract_claims(text)}
+    warning = claims["She warned that higher fuel costs might push prices up again."]
+    assert warning.speaker == "Ruth Adeyemi"
+    assert (
+        "evidence"
+        in claims["The new survey supports the view that the lake is warming faster than the sea."].reasons
+    )
+    assert "The survey adds weight to calls for a new monitoring station." not in claims

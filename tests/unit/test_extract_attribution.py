@@ -41,6 +41,9 @@ def speakers(text: str) -> list[str | None]:
         ("The figures were released, said the ministry.", "ministry"),
         ("Forty people died in the city on Monday.", None),
         ('He called it "a day that the minister said would never come".', None),
+        ("Dock unions have called a two-day strike from Monday.", "Dock unions"),
+        ("Aid agencies called for a ceasefire after 30 people died.", "Aid agencies"),
+        ("The coach called the decision unfair.", None),
         ("Alloush, who is based abroad, made the comments, the accuracy of which he confirmed.", None),
     ],
 )

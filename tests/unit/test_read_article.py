@@ -311,3 +311,68 @@ def test_every_sample_reads() -> None:
     for path in sorted(p for p in SAMPLES.iterdir() if p.is_file()):
         article = read_article(path)
         assert article.title and article.text.strip() == article.text
+
+
+# --- pages saved from the web (team-written, tests/unit/webpages) --------------------------------
+
+WEBPAGES = Path(__file__).resolve().parent / "webpages"
+
+
+def test_web_page_furniture_left_out_and_json_ld_metadata() -> None:
+    article = read_article(WEBPAGES / "ferry-fares.html")
+    # headline from <title> minus the site; date and publisher only in JSON-LD
+    assert article.title == "Island ferry fares frozen until 2027"
+    assert article.publisher == "The Coastline Post"
+    assert article.published == "2025-07-09"
+    assert article.url == "https://coastlinepost.example/2025/07/ferry-fares-frozen"
+    for furniture in (
+        "Skip to content",
+        "Sport",
+        "Islands",
+        "Related stories",
+        "Ferry timetable cut",
+        "Share on Facebook",
+        "Comments (3)",
+        "About time",
+        "never for roads",
+        "All rights",
+    ):
+        assert furniture not in article.text, furniture
+    claims = extract_claims(article.text)
+    texts = [c.text for c in claims]
+    assert any(t.startswith("Ferry fares to the northern isles") for t in texts)
+    assert any(t.startswith("The operator said it would add a second vessel") for t in texts)
+    assert not [t for t in texts if "Stromvik harbour in June" in t]  # the caption
+    for claim in claims:
+        assert article.text[claim.start : claim.end] == claim.text
+
+
+def test_web_page_caption_with_credit_line_and_comment_thread() -> None:
+    article = read_article(WEBPAGES / "hospital-beds.html")
+    assert article.title == "Region short of 340 hospital beds, audit finds"  # og:title
+    assert (article.publisher, article.published) == ("Midland Daily", "2025-10-21")
+    assert article.url == "https://midlanddaily.example/health/beds-audit"
+    for furniture in ("Log in", "Nurses vote on strike", "Join the discussion", "19 hours", "Most read"):
+        assert furniture not in article.text, furniture
+    texts = [c.text for c in extract_claims(article.text)]
+    # the caption stays in the stored text (offsets), but a caption over "(AP Photo/...)" is no claim
+    assert "A corridor at Westgate General Hospital" in article.text
+    assert not [t for t in texts if "Westgate General" in t or "AP Photo" in t]
+    assert any(t.startswith("The audit office said 1 in 5 patients") for t in texts)
+
+
+def test_json_ld_never_overrides_meta_tags_and_bad_json_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "ld.html"
+    path.write_text(
+        '<html><head><meta property="og:site_name" content="Site A">'
+        '<script type="application/ld+json">{not json</script>'
+        '<script type="application/ld+json">[{"@type": "WebPage"}, {"@type": ["NewsArticle"],'
+        ' "headline": "From LD", "publisher": "Site B", "datePublished": "2024-02-30",'
+        ' "url": "javascript:alert(1)"}]</script></head>'
+        "<body><p>The army said 40 drones were shot down.</p></body></html>"
+    )
+    article = read_article(path)
+    assert article.publisher == "Site A"
+    assert article.title == "From LD"
+    assert article.published is None  # impossible date
+    assert article.url is None  # not http(s)

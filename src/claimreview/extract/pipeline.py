@@ -13,9 +13,11 @@ from claimreview.extract.furniture import line_reason
 from claimreview.extract.records import ExtractedClaim
 from claimreview.extract.segment import Sentence, sentences, span_sentences
 from claimreview.extract.transcript import turns
-from claimreview.extract.worthiness import KEEP_THRESHOLD, noise_reason, score
+from claimreview.extract.worthiness import KEEP_THRESHOLD, WORD, noise_reason, score
 
 KINDS = ("article", "transcript")
+# A credit line is short; longer lines under a caption-like line are prose.
+CREDIT_LINE_MAX_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,26 @@ def _line(text: str, sentence: Sentence) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
+def _next_line(text: str, end: int) -> str:
+    """The first non-blank line after offset ``end`` (the next paragraph's, across blank lines)."""
+    pos = text.find("\n", end)
+    while 0 <= pos < len(text):
+        nxt = text.find("\n", pos + 1)
+        line = text[pos + 1 : nxt if nxt >= 0 else len(text)].strip()
+        if line:
+            return line
+        pos = nxt
+    return ""
+
+
+def _credited(text: str, sentence: Sentence) -> bool:
+    """A line standing alone with a photo credit under it ("AFP", "Photo: Reuters") is a caption."""
+    following = _next_line(text, sentence.end)
+    if not following or len(following) > CREDIT_LINE_MAX_CHARS:
+        return False
+    return noise_reason(following, alone=True, opening=False) == "credit"
+
+
 def _article(text: str) -> list[Candidate]:
     context = SpeakerContext()
     seen: set[str] = set()
@@ -46,7 +68,8 @@ def _article(text: str) -> list[Candidate]:
     line_noise: dict[int, str | None] = {}
     for sentence in sentences(text):
         span = text[sentence.start : sentence.end]
-        noise = noise_reason(span, alone=sentence.alone, opening=sentence.paragraph == 0)
+        tokens = WORD.findall(span)
+        noise = noise_reason(span, alone=sentence.alone, opening=sentence.paragraph == 0, tokens=tokens)
         if noise is None:
             line_start = text.rfind("\n", 0, sentence.start) + 1
             if line_start not in line_noise:
@@ -57,10 +80,16 @@ def _article(text: str) -> list[Candidate]:
             continue
         # Attribute before de-duplicating: a repeated sentence still moves the "last speaker".
         found = context.attribute_full(span, paragraph=sentence.paragraph)
+        # Someone's words with an agency tag under them are still a claim; a scene is not.
+        if found is None and sentence.alone and _credited(text, sentence):
+            out.append(Candidate(sentence.start, sentence.end, None, 0.0, (), "caption", False))
+            continue
         key = " ".join(span.split())
         duplicate = key in seen
         seen.add(key)
-        value, reasons = score(span, attributed=found is not None, named=found is not None and found.named)
+        value, reasons = score(
+            span, attributed=found is not None, named=found is not None and found.named, tokens=tokens
+        )
         speaker = found.speaker if found is not None else None
         out.append(Candidate(sentence.start, sentence.end, speaker, value, reasons, None, duplicate))
     return out
@@ -73,11 +102,12 @@ def _transcript(text: str) -> list[Candidate]:
         for sentence in span_sentences(text, turn.start, turn.end, index):
             span = text[sentence.start : sentence.end]
             # A turn is speech: no headings or bylines, but questions and "Thank you." still go.
-            noise = noise_reason(span, alone=False, opening=False)
+            tokens = WORD.findall(span)
+            noise = noise_reason(span, alone=False, opening=False, tokens=tokens)
             key = " ".join(span.split())
             duplicate = key in seen
             seen.add(key)
-            value, reasons = (0.0, ()) if noise else score(span, attributed=False)
+            value, reasons = (0.0, ()) if noise else score(span, attributed=False, tokens=tokens)
             out.append(
                 Candidate(sentence.start, sentence.end, turn.speaker, value, reasons, noise, duplicate)
             )

@@ -242,9 +242,11 @@ def split_block(piece: str) -> list[tuple[int, int]]:
     if not candidates:
         return [(0, len(piece))]
     # Boundaries inside quotations or brackets are pysbd's call; clean ones outside are not.
-    enclosed = _enclosures(piece) if any(ch in AMBIGUOUS_CHARS for ch in piece) else []
-    if enclosed is not None and not any(
-        _is_ambiguous(piece, m) or any(s < m.start() < e for s, e in enclosed) for m in candidates
+    enclosed = [] if AMBIGUOUS_CHARS.isdisjoint(piece) else _enclosures(piece)
+    if (
+        enclosed is not None
+        and not any(_is_ambiguous(piece, m) for m in candidates)
+        and not any(s < m.start() < e for m in candidates for s, e in enclosed)
     ):
         return _regex_split(piece, candidates, strict=True)
     if len(piece) <= PYSBD_MAX_CHARS and len(candidates) <= PYSBD_MAX_CANDIDATES:

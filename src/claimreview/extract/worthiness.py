@@ -65,9 +65,14 @@ DIGIT = re.compile(r"\d")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
-def word_count(sentence: str) -> int:
-    # CJK text has no spaces; two ideographs count roughly as one word.
-    return len(WORD.findall(sentence)) + len(CJK.findall(sentence)) // 2
+def word_count(sentence: str, tokens: list[str] | None = None) -> int:
+    """Words in ``sentence``; ``tokens`` is its ``WORD.findall`` when the caller has it already."""
+    if tokens is None:
+        tokens = WORD.findall(sentence)
+    # CJK text has no spaces; two ideographs count roughly as one word. ASCII text has none.
+    if sentence.isascii():
+        return len(tokens)
+    return len(tokens) + len(CJK.findall(sentence)) // 2
 
 
 def _is_byline(sentence: str, parts: list[str]) -> bool:
@@ -80,22 +85,20 @@ def _is_byline(sentence: str, parts: list[str]) -> bool:
 def _is_credit(sentence: str, parts: list[str]) -> bool:
     if len(parts) > CREDIT_MAX_WORDS:
         return False
-    if CREDIT_PREFIX.match(sentence) or CREDIT_SLASH.match(sentence):
+    if CREDIT_PREFIX.match(sentence) or ("/" in sentence and CREDIT_SLASH.match(sentence)):
         return True
     tokens = [t for t in CREDIT_SPLIT.split(sentence.lower()) if t]
     if tokens and all(t in AGENCIES or t in CREDIT_JOINERS for t in tokens):
         return True
     # "AFP", "EPA-EFE", "REUTERS": a short all-caps line is an agency tag.
-    if len(parts) > 3:
-        return False
-    letters = [ch for ch in sentence if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)
+    return len(parts) <= 3 and sentence.isupper()
 
 
-def noise_reason(sentence: str, *, alone: bool, opening: bool) -> str | None:
+def noise_reason(sentence: str, *, alone: bool, opening: bool, tokens: list[str] | None = None) -> str | None:
     """Why ``sentence`` is not a claim ("question", "byline", ...), or None if it may be one.
 
-    ``alone``: the sentence is its whole line; ``opening``: it is in the first paragraph.
+    ``alone``: the sentence is its whole line; ``opening``: it is in the first paragraph;
+    ``tokens``: ``WORD.findall(sentence)`` if the caller has it (it is computed once per sentence).
     """
     parts = sentence.split()
     ending = INVISIBLE_TAIL.sub("", sentence[-40:])
@@ -107,7 +110,7 @@ def noise_reason(sentence: str, *, alone: bool, opening: bool) -> str | None:
         return "credit"
     if BOILERPLATE.match(sentence.lstrip("([•*-– ")):
         return "boilerplate"
-    count = word_count(sentence)
+    count = word_count(sentence, tokens)
     if count < MIN_WORDS:
         return "too short"
     if (
@@ -137,6 +140,7 @@ WEIGHTS = {
     "event": 0.9,  # a verb that asserts something happened or holds ("killed", "controls", "cut")
     "comparative": 0.6,
     "causal": 0.5,
+    "evidence": 1.0,  # a finding weighs for or against a claim ("adds weight to", "suggests that")
     "legal": 0.5,
     "entity": 0.25,  # per distinct capitalised name, up to MAX_ENTITIES
     "hedge": -0.6,
@@ -186,7 +190,16 @@ EVENT_VERBS = words("""
     built build created create hired trains train covers cover treated recorded recovered found
     detected exchanged freed released resigned sentenced approved struck hit collapsed trapped
     drowned rescued restored repaired fallen dropped slid reduced pumped carried reported
+    slow slows slowed boost boosts boosted raise raises raised lower lowers lowered worsen worsened
+    ease eased delay delays delayed
     """)
+# Findings that weigh on a claim, with the claim as a "that" clause: the finding is itself
+# checkable ("the data suggest that ...", "adds weight to the theory that ...").
+EVIDENCE = re.compile(
+    r"\b(?:evidence|theory|hypothesis|view|suggests?|suggested|shows?|showed|shown|proves?|proved"
+    r"|indicates?|indicated|confirms?|confirmed|contradicts?|contradicted)\s+that\b"
+)
+
 # Word sets, not regexes: set intersection on the sentence's words is several times cheaper.
 COMPARATIVE = words("""
     more less fewer higher lower bigger smaller larger longer shorter faster slower worse better than
@@ -203,8 +216,9 @@ LEGAL = words("""
 DENIAL = words("untrue false lie deny denies denied dispute disputed disputes rejected rejects")
 QUOTE_OPEN = re.compile(r"^\W{0,2}[\"“«]")
 HEDGES = words("may might could would should perhaps possibly probably hope hopes likely")
-# In reported speech "would" is the reported future ("said it would close"), not a hedge.
-REPORTED_FUTURE = words("would should")
+# In reported speech the modal belongs to what was said ("said it would close", "warned that
+# rents could slow growth"): the statement is checkable, the reporter is not hedging.
+REPORTED_FUTURE = words("would should could may might")
 OPINION_WORDS = words("""
     believe feel proud shameful shame cowardice cowardly honourable honorable heartbreaking wonderful
     great terrible awful disgrace disgraceful betrayal deserve deserves deserved historic sad tragic
@@ -227,18 +241,22 @@ NOT_NAMES = words("""
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 
 
-def features(sentence: str, *, attributed: bool, named: bool) -> dict[str, float]:
+def features(
+    sentence: str, *, attributed: bool, named: bool, tokens: list[str] | None = None
+) -> dict[str, float]:
     """Counts of the features :func:`score` weighs (only those present)."""
     found: dict[str, float] = {}
-    tokens = set(WORD.findall(sentence))
-    lowered = {w.lower() for w in tokens}
-    figures = FIGURE.findall(AGE.sub("", sentence))
+    words_ = WORD.findall(sentence) if tokens is None else tokens
+    unique = set(words_)
+    lowered = {w.lower() for w in unique}
+    digits = DIGIT.search(sentence) is not None
+    figures = FIGURE.findall(AGE.sub("", sentence)) if digits else []
     count = len(figures) + len(lowered & NUMBER_WORDS)
     if count:
         found["figure"] = 1.0
-        if lowered & MEASURE_WORDS or any(ch in MEASURE_SYMBOLS for ch in sentence):
+        if lowered & MEASURE_WORDS or not MEASURE_SYMBOLS.isdisjoint(sentence):
             found["statistic"] = 1.0
-    if tokens & DATE_WORDS or YEAR.search(sentence):
+    if unique & DATE_WORDS or (digits and YEAR.search(sentence)):
         found["date"] = 1.0
     if attributed:
         found["reporting"] = 1.0
@@ -250,29 +268,39 @@ def features(sentence: str, *, attributed: bool, named: bool) -> dict[str, float
         found["denial"] = 1.0
     if attributed and not count and QUOTE_OPEN.match(sentence):
         found["quoted_opinion"] = 1.0
-    for name, vocabulary in (("comparative", COMPARATIVE), ("causal", CAUSAL), ("legal", LEGAL)):
+    for name, vocabulary in (
+        ("comparative", COMPARATIVE),
+        ("causal", CAUSAL),
+        ("legal", LEGAL),
+    ):
         if lowered & vocabulary:
             found[name] = 1.0
-    names = {m.group() for m in CAPITALISED.finditer(sentence) if m.group().lower() not in NOT_NAMES}
+    if "that" in unique and EVIDENCE.search(sentence):
+        found["evidence"] = 1.0
+    names = {w for w in set(CAPITALISED.findall(sentence)) if w.lower() not in NOT_NAMES}
     if names:
         found["entity"] = float(min(len(names), MAX_ENTITIES))
-    if tokens & (HEDGES - REPORTED_FUTURE if attributed else HEDGES):
+    if unique & (HEDGES - REPORTED_FUTURE if attributed else HEDGES):
         found["hedge"] = 1.0
-    if tokens & OPINION_WORDS:
+    if unique & OPINION_WORDS:
         found["opinion"] = 1.0
-    if CHITCHAT.search(sentence):
+    if CHITCHAT.match(sentence):
         found["chitchat"] = 1.0
-    if FIRST_PERSON_VIEW.search(sentence):
+    if ("I" in unique or "we" in unique) and FIRST_PERSON_VIEW.search(sentence):
         found["first_person_view"] = 1.0
     if count > 1:
         found["more_figures"] = math.log(count)
     return found
 
 
-def score(sentence: str, *, attributed: bool, named: bool = False) -> tuple[float, tuple[str, ...]]:
+def score(
+    sentence: str, *, attributed: bool, named: bool = False, tokens: list[str] | None = None
+) -> tuple[float, tuple[str, ...]]:
     """Check-worthiness in 0..1 and the reason codes behind it, strongest first."""
-    found = features(sentence, attributed=attributed, named=named)
-    total = BIAS + W_LENGTH * math.log1p(word_count(sentence))
+    if tokens is None:
+        tokens = WORD.findall(sentence)
+    found = features(sentence, attributed=attributed, named=named, tokens=tokens)
+    total = BIAS + W_LENGTH * math.log1p(word_count(sentence, tokens))
     for name, count in found.items():
         total += W_MORE_FIGURES * count if name == "more_figures" else WEIGHTS[name] * count
     value = 1.0 / (1.0 + math.exp(-total))

@@ -1,0 +1,120 @@
+"""Noun phrases that name a speaker: capitalised names, titles, organisations and the generic
+heads ("the agency", "the spokesman") that point back to a source named earlier.
+
+Pure string work on token lists, shared by :mod:`sources` (finding the phrase) and
+:mod:`attribution` (resolving it to a speaker).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimreview.extract.wordlist import words
+
+# Acronyms of organisations are written in capitals; "WHO" is not the pronoun "who".
+ACRONYM = re.compile(r"^[A-Z]{2,}$")
+POSSESSIVE = re.compile(r"['’]s?$")
+ARTICLES = frozenset({"the", "a", "an"})
+# Lowercase words allowed inside a name between capitalised ones: "Jaish al Islam".
+NAME_CONNECTORS = words("al el bin ibn bint abu de del della der di da dos du la le van von of for and y")
+# Dropped from the front of a name: "Foreign Minister Jane Roe" -> "Jane Roe".
+TITLES = words("""
+    president minister prime general gen gen. lieutenant lt lt. colonel col col. major maj captain
+    capt dr dr. mr mr. mrs mrs. ms ms. professor prof prof. senator sen sen. governor gov gov. mayor
+    judge justice chief sheikh imam pope king queen prince sir rev rev. ambassador secretary
+    commissioner chancellor spokesman spokeswoman spokesperson inspector superintendent sgt sgt.
+    sergeant brigadier admiral commander director chairman chairwoman ceo deputy
+    """)
+ORG_WORDS = words("""
+    observatory ministry agency army forces force staff council committee police government monitor
+    office company group organisation organization union party commission authority authorities
+    department bank institute university court news association federation coalition alliance
+    front brigade brigades movement service services network board fund programme program
+    ltd inc corp plc llc society foundation trust centre center crescent cross church league club
+    media press tv radio broadcaster times post herald daily reuters interfax afp ap tass xinhua
+    air airline airlines airways coal oil gas energy mining motors list initiative militia index
+    census assembly parliament congress senate treasury opposition unions lancet journal chamber
+    college school hospital clinic institution defence defense protection
+    """)
+# Capitalised joining words inside an organisation's name ("Doctors Without Borders").
+ORG_CONNECTORS = words("Without For Of And")
+# Capitalised words that precede a surname without being a first name ("The Jensen plan").
+NOT_FIRST_NAMES = words("the a an but and of for in on at by to from with as if mr mrs ms dr said says told")
+# Generic heads that, after "the", point back to a source already named.
+PERSON_HEADS = words("""
+    spokesman spokeswoman spokesperson official minister general commander governor mayor premier
+    president chairman chairwoman chair director chief negotiator head leader secretary
+    """)
+ORG_HEADS = words("""
+    group monitor ministry agency organisation organization army military observatory authority
+    council service company airline institute commission report study survey
+    """)
+
+
+def singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def named_with_head(head: str, text: str) -> str | None:
+    """The capitalised name in ``text`` ending in ``head`` ("European Medicines Agency")."""
+    if head.capitalize() not in text:
+        return None
+    m = re.search(
+        r"((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|on)\s+)?){1,6})"
+        + re.escape(head.capitalize())
+        + r"\b((?:\s+(?:of|for|on)(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)?)",
+        text,
+    )
+    if not m:
+        return None
+    words_ = (m.group(1) + head.capitalize() + m.group(2)).split()
+    while words_ and words_[0].lower() in ARTICLES:
+        words_ = words_[1:]
+    return " ".join(words_) if len(words_) > 1 else None
+
+
+def is_generic(token: str) -> bool:
+    # "Britain-based" describes rather than names, so "the Britain-based war monitor" is generic.
+    return token[0].islower() or token.endswith("-based")
+
+
+def is_org(name: list[str]) -> bool:
+    return any(t.lower() in ORG_WORDS or ACRONYM.match(t) for t in name) or any(
+        t in ORG_CONNECTORS for t in name[1:-1]
+    )
+
+
+def trailing_name(tokens: list[str]) -> list[str]:
+    """The run of capitalised tokens (with connectors like "al", "for") ending the phrase."""
+    i = len(tokens)
+    while i > 0:
+        tok = tokens[i - 1]
+        if (
+            tok[0].isupper()
+            or (tok in NAME_CONNECTORS and i < len(tokens) and i >= 2 and tokens[i - 2][0].isupper())
+            or (
+                # "Office for the Coordination of ..."
+                tok == "the"
+                and i < len(tokens)
+                and i >= 3
+                and tokens[i - 2] in ("of", "for")
+                and tokens[i - 3][0].isupper()
+            )
+        ):
+            i -= 1
+        else:
+            break
+    name = tokens[i:]
+    # "Abu Khalil" keeps its capitalised "Abu"; "al Islam" alone loses "al".
+    while name and (name[0].lower() in ARTICLES or name[0] in NAME_CONNECTORS):
+        name = name[1:]
+    return name
+
+
+def strip_titles(name: list[str]) -> list[str]:
+    last_title = -1
+    for i, tok in enumerate(name):
+        if tok.lower() in TITLES:
+            last_title = i
+    rest = name[last_title + 1 :]
+    return rest if rest else name

@@ -1,0 +1,301 @@
+"""Where a sentence says who is speaking: the raw speaker phrase before resolution.
+
+Forms recognised: "X said/says/told/added/denied...", "said X", '"...," X said', "according to
+X", "quoted/cited X (, role,) as saying", "X, role, said", "role, X, said", "X read out / gave
+an update", "X ..., saying". When a sentence has several, the first in the sentence wins. Words
+inside quotation marks never count (:func:`mask_quotes` hides them first).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimreview.extract.names import (
+    ACRONYM,
+    ARTICLES,
+    ORG_HEADS,
+    ORG_WORDS,
+    PERSON_HEADS,
+    TITLES,
+    singular,
+    trailing_name,
+)
+from claimreview.extract.wordlist import words
+
+REPORTING_VERBS = words("""
+    said says say told tells added adds stated announced announces declared claimed denied denies
+    insisted insists warned warns confirmed confirms explained noted argued acknowledged admitted
+    alleged asserted maintained predicted disclosed revealed cautioned wrote writes tweeted
+    reported estimated urged rejected rejects dismissed accused accuses blamed blames conceded
+    concedes disputed disputes defended defends listed pledged announced called
+    """)
+# Verbs that also take a plain object ("adds weight to", "an estimated 100"): reporting only
+# when followed by "that", punctuation or the end ("she added.", "it estimated that").
+OBJECT_VERBS = words("added adds estimated")
+# "called a strike", "called for calm", "called on the government" announce or demand; "called it
+# reckless" and "called him a liar" name something and report no statement.
+CALL_VERBS = words("called")
+CALL_OBJECTS = words("for on a an")
+# Before a verb these make it passive or adjectival ("is estimated at", "an estimated 100").
+NOT_REPORTING_BEFORE = words("is are was were be been being an a the")
+# Statements without a reporting verb: "read out the figures", "put the toll at 40".
+STATING = re.compile(
+    r"\b(?:read\s+out|gave\s+an?\s+(?:update|briefing|statement)|put\s+(?:the|its|their)\s+"
+    r"(?:number|figure|toll|total|cost|count)\s+at)\b"
+)
+SAYING = re.compile(r",\s+saying\b")
+WORD = re.compile(r"\w+")
+VERB = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\b")
+QUOTED_AS = re.compile(
+    r"\b(?:quoted|cited|quoting|citing)\s+(?P<np>.{1,200}?),?\s+as\s+(?:saying|telling|stating|writing)\b"
+)
+ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:!?]+)")
+# Where the subject of a reporting verb can start: after a quote, a clause break or a spaced dash.
+CLAUSE_CUT = re.compile(r".*(?:[\"“”«»;:]|\s[-–—]\s)", re.DOTALL)
+# The phrase after an inverted verb ends at punctuation, a full stop or a new quotation.
+NP_AFTER = re.compile(r"\s*(?P<np>[^,;:!?\"“”]+?)(?=\s*(?:[,;:!?\"“”]|\.(?:\s|$)|$))")
+
+QUOTE_OPENERS = '"“«'
+MASK = "\u2063"  # invisible separator: neither a word character nor whitespace
+OPEN_QUOTES = "“«"
+QUOTE_CHAR = re.compile(r"[\"“”«»]")
+NON_SPACE = re.compile(r"\S")
+LEADING_FILLERS = words("but and however meanwhile also later earlier separately still yet so then now")
+TRAILING_FILLERS = words("""
+    also quickly later has had have was is will would could did does previously again then further
+    earlier separately repeatedly recently initially first once reportedly publicly privately
+    himself herself itself themselves today yesterday tonight
+    """)
+TRAILING_TIME = re.compile(
+    r"\s+(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday|week|month|year|night|morning|evening)$"
+    r"|\s+(?:(?:\d+|a|two|three|four|five|several|a\s+few)\s+)?(?:days?|weeks?|months?|years?)"
+    r"\s+(?:earlier|ago|later|before)$"
+)
+# A subject containing these is a clause, not a noun phrase ("the accuracy of which he").
+CLAUSE_WORDS = words("""
+    which who whom whose that when where if because while although what is are was were be been
+    has have had will would can could should did do does after before until unless since
+    """)
+PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
+ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+NOT_NAME_CHARS = re.compile(r"[^\w\s'’.,&-]|_")
+MAX_SPEAKER_WORDS = 10
+# Bounds that keep hostile input (a megabyte-long sentence, "said" ten thousand times) linear.
+SUBJECT_WINDOW_CHARS = 300
+MAX_VERBS_TRIED = 6
+
+
+def mask_quotes(sentence: str) -> str:
+    """Hide quoted words (same length) so only the reporter's own words are searched."""
+    marks = list(QUOTE_CHAR.finditer(sentence))
+    if not marks:
+        return sentence
+    hidden: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in marks:
+        i = m.start()
+        ch = sentence[i]
+        if ch in OPEN_QUOTES or (ch == '"' and open_at is None and _opens(sentence, i)):
+            open_at = i
+        elif open_at is not None:
+            hidden.append((open_at + 1, i))
+            open_at = None
+        else:
+            # The quotation began in an earlier sentence.
+            hidden.append((0, i))
+    if open_at is not None:
+        hidden.append((open_at + 1, len(sentence)))
+    out: list[str] = []
+    pos = 0
+    for start, end in hidden:
+        out.append(sentence[pos:start])
+        out.append(NON_SPACE.sub(MASK, sentence[start:end]))
+        pos = end
+    out.append(sentence[pos:])
+    return "".join(out)
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    return before.isspace() or before in "([{—–-"
+
+
+def _clean(np: str) -> str | None:
+    if "(" in np:
+        np = PARENTHETICAL.sub("", np)
+    if "\x1b" in np:
+        np = ANSI.sub("", np)
+    # Markup or control characters cannot be part of a name: keep what follows the last one
+    # ("<b>x</b> The army said" -> "The army").
+    np = NOT_NAME_CHARS.split(np)[-1].strip(" ,.\t\n" + MASK)
+    tokens = np.split()
+    while tokens and tokens[0].lower().strip(",") in LEADING_FILLERS:
+        tokens = tokens[1:]
+    np = " ".join(tokens)
+    while True:
+        trimmed = TRAILING_TIME.sub("", np)
+        parts = trimmed.rsplit(None, 1)
+        if len(parts) == 2 and parts[1].lower() in TRAILING_FILLERS:
+            trimmed = parts[0]
+        if trimmed == np:
+            break
+        np = trimmed
+    tokens = np.split()
+    if (
+        not tokens
+        or len(tokens) > MAX_SPEAKER_WORDS
+        or MASK in np
+        or any(t.lower().strip(",") in CLAUSE_WORDS and not ACRONYM.match(t) for t in tokens)
+    ):
+        return None
+    return np
+
+
+def _first_segment(np: str) -> str:
+    # "Sergei Rudskoy, an official with the general staff" -> the name before the apposition.
+    return np.split(", ", 1)[0]
+
+
+def find_source(masked: str) -> str | None:
+    """The raw speaker phrase in a quote-masked sentence, or None; the earliest form wins."""
+    found: list[tuple[int, str]] = []
+    # Substring tests first: these regexes cost more than the rest of the pipeline together.
+    m = QUOTED_AS.search(masked) if " as " in masked and ("quot" in masked or "cit" in masked) else None
+    if m:
+        np = _clean(_first_segment(m.group("np")))
+        if np:
+            found.append((m.start(), np))
+    m = ACCORDING_TO.search(masked) if "ccording" in masked else None
+    if m:
+        np = m.group("np")
+        # "figures released by the ministry" -> "the ministry"
+        if " by " in np:
+            np = np.rsplit(" by ", 1)[1]
+        cleaned = _clean(np)
+        if cleaned:
+            found.append((m.start(), cleaned))
+    verb = _verb_source(masked)
+    if verb:
+        found.append(verb)
+    if not found:
+        m = STATING.search(masked) if (" out " in masked or " put " in masked or " gave " in masked) else None
+        subject = _subject_at(masked, m.start(), m.end()) if m else None
+        if m and subject:
+            found.append((m.start(), subject))
+        m = SAYING.search(masked) if "saying" in masked else None
+        subject = _leading_subject(masked[: m.start()]) if m else None
+        if m and subject:
+            found.append((m.start(), subject))
+    return min(found)[1] if found else None
+
+
+def _is_reporting(masked: str, verb: re.Match[str]) -> bool:
+    before = masked[max(0, verb.start() - 12) : verb.start()].split()
+    if before and before[-1].lower() in NOT_REPORTING_BEFORE:
+        return False
+    if verb.group() in CALL_VERBS:
+        after = masked[verb.end() : verb.end() + 8].split()
+        return bool(after) and after[0].lower() in CALL_OBJECTS
+    if verb.group() in OBJECT_VERBS:
+        after = masked[verb.end() : verb.end() + 6].lstrip()
+        return not after or after[0] in '.,;:!?"”' or after.startswith("that")
+    return True
+
+
+def _verb_source(masked: str) -> tuple[int, str] | None:
+    if REPORTING_VERBS.isdisjoint(WORD.findall(masked)):
+        return None
+    for tried, verb in enumerate(VERB.finditer(masked)):
+        if tried == MAX_VERBS_TRIED:
+            break
+        if not _is_reporting(masked, verb):
+            continue
+        found = _subject_at(masked, verb.start(), verb.end())
+        if found:
+            return verb.start(), found
+    return None
+
+
+def _subject_at(masked: str, start: int, end: int) -> str | None:
+    """Who performs the reporting verb at masked[start:end]."""
+    prefix = masked[max(0, start - SUBJECT_WINDOW_CHARS) : start]
+    if not prefix.strip():
+        return None
+    cut = CLAUSE_CUT.match(prefix)
+    clause = (prefix[cut.end() :] if cut else prefix).rstrip()
+    candidates: list[str] = []
+    if not clause.strip(" ,"):
+        # '"...," said Amal Haddad, the mayor.'
+        candidates.append(_np_after(masked, end))
+    elif clause.endswith(","):
+        if _inverted_subject(masked, end):
+            # "A won 40%, B 21% and C 9%, said the commission chair.": the phrase after the verb
+            # ends the sentence, so it is the speaker, not the list before it.
+            candidates.append(_np_after(masked, end))
+        parts = clause.rstrip(",").split(", ")
+        if len(parts) >= 2:
+            # "Mohammad Alloush, the group's political official, said" or "The operator,
+            # Halvard Terminals Ltd, said": prefer whichever side is a name.
+            named = [p for p in parts[-2:] if trailing_name(p.split())]
+            candidates.extend(named or [parts[-2]])
+        # "Troops were deployed, said the mayor."
+        candidates.append(_np_after(masked, end))
+    else:
+        candidates.append(clause.split(", ")[-1])
+    for candidate in candidates:
+        found = _clean(candidate)
+        if found:
+            return found
+    return None
+
+
+def _looks_like_np(phrase: str) -> bool:
+    first = phrase.split(None, 1)[0] if phrase.split() else ""
+    return bool(first) and (first.lower() in ARTICLES or first[0].isupper())
+
+
+# Words that end a leading subject: its verb's object or complement begins.
+SUBJECT_STOPS = words("a an the on in at to of for from with by this that these those its their his her")
+
+
+def _leading_subject(clause: str) -> str | None:
+    """The subject at the start of a clause: "The agency gave an update" -> "The agency"."""
+    tokens = clause.split()[:8]
+    end = 0
+    for i, tok in enumerate(tokens):
+        word = tok.strip(",").lower()
+        if i > 0 and word in SUBJECT_STOPS:
+            break
+        if tok[0].isupper() or singular(word.strip("'’")) in ORG_WORDS | ORG_HEADS | PERSON_HEADS | TITLES:
+            end = i + 1
+        if tok.endswith(","):
+            break
+    return _clean(" ".join(tokens[:end])) if end else None
+
+
+def _inverted_subject(masked: str, pos: int) -> bool:
+    """True when the rest of the sentence after the verb is only a noun phrase (", said X, role.")."""
+    rest = masked[pos:].strip().rstrip('.!"”’').strip()
+    tokens = rest.replace(",", " ").split()
+    return (
+        0 < len(rest.split(",")[0].split()) <= MAX_SPEAKER_WORDS // 2 + 1
+        and len(tokens) <= 2 * MAX_SPEAKER_WORDS
+        and not any(ch.isdigit() for ch in rest)
+        and _looks_like_np(rest)
+        and not any(t.lower() in CLAUSE_WORDS and not ACRONYM.match(t) for t in tokens)
+    )
+
+
+def _np_after(masked: str, pos: int) -> str:
+    m = NP_AFTER.match(masked, pos)
+    if not m:
+        return ""
+    first = _first_segment(m.group("np"))
+    rest = masked[m.end("np") :]
+    if rest.startswith(", ") and not trailing_name(first.split()):
+        # "said the election commission chair, Olga Petrenko." -> the name
+        second = NP_AFTER.match(rest, 2)
+        if second and second.group("np").split() == trailing_name(second.group("np").split()):
+            return second.group("np")
+    return first
