@@ -88,11 +88,11 @@ def _environment() -> jinja2.Environment:
 
 
 def _tone(rating: Rating, scale: RatingScale) -> str:
-    """low / mid / high along the scale (a colour hint; the label always says it in words)."""
+    """A colour hint (the label always says it in words): only the ends of the scale are red or green,
+    so "Missing context" never looks like "True"."""
     if rating.value is None:
         return "off"
-    share = (rating.value - scale.worst) / (scale.best - scale.worst)
-    return "low" if share < 1 / 3 else "mid" if share < 2 / 3 else "high"
+    return "high" if rating.value == scale.best else "low" if rating.value == scale.worst else "mid"
 
 
 def _view(review: PublishedReview, settings: PublishSettings, markup: dict[str, Any]) -> dict[str, Any]:
@@ -104,7 +104,7 @@ def _view(review: PublishedReview, settings: PublishSettings, markup: dict[str, 
     evidence = [
         {"url": href(e.url), "title": line(e.title), "quote": block(e.quote)}
         for e in review.evidence
-        if href(e.url) or line(e.title) or block(e.quote)
+        if e.url.strip() or line(e.title) or block(e.quote)
     ]
     return {
         "path": page_path(review.claim_id),
