@@ -11,7 +11,12 @@ SCALE = {
     "worst": 1,
     "best": 4,
     "ratings": {
-        "false": {"label": "False", "value": 1, "verdict": "denied", "description": "The evidence shows it is wrong."},
+        "false": {
+            "label": "False",
+            "value": 1,
+            "verdict": "denied",
+            "description": "The evidence shows it is wrong.",
+        },
         "misleading": {"label": "Misleading", "value": 2},
         "missing-context": {
             "label": "Missing context",
@@ -46,7 +51,9 @@ def make_reviews(settings: PublishSettings) -> list[PublishedReview]:
     return [
         PublishedReview(
             claim_id="a1b2c3d4e5f60718",
-            claim_text="The new ferry line carried more passengers in its first month than the old one did all year.",
+            claim_text=(
+                "The new ferry line carried more passengers in its first month than the old one did all year."
+            ),
             rating=scale.find("misleading"),
             summary="Ferry line's first month beat the old line's whole year",
             explanation=(
@@ -67,7 +74,9 @@ def make_reviews(settings: PublishSettings) -> list[PublishedReview]:
                     title="Port authority: monthly passenger counts, January",
                     quote="Each leg of a return journey is recorded as one passenger movement.",
                 ),
-                Evidence(url="https://ferries.example.com/annual-report-2025.pdf", title="Old line annual report"),
+                Evidence(
+                    url="https://ferries.example.com/annual-report-2025.pdf", title="Old line annual report"
+                ),
             ),
             reviewers=("Ana Lima", "Tomasz Nowak"),
         ),
@@ -84,7 +93,11 @@ def make_reviews(settings: PublishSettings) -> list[PublishedReview]:
             document_title="بيان صحفي",
             document_url="https://water.example.org/ar/press/2026/03/01",
             document_published="2026-03-01",
-            evidence=(Evidence(url="https://operator.example.org/report.pdf", title="التقرير السنوي للشركة المشغلة"),),
+            evidence=(
+                Evidence(
+                    url="https://operator.example.org/report.pdf", title="التقرير السنوي للشركة المشغلة"
+                ),
+            ),
             reviewers=("ليلى حداد",),
         ),
         PublishedReview(
@@ -110,8 +123,12 @@ def make_reviews(settings: PublishSettings) -> list[PublishedReview]:
             claim_id="1234abcd5678ef90",
             claim_text="Unemployment in the region fell to its lowest level since records began in 1990.",
             rating=scale.find("missing-context"),
-            summary="Regional unemployment at its lowest since records began, and it has stayed low since then",
-            explanation="Lowest since 1998, when the current survey method began; earlier figures are not comparable.",
+            summary=(
+                "Regional unemployment at its lowest since records began, and it has stayed low since then"
+            ),
+            explanation=(
+                "Lowest since 1998, when the current survey method began; earlier figures are not comparable."
+            ),
             published_at="2026-02-20T15:00:00Z",
             approved_at="2026-02-20T14:00:00Z",
             speaker="Regional Development Agency",
