@@ -165,17 +165,13 @@ def claim_review(review: PublishedReview, settings: PublishSettings) -> dict[str
     if first:
         item["firstAppearance"] = {"@type": "CreativeWork", "url": first}
 
-    author: dict[str, Any] = {"@type": "Organization", "name": settings.organization_name}
-    if settings.organization_url:
-        author["url"] = settings.organization_url
-
     out: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": settings.page_url(page_path(review.claim_id)),
         "claimReviewed": summary_of(review),
         "itemReviewed": item,
-        "author": author,
+        "author": settings.organisation(),
         "datePublished": published.date().isoformat(),
         "inLanguage": review.language,
         "reviewRating": scale.schema_rating(review.rating),

@@ -49,7 +49,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from claimreview import consensus as rules
 from claimreview.errors import InputError
@@ -116,7 +116,7 @@ DEFAULT_SCALE = RatingScale(
 )
 
 
-def _whole(value: object) -> bool:
+def _whole(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

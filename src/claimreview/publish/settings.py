@@ -32,6 +32,13 @@ class PublishSettings:
     def page_url(self, path: str) -> str:
         return self.review_base_url + path
 
+    def organisation(self) -> dict[str, str]:
+        """The schema.org Organization that authors every review."""
+        org = {"@type": "Organization", "name": self.organization_name}
+        if self.organization_url:
+            org["url"] = self.organization_url
+        return org
+
 
 def publish_settings(
     *,

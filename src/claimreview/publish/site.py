@@ -158,13 +158,6 @@ def _atom(views: Sequence[dict[str, Any]], settings: PublishSettings, updated: d
     return bytes(feed.atom_str(pretty=True))
 
 
-def _organisation(settings: PublishSettings) -> dict[str, str]:
-    org = {"@type": "Organization", "name": settings.organization_name}
-    if settings.organization_url:
-        org["url"] = settings.organization_url
-    return org
-
-
 def _datafeed(markups: Sequence[dict[str, Any]], settings: PublishSettings, updated: datetime) -> bytes:
     items = []
     for markup in markups:
@@ -180,7 +173,7 @@ def _datafeed(markups: Sequence[dict[str, Any]], settings: PublishSettings, upda
         "name": f"Fact checks by {settings.organization_name}",
         "url": settings.page_url(DATAFEED),
         "dateModified": updated.date().isoformat(),
-        "publisher": _organisation(settings),
+        "publisher": settings.organisation(),
         "dataFeedElement": items,
     }
     return (script_json(feed) + "\n").encode()
