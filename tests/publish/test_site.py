@@ -242,3 +242,13 @@ def test_the_output_must_be_a_folder(tmp_path: Path, settings, reviews) -> None:
         write_site(reviews, target, settings)
     with pytest.raises(InputError, match="does not exist"):
         write_site(reviews, tmp_path / "missing" / "site", settings)
+
+
+def test_the_page_heading_keeps_the_whole_summary_while_the_markup_keeps_75(
+    tmp_path, settings, reviews
+) -> None:
+    write_site(reviews, tmp_path, settings)
+    page = read(tmp_path, "review/1234abcd5678ef90.html")
+    whole = "Regional unemployment at its lowest since records began, and it has stayed low since then"
+    assert f'<h1 dir="auto" lang="en">{whole}</h1>' in page
+    assert len(embedded(page)["claimReviewed"]) <= 75
