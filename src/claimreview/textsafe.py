@@ -31,3 +31,22 @@ def printable(text: str) -> str:
 def one_line(text: str) -> str:
     """Like ``printable`` but on one line: newlines and tabs become spaces."""
     return _CONTROL_OR_NEWLINE.sub(_visible, text)
+
+
+# Bidi embeddings and overrides (U+202A-202E), isolates (U+2066-2069) and the invisible marks
+# (LRM, RLM, ALM). An override can make "\u202egnp.exe" display as "exe.png"; an unclosed embedding
+# or isolate reorders whatever follows it on the page. Direction of untrusted text is set by the
+# markup around it (``dir="auto"``, ``<bdi>``), never by characters inside it.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def without_bidi_controls(text: str) -> str:
+    """``text`` with every bidi embedding, override, isolate and mark removed.
+
+    Removing (not replacing with a visible sign) shows the characters in the order they are stored,
+    which is the order a reader must see to judge them; the marks carry no letters of their own.
+    """
+    if text.isascii():
+        return text
+    return _BIDI.sub("", text)
