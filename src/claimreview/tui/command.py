@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimreview.config import Settings, load_settings
+from claimreview.config import load_settings
 from claimreview.paths import default_db_path
+
+if TYPE_CHECKING:
+    from claimreview.config import Settings
 
 
 def run_app(db: Path, reviewer: str | None = None, settings: Settings | None = None) -> None:
