@@ -107,8 +107,11 @@ def load(path: Path) -> Settings:
     file = ConfigFile(Settings, path)
     try:
         env = EnvSettingsSource(Settings)
-        # Earlier sources win: the environment over the file.
-        return Settings(_build_sources=((env, file), {}))
+        # Earlier sources win: the environment over the file. _build_sources is BaseSettings' own
+        # parameter for ready-made sources; type checkers see only the fields in __init__.
+        build: Any = Settings
+        settings: Settings = build(_build_sources=((env, file), {}))
+        return settings
     except SettingsError as exc:  # a JSON table in a variable (CLAIMREVIEW_KEYMAP) that does not parse
         example = '{"claim.confirm": "y"}'
         raise InputError(f"a table must be JSON, e.g. {example} ({exc})", path="environment") from None
