@@ -82,13 +82,12 @@ class ConfigFile(TomlConfigSettingsSource):
     """The TOML file, read strictly: TOML has types, so ``"10"`` is not a number nor ``"yes"`` a boolean.
 
     Environment variables are text and are parsed by the model (laxly); the file's values are checked
-    here against the same model in strict mode, so each mistake names the file and the setting.
+    here against the same fields in strict mode, so each mistake names the file and the setting.
     """
 
     known: ClassVar[str] = ", ".join(sorted(Settings.model_fields))
 
     def __init__(self, settings_cls: type[BaseSettings], path: Path) -> None:
-        self.path = path
         super().__init__(settings_cls, toml_file=path)
         try:
             _FileValues.model_validate(self.toml_data)
