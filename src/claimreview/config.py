@@ -1,91 +1,43 @@
-"""User settings: a TOML file in the user config dir, overridable by environment variables."""
+"""User settings: a TOML file in the user config dir, overridable by CLAIMREVIEW_* environment variables.
+
+The model lives in ``claimreview.settings`` and is imported on first use (pydantic-settings is slow to
+import and the CLI imports this module before it parses its arguments).
+"""
 
 from __future__ import annotations
 
-import getpass
-import os
 import tomllib
-from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
-
-import tomli_w
+from typing import TYPE_CHECKING, Any
 
 from claimreview.errors import InputError
 from claimreview.paths import config_file
 
+if TYPE_CHECKING:
+    from claimreview.settings import Settings
 
-@dataclass(slots=True)
-class Settings:
-    reviewer: str | None = None
-    # Move to the next unreviewed claim after a verdict key.
-    auto_advance: bool = True
-    # Hide other reviewers' verdicts on a claim until you have given yours.
-    blind_review: bool = False
-    # binding id -> keys, e.g. {"claim.confirm": "y"}; see the help screen for ids.
-    keymap: dict[str, str] = field(default_factory=dict)
-    # Shared server for `claimreview sync`; the token lives in its own user-only file.
-    server: str | None = None
-    auto_sync_seconds: int = 0
-    # Who publishes the ClaimReview markup, and where each review will live on the web.
-    organization_name: str = "claimreview"
-    organization_url: str | None = None
-    review_base_url: str | None = None
+__all__ = ["Settings", "load_settings", "save_settings"]
 
-    def reviewer_name(self) -> str:
-        """The configured name, else the login name."""
-        if self.reviewer:
-            return self.reviewer
-        try:
-            return getpass.getuser()
-        except (OSError, KeyError):
-            return "reviewer"
+
+def __getattr__(name: str) -> Any:
+    if name == "Settings":
+        from claimreview.settings import Settings
+
+        return Settings
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    path = path or config_file()
-    data: dict[str, Any] = {}
-    if path.exists():
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(f"not valid TOML ({exc})", path=path) from exc
-    settings = Settings()
-    known = {f.name for f in fields(Settings)}
-    for key, value in data.items():
-        if key not in known:
-            raise InputError(
-                f"unknown setting; known settings: {', '.join(sorted(known))}", path=path, field=key
-            )
-        _check_type(path, key, getattr(settings, key), value)
-        setattr(settings, key, value)
-    if os.environ.get("CLAIMREVIEW_REVIEWER"):
-        settings.reviewer = os.environ["CLAIMREVIEW_REVIEWER"]
-    if os.environ.get("CLAIMREVIEW_SERVER"):
-        settings.server = os.environ["CLAIMREVIEW_SERVER"]
-    return settings
+    """Environment over the file over defaults; a bad value is one line naming the file and setting."""
+    from claimreview.settings import load
 
-
-def _check_type(path: Path, key: str, default: object, value: object) -> None:
-    """Each setting has the type of its default (a text setting whose default is None takes text)."""
-    if isinstance(default, bool):
-        ok, wanted = isinstance(value, bool), "true or false"
-    elif isinstance(default, int):
-        ok, wanted = (
-            isinstance(value, int) and not isinstance(value, bool) and value >= 0,
-            "a whole number >= 0",
-        )
-    elif isinstance(default, dict):
-        ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
-        wanted = 'a table of "binding.id" = "keys"'
-    else:
-        ok, wanted = isinstance(value, str), "text in quotes"
-    if not ok:
-        raise InputError(f"must be {wanted}", path=path, field=key)
+    return load(path or config_file())
 
 
 def save_settings(updates: dict[str, Any], path: Path | None = None) -> None:
-    """Merge ``updates`` into the config file, writing it atomically."""
+    """Merge ``updates`` into the config file, writing it atomically; a broken file is left as it is."""
+    import tomli_w
+
     path = path or config_file()
     data: dict[str, Any] = {}
     if path.exists():

@@ -153,3 +153,12 @@ def export_text(fx: Fixture, settings: Settings):  # type: ignore[no-untyped-def
         return buffer.getvalue(), summary
 
     return run
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite tests/export/golden/* from the current exports (review the diff before committing)",
+    )

@@ -149,3 +149,10 @@ def test_speaker_type(name: str, expected: str) -> None:
 )
 def test_pretty_json_matches_the_standard_library(value: object) -> None:
     assert pretty_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_pretty_json_escapes_every_character_as_the_standard_library_does() -> None:
+    # Reviewers' text can hold any character: the markup must read back as the same text, escaped as before.
+    text = "".join(chr(cp) for cp in range(0x3000)) + "\u2028\u2029\ufeff\uffff\U0001f600\U0010ffff"
+    value = {"claimReviewed": text, "n": [3, -1, 0], "ok": False, "none": None}
+    assert pretty_json(value) == json.dumps(value, ensure_ascii=False, indent=2)

@@ -60,3 +60,46 @@ def test_saving_merges(tmp_path: Path) -> None:
     save_settings({"server": "https://claims.example"}, path)
     settings = load_settings(path)
     assert (settings.reviewer, settings.server) == ("Ana", "https://claims.example")
+
+
+def test_environment_beats_file_beats_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path, 'reviewer = "Ana"\nserver = "https://file.example"\nauto_sync_seconds = 5\n')
+    monkeypatch.setenv("CLAIMREVIEW_REVIEWER", "Bea")
+    monkeypatch.setenv("CLAIMREVIEW_SERVER", "")  # set but empty: as if unset
+    monkeypatch.setenv("CLAIMREVIEW_AUTO_SYNC_SECONDS", "60")  # text from a shell parses as a number
+    settings = load_settings(path)
+    got = (settings.reviewer, settings.server, settings.auto_sync_seconds)
+    assert got == ("Bea", "https://file.example", 60)
+    assert settings.blind_review is False
+
+
+def test_missing_file_gives_defaults_and_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMREVIEW_SERVER", "https://env.example")
+    settings = load_settings(tmp_path / "absent.toml")
+    assert settings.server == "https://env.example" and settings.auto_advance is True
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("CLAIMREVIEW_AUTO_SYNC_SECONDS", "soon", "CLAIMREVIEW_AUTO_SYNC_SECONDS': must be a whole number"),
+        ("CLAIMREVIEW_AUTO_ADVANCE", "maybe", "CLAIMREVIEW_AUTO_ADVANCE': must be true or false"),
+        ("CLAIMREVIEW_KEYMAP", "{not json", "keymap"),
+    ],
+)
+def test_bad_environment_value_is_one_line_naming_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, value: str, expected: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(InputError) as caught:
+        load_settings(tmp_path / "absent.toml")
+    message = str(caught.value)
+    assert expected in message and "\n" not in message and message.startswith("environment")
+
+
+def test_settings_built_in_code_ignore_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimreview.config import Settings
+
+    monkeypatch.setenv("CLAIMREVIEW_REVIEWER", "Bea")
+    assert Settings().reviewer is None
+    assert Settings(reviewer="Cy").reviewer_name() == "Cy"

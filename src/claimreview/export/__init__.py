@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from claimreview.config import Settings
 from claimreview.errors import InputError
 from claimreview.export.atomic import atomic_text_file, check_target
 from claimreview.export.report import ExportFilters, ProgressCallback, Report, build_report, paused_gc
 from claimreview.export.writing import WriteResult
 
 if TYPE_CHECKING:
+    from claimreview.config import Settings
     from claimreview.store import Store  # SQLAlchemy: not needed to register the export command
 
 __all__ = [
@@ -153,7 +153,10 @@ def write_export(
     started = time.perf_counter()
     fmt = check_format(fmt)
     filters = filters or ExportFilters()
-    settings = settings or Settings()
+    if settings is None:
+        from claimreview.config import Settings
+
+        settings = Settings()
     if out_path is not None:
         out_path = check_target(Path(out_path))
     with paused_gc():  # see paused_gc: the report and its writing allocate millions of objects

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from claimreview.config import Settings
 from claimreview.export.report import ClaimRecord, EventRecord, ProgressCallback, Report
 from claimreview.export.writing import WriteResult, in_chunks
 from claimreview.textsafe import printable
+
+if TYPE_CHECKING:
+    from claimreview.config import Settings
 
 BASE_COLUMNS = ("id", "document", "uri", "claim", "speaker", "score", "consensus")
 GROUP = ("label", "note", "sources", "at")

@@ -17,14 +17,16 @@ escaped exactly as markupsafe.escape does) or is an http(s) URL that went throug
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from claimreview import consensus as rules
-from claimreview.config import Settings
 from claimreview.export.common import BADGES, web_url, when
 from claimreview.export.report import ClaimRecord, ProgressCallback, Report, parse_sources
 from claimreview.export.writing import WriteResult, write_templated
 from claimreview.textsafe import printable
+
+if TYPE_CHECKING:
+    from claimreview.config import Settings
 
 
 def esc(value: str) -> str:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from json.encoder import encode_basestring
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from claimreview import __version__
-from claimreview.config import Settings
 from claimreview.export.report import ClaimRecord, EventRecord, ProgressCallback, Report
 from claimreview.export.writing import WriteResult, in_chunks
+
+if TYPE_CHECKING:
+    from claimreview.config import Settings
 
 FORMAT_NAME = "claimreview-export"
 FORMAT_VERSION = 1

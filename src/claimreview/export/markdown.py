@@ -12,13 +12,15 @@ fraction of Jinja2's cost per output; every untrusted value in it goes through `
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from claimreview import consensus as rules
-from claimreview.config import Settings
 from claimreview.export.common import CONSENSUS_TITLES, md, shorten, web_url, when
 from claimreview.export.report import ClaimRecord, ProgressCallback, Report, parse_sources
 from claimreview.export.writing import WriteResult, write_templated
+
+if TYPE_CHECKING:
+    from claimreview.config import Settings
 
 
 def _sources_md(raw: str) -> str:

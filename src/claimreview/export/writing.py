@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TextIO, TypeVar
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from markupsafe import Markup
 
-from claimreview.config import Settings
 from claimreview.export.chart import build_chart
 from claimreview.export.common import environment
 from claimreview.export.report import ClaimRecord, ProgressCallback, Report
+
+if TYPE_CHECKING:
+    from claimreview.config import Settings
 
 CHUNK = 500
 
