@@ -1,12 +1,21 @@
-"""Wire models of API v1: what clients send (strict: unknown fields, bad labels, NULs are 422) and get."""
+"""API v1 on the wire, shared by the server (``server/``) and the sync client (``sync/``).
+
+What clients send is strict (unknown fields, bad labels, NULs are 422 on the server; the client checks an
+event against the same model before pushing it, so one bad event cannot block a batch). What the server
+answers is lenient, so that a newer server adding a field does not break an older client.
+Labels, kinds and roles come from the core rules (``consensus``); the Literal types below must match them.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from claimreview import consensus as rules
+
+API_VERSION = 1
+API_PREFIX = f"/api/v{API_VERSION}"
 
 MAX_BATCH = 1000
 MAX_PAGE = 1000
@@ -47,15 +56,15 @@ EventId = Annotated[str, StringConstraints(pattern=rf"^{_ID}$")]
 Replaces = Annotated[str, StringConstraints(pattern=rf"^{_ID}( {_ID}){{0,15}}$")]
 HexId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
 Timestamp = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")]
+# Spelled out because type checkers need literal values; the asserts keep them equal to the core tuples.
 Label = Literal["confirmed", "denied", "unverified", "cleared"]
 Kind = Literal["review", "adjudication"]
 Role = Literal["reviewer", "adjudicator", "admin"]
-# The roles whose adjudications the server accepts; clients check the same before pushing one.
-ADJUDICATING_ROLES = frozenset({"adjudicator", "admin"})
 Offset = Annotated[int, Field(ge=0, le=100_000_000)]
 
-assert set(Label.__args__) == set(rules.EVENT_LABELS)  # type: ignore[attr-defined]
-assert set(Kind.__args__) == set(rules.EVENT_KINDS)  # type: ignore[attr-defined]
+assert get_args(Label) == rules.EVENT_LABELS
+assert get_args(Kind) == rules.EVENT_KINDS
+assert get_args(Role) == rules.ROLES
 
 
 class Strict(BaseModel):
