@@ -36,19 +36,19 @@ def _storable(value: str) -> str:
     return value
 
 
-def _text(max_length: int, min_length: int = 0) -> object:
+def _limits(max_length: int, min_length: int = 0) -> StringConstraints:
     # The pattern documents "no NUL" in the OpenAPI schema; _storable also refuses lone surrogates.
-    constraints = StringConstraints(min_length=min_length, max_length=max_length, pattern=r"^[^\x00]*$")
-    return Annotated[str, constraints, AfterValidator(_storable)]
+    return StringConstraints(min_length=min_length, max_length=max_length, pattern=r"^[^\x00]*$")
 
 
-Name = _text(100, 1)
-Url = _text(2000, 1)
-Short = _text(500)
-Long = _text(2000)
-Note = _text(MAX_NOTE)
-ClaimText = _text(100_000, 1)
-DocumentText = _text(MAX_DOCUMENT_TEXT, 1)
+_Storable = AfterValidator(_storable)
+Name = Annotated[str, _limits(100, 1), _Storable]
+Url = Annotated[str, _limits(2000, 1), _Storable]
+Short = Annotated[str, _limits(500), _Storable]
+Long = Annotated[str, _limits(2000), _Storable]
+Note = Annotated[str, _limits(MAX_NOTE), _Storable]
+ClaimText = Annotated[str, _limits(100_000, 1), _Storable]
+DocumentText = Annotated[str, _limits(MAX_DOCUMENT_TEXT, 1), _Storable]
 
 
 _ID = r"[0-9A-Za-z][0-9A-Za-z._:-]{0,63}"

@@ -27,7 +27,7 @@ Progress = Callable[[str, int, int | None], None]
 
 PHASES = ("publish", "push", "documents", "claims", "events")
 _EVENT_COLUMNS = set(local.EVENT_COLUMNS)
-_Item = TypeVar("_Item", covariant=True)
+_Item = TypeVar("_Item")
 PUBLISH_BYTES = 2 * 1024 * 1024  # well under the server's 5 MB body limit, whatever the text's script
 
 
