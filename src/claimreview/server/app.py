@@ -6,10 +6,10 @@ one PostgreSQL database behind a load balancer.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -27,6 +27,7 @@ from claimreview.server import accounts, db, documents, events
 from claimreview.wire import API_PREFIX, API_VERSION
 
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
+Page = TypeVar("Page", s.EventPage, s.DocumentPage, s.ClaimPage)
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -204,7 +205,7 @@ def push_events(body: s.PushRequest, account: AccountDep, engine: EngineDep) -> 
 @router.get("/events", response_model=s.EventPage, tags=["events"])
 def pull_events(_account: AccountDep, engine: EngineDep, after: After = 0, limit: Limit = 500) -> Response:
     items, more = events.pull_events(engine, after, limit)
-    return _json(s.EventPage(items=items, next_after=items[-1].seq if items else after, more=more))
+    return _page(s.EventPage, items, more, after)
 
 
 @router.post("/documents", response_model=s.PublishResponse, tags=["documents"])
@@ -229,13 +230,19 @@ def pull_documents(
     _account: AccountDep, engine: EngineDep, after: After = 0, limit: Annotated[int, Query(ge=1, le=200)] = 50
 ) -> Response:
     items, more = documents.pull_documents(engine, after, limit)
-    return _json(s.DocumentPage(items=items, next_after=items[-1].seq if items else after, more=more))
+    return _page(s.DocumentPage, items, more, after)
 
 
 @router.get("/claims", response_model=s.ClaimPage, tags=["documents"])
 def pull_claims(_account: AccountDep, engine: EngineDep, after: After = 0, limit: Limit = 500) -> Response:
     items, more = documents.pull_claims(engine, after, limit)
-    return _json(s.ClaimPage(items=items, next_after=items[-1].seq if items else after, more=more))
+    return _page(s.ClaimPage, items, more, after)
+
+
+def _page(page: type[Page], items: Sequence[Any], more: bool, after: int) -> Response:
+    # The store has validated the items already: construct the page without doing it again.
+    next_after = items[-1].seq if items else after
+    return _json(page.model_construct(items=list(items), next_after=next_after, more=more))
 
 
 def _json(body: BaseModel, *, exclude_none: bool = False) -> Response:

@@ -330,10 +330,11 @@ Item = TypeVar("Item", bound=BaseModel)
 
 def page(engine: Engine, table: Table, item: type[Item], after: int, limit: int) -> tuple[list[Item], bool]:
     """Rows with ``seq > after`` in seq order, as the wire ``item`` model (its fields name the columns)."""
-    columns = [table.c[name] for name in item.model_fields]
-    query = sa_select(*columns).where(table.c.seq > after).order_by(table.c.seq).limit(limit + 1)
+    names = list(item.model_fields)
+    query = sa_select(*(table.c[n] for n in names)).where(table.c.seq > after).order_by(table.c.seq)
     with engine.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(query)]
+        # zip, not row._mapping: building a mapping per row cost as much as validating it.
+        rows = [dict(zip(names, r, strict=True)) for r in conn.execute(query.limit(limit + 1))]
     items: list[Item] = _list_of(item).validate_python(rows[:limit])
     return items, len(rows) > limit
 
