@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from pydantic import ValidationError
@@ -143,26 +143,10 @@ def _publish(store: Store, client: SyncClient, report: SyncReport, progress: Pro
 
 
 def _document_in(doc: NewDocument, claims: Sequence[NewClaim]) -> wire.DocumentIn:
-    # Not validated here (model_construct): the server judges, and its 422 names the field.
+    # The local records carry exactly the wire fields. Not validated here (model_construct): the server
+    # judges, and its 422 names the field.
     return wire.DocumentIn.model_construct(
-        uri=doc.uri,
-        title=doc.title,
-        publisher=doc.publisher,
-        published=doc.published,
-        url=doc.url,
-        text=doc.text,
-        claims=[
-            wire.ClaimIn.model_construct(
-                text=c.text,
-                start=c.start,
-                end=c.end,
-                speaker=c.speaker,
-                score=c.score,
-                extractor=c.extractor,
-                extractor_version=c.extractor_version,
-            )
-            for c in claims
-        ],
+        **asdict(doc), claims=[wire.ClaimIn.model_construct(**asdict(c)) for c in claims]
     )
 
 
