@@ -50,6 +50,13 @@ REVIEW = "review"
 ADJUDICATION = "adjudication"
 EVENT_KINDS: tuple[str, ...] = (REVIEW, ADJUDICATION)
 
+REVIEWER = "reviewer"
+ADJUDICATOR = "adjudicator"
+ADMIN = "admin"
+ROLES: tuple[str, ...] = (REVIEWER, ADJUDICATOR, ADMIN)
+# Whose adjudications the server accepts; clients check the same before pushing one.
+ADJUDICATING_ROLES: frozenset[str] = frozenset({ADJUDICATOR, ADMIN})
+
 
 class EventLike(Protocol):
     reviewer: str

@@ -14,6 +14,7 @@ import pytest
 from liveserver import BACKENDS, PostgresDatabases, ServerProcess, add_account, sample_articles
 
 from claimreview.server import store as server_store
+from claimreview.wire import DocumentIn
 
 EVENTS = "/api/v1/events"
 
@@ -63,7 +64,7 @@ def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
              "extractor": c.extractor, "extractor_version": c.extractor_version} for c in claims]}
         for d, claims in sample_articles(documents=3, claims_per_document=4)
     ]  # fmt: skip
-    server_store.publish(engine, articles, "root")
+    server_store.publish(engine, [DocumentIn.model_validate(a) for a in articles], "root")
     with engine.connect() as conn:
         claims = server_store.TABLES["claim"]
         ids = [r.id for r in conn.execute(claims.select().order_by(claims.c.seq))]

@@ -6,25 +6,28 @@ one PostgreSQL database behind a load balancer.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from claimreview import __version__
-from claimreview.server import API_PREFIX, API_VERSION
-from claimreview.server import schemas as s
-from claimreview.server import store as db
+from claimreview import consensus as rules
+from claimreview import wire as s
+from claimreview.server import accounts, db, documents, events
+from claimreview.wire import API_PREFIX, API_VERSION
 
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
+Page = TypeVar("Page", s.EventPage, s.DocumentPage, s.ClaimPage)
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -114,14 +117,14 @@ EngineDep = Annotated[Engine, Depends(get_engine)]
 def current_account(
     engine: EngineDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-) -> db.Account:
+) -> accounts.Account:
     if credentials is None:
         raise HTTPException(
             401,
             "missing bearer token; ask an admin for one (claimreview server add-reviewer)",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    account = db.authenticate(engine, credentials.credentials)
+    account = accounts.authenticate(engine, credentials.credentials)
     if account is None:
         raise HTTPException(
             401,
@@ -131,16 +134,16 @@ def current_account(
     return account
 
 
-AccountDep = Annotated[db.Account, Depends(current_account)]
+AccountDep = Annotated[accounts.Account, Depends(current_account)]
 
 
-def admin_account(account: AccountDep) -> db.Account:
+def admin_account(account: AccountDep) -> accounts.Account:
     if not account.is_admin:
         raise HTTPException(403, f"'{account.name}' is a {account.role}; only admins publish documents")
     return account
 
 
-AdminDep = Annotated[db.Account, Depends(admin_account)]
+AdminDep = Annotated[accounts.Account, Depends(admin_account)]
 
 After = Annotated[int, Query(ge=0, le=s.MAX_CURSOR, description="Return items with seq greater than this.")]
 Limit = Annotated[int, Query(ge=1, le=s.MAX_PAGE)]
@@ -179,7 +182,7 @@ def me(account: AccountDep) -> s.Me:
 
 
 @router.post("/events", response_model=s.PushResponse, tags=["events"])
-def push_events(body: s.PushRequest, account: AccountDep, engine: EngineDep) -> JSONResponse:
+def push_events(body: s.PushRequest, account: AccountDep, engine: EngineDep) -> Response:
     """Store verdict events. Idempotent: an event sent again is reported as ``known``."""
     for event in body.events:
         if event.reviewer is not None and event.reviewer != account.name:
@@ -188,32 +191,29 @@ def push_events(body: s.PushRequest, account: AccountDep, engine: EngineDep) -> 
                 f"event {event.id} is by '{event.reviewer}' but your token is for '{account.name}'; "
                 "you can only push your own verdicts",
             )
-        if event.kind == "adjudication" and not account.can_adjudicate:
+        if event.kind == rules.ADJUDICATION and not account.can_adjudicate:
             raise HTTPException(403, f"'{account.name}' is a {account.role}; only adjudicators adjudicate")
-    rows = [{**e.model_dump(exclude={"reviewer"}), "reviewer": account.name} for e in body.events]
-    results = db.push_events(engine, rows) if rows else []
+    own = [e.model_copy(update={"reviewer": account.name}) for e in body.events]
+    results = events.push_events(engine, own) if own else []
     tally = {"stored": 0, "known": 0, "rejected": 0}
     for r in results:
-        tally[r["status"]] += 1
-    # Built by hand (not through response_model) because this is the hot path of every sync.
-    return JSONResponse({**tally, "results": results})
+        tally[r.status] += 1
+    # A result carries a seq or a reason, never a null one.
+    return _json(s.PushResponse(**tally, results=results), exclude_none=True)
 
 
 @router.get("/events", response_model=s.EventPage, tags=["events"])
-def pull_events(
-    _account: AccountDep, engine: EngineDep, after: After = 0, limit: Limit = 500
-) -> JSONResponse:
-    items, more = db.pull_events(engine, after, limit)
-    return _page(items, more, after)
+def pull_events(_account: AccountDep, engine: EngineDep, after: After = 0, limit: Limit = 500) -> Response:
+    items, more = events.pull_events(engine, after, limit)
+    return _page(s.EventPage, items, more, after)
 
 
 @router.post("/documents", response_model=s.PublishResponse, tags=["documents"])
 def publish(body: s.PublishRequest, account: AdminDep, engine: EngineDep) -> s.PublishResponse:
     """Publish documents with their claims (admins). Ids come from the content, as on every client."""
-    docs = [d.model_dump() for d in body.documents]
     try:
-        added_docs, added_claims = db.publish(engine, docs, account.name)
-    except db.PublishError as exc:
+        added_docs, added_claims = documents.publish(engine, body.documents, account.name)
+    except documents.PublishError as exc:
         raise HTTPException(422, str(exc)) from exc
     return s.PublishResponse(documents_added=added_docs, claims_added=added_claims)
 
@@ -222,28 +222,33 @@ def publish(body: s.PublishRequest, account: AdminDep, engine: EngineDep) -> s.P
 def missing(body: s.MissingRequest, _account: AccountDep, engine: EngineDep) -> s.MissingResponse:
     """Which of these documents the server lacks, or has fewer claims of (so a client can publish them)."""
     wanted = [(d.id, d.claims) for d in body.documents]
-    return s.MissingResponse(missing=db.missing_documents(engine, wanted))
+    return s.MissingResponse(missing=documents.missing_documents(engine, wanted))
 
 
 @router.get("/documents", response_model=s.DocumentPage, tags=["documents"])
 def pull_documents(
     _account: AccountDep, engine: EngineDep, after: After = 0, limit: Annotated[int, Query(ge=1, le=200)] = 50
-) -> JSONResponse:
-    items, more = db.pull_documents(engine, after, limit)
-    return _page(items, more, after)
+) -> Response:
+    items, more = documents.pull_documents(engine, after, limit)
+    return _page(s.DocumentPage, items, more, after)
 
 
 @router.get("/claims", response_model=s.ClaimPage, tags=["documents"])
-def pull_claims(
-    _account: AccountDep, engine: EngineDep, after: After = 0, limit: Limit = 500
-) -> JSONResponse:
-    items, more = db.pull_claims(engine, after, limit)
-    return _page(items, more, after)
+def pull_claims(_account: AccountDep, engine: EngineDep, after: After = 0, limit: Limit = 500) -> Response:
+    items, more = documents.pull_claims(engine, after, limit)
+    return _page(s.ClaimPage, items, more, after)
 
 
-def _page(items: list[dict[str, Any]], more: bool, after: int) -> JSONResponse:
-    next_after = int(items[-1]["seq"]) if items else after
-    return JSONResponse({"items": items, "next_after": next_after, "more": more})
+def _page(page: type[Page], items: Sequence[Any], more: bool, after: int) -> Response:
+    # The store has validated the items already: construct the page without doing it again.
+    next_after = items[-1].seq if items else after
+    return _json(page.model_construct(items=list(items), next_after=next_after, more=more))
+
+
+def _json(body: BaseModel, *, exclude_none: bool = False) -> Response:
+    # Serialised by pydantic directly, not through response_model (which validates everything again):
+    # these are the hot paths of every sync.
+    return Response(body.model_dump_json(exclude_none=exclude_none), media_type="application/json")
 
 
 # -- errors ---------------------------------------------------------------------------------------

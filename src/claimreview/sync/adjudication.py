@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from claimreview import consensus as rules
 from claimreview.errors import ClaimreviewError
 from claimreview.models import ClaimRow, Source, VerdictEvent
-from claimreview.server.schemas import ADJUDICATING_ROLES
 from claimreview.store import Store
 from claimreview.store import sync_state as local
 
@@ -57,7 +56,7 @@ def conflicts(store: Store, *, offset: int = 0, limit: int | None = None) -> lis
 def can_adjudicate(store: Store) -> bool | None:
     """Whether the server said this user may adjudicate (None: never synced, so unknown)."""
     role = local.get_meta(store, local.ROLE_KEY)
-    return None if role is None else role in ADJUDICATING_ROLES
+    return None if role is None else role in rules.ADJUDICATING_ROLES
 
 
 def adjudicate(

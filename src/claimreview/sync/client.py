@@ -11,16 +11,17 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
+from pydantic import BaseModel, ValidationError
 
-from claimreview import __version__
+from claimreview import __version__, wire
 from claimreview.errors import ClaimreviewError
 from claimreview.textsafe import one_line
+from claimreview.wire import API_PREFIX, API_VERSION
 
-API_VERSION = 1
-API_PREFIX = f"/api/v{API_VERSION}"
+Answer = TypeVar("Answer", bound=BaseModel)
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
 
@@ -100,10 +101,13 @@ class SyncClient:
     # -- transport ----------------------------------------------------------------------------------
 
     def request(
-        self, method: str, path: str, *, body: Any = None, params: dict[str, Any] | None = None
+        self, method: str, path: str, *, body: BaseModel | Any = None, params: dict[str, Any] | None = None
     ) -> Any:
         """One API call with retries; returns the decoded JSON or raises a SyncError subclass."""
-        content = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
+        if isinstance(body, BaseModel):
+            content: bytes | None = body.model_dump_json().encode("utf-8")
+        else:
+            content = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
         headers = {"Content-Type": "application/json"} if content is not None else None
         last = ""
         for attempt in range(self.retries + 1):
@@ -182,27 +186,53 @@ class SyncClient:
             )
         return dict(health)
 
-    def me(self) -> dict[str, str]:
-        return dict(self.request("GET", f"{API_PREFIX}/me"))
+    def call(
+        self,
+        answer: type[Answer],
+        method: str,
+        path: str,
+        *,
+        body: BaseModel | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> Answer:
+        """``request``, with the answer read as the wire model ``answer``."""
+        data = self.request(method, f"{API_PREFIX}{path}", body=body, params=params)
+        try:
+            return answer.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "the answer"
+            raise IncompatibleServer(
+                f"{self.base_url} answered {path} with data this claimreview cannot read ({where}: "
+                f"{one_line(first['msg'])[:200]}); upgrade claimreview or the server so that they match"
+            ) from None
 
-    def push(self, events: Sequence[dict[str, Any]]) -> dict[str, Any]:
-        return dict(self.request("POST", f"{API_PREFIX}/events", body={"events": list(events)}))
+    def me(self) -> wire.Me:
+        return self.call(wire.Me, "GET", "/me")
 
-    def pull_events(self, after: int, limit: int = 1000) -> dict[str, Any]:
-        return dict(self.request("GET", f"{API_PREFIX}/events", params={"after": after, "limit": limit}))
+    def push(self, events: Sequence[wire.EventIn]) -> wire.PushResponse:
+        return self.call(wire.PushResponse, "POST", "/events", body=wire.PushRequest(events=list(events)))
 
-    def pull_documents(self, after: int, limit: int = 50) -> dict[str, Any]:
-        return dict(self.request("GET", f"{API_PREFIX}/documents", params={"after": after, "limit": limit}))
+    def pull_events(self, after: int, limit: int = 1000) -> wire.EventPage:
+        return self.call(wire.EventPage, "GET", "/events", params={"after": after, "limit": limit})
 
-    def pull_claims(self, after: int, limit: int = 1000) -> dict[str, Any]:
-        return dict(self.request("GET", f"{API_PREFIX}/claims", params={"after": after, "limit": limit}))
+    def pull_documents(self, after: int, limit: int = 50) -> wire.DocumentPage:
+        return self.call(wire.DocumentPage, "GET", "/documents", params={"after": after, "limit": limit})
 
-    def publish(self, documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
-        return dict(self.request("POST", f"{API_PREFIX}/documents", body={"documents": list(documents)}))
+    def pull_claims(self, after: int, limit: int = 1000) -> wire.ClaimPage:
+        return self.call(wire.ClaimPage, "GET", "/claims", params={"after": after, "limit": limit})
+
+    def publish(self, documents: Sequence[wire.DocumentIn]) -> wire.PublishResponse:
+        # Built without validation (model_construct) by the caller: the server judges local data, and a
+        # 422 becomes a SyncError like any refusal.
+        body = wire.PublishRequest.model_construct(documents=list(documents))
+        return self.call(wire.PublishResponse, "POST", "/documents", body=body)
 
     def missing_documents(self, counts: Sequence[tuple[str, int]]) -> list[str]:
-        body = {"documents": [{"id": d, "claims": n} for d, n in counts]}
-        return list(self.request("POST", f"{API_PREFIX}/documents/missing", body=body)["missing"])
+        body = wire.MissingRequest.model_construct(
+            documents=[wire.DocumentCount.model_construct(id=d, claims=n) for d, n in counts]
+        )
+        return self.call(wire.MissingResponse, "POST", "/documents/missing", body=body).missing
 
 
 def _detail(response: httpx.Response) -> str:

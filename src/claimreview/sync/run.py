@@ -8,16 +8,16 @@ one stopped. Nothing here touches the UI: ``progress`` is a plain callback, safe
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol, TypeVar
 
 from pydantic import ValidationError
 
 from claimreview import consensus as rules
+from claimreview import wire
 from claimreview.ids import now_iso
 from claimreview.models import Claim, NewClaim, NewDocument
-from claimreview.server.schemas import ADJUDICATING_ROLES, EventIn
 from claimreview.store import Store
 from claimreview.store import sync_state as local
 from claimreview.sync.client import PayloadTooLarge, SyncClient, SyncError
@@ -26,6 +26,8 @@ Progress = Callable[[str, int, int | None], None]
 """progress(phase, done, total): phase is one of PHASES; total is None when unknown."""
 
 PHASES = ("publish", "push", "documents", "claims", "events")
+_EVENT_COLUMNS = set(local.EVENT_COLUMNS)
+_Item = TypeVar("_Item")
 PUBLISH_BYTES = 2 * 1024 * 1024  # well under the server's 5 MB body limit, whatever the text's script
 
 
@@ -89,16 +91,16 @@ def run_sync(
     report_progress = progress or _noop
     health = client.check_version()
     me = client.me()
-    report = SyncReport(server=client.base_url, reviewer=me["name"], role=me["role"])
+    report = SyncReport(server=client.base_url, reviewer=me.name, role=me.role)
     identity = local.server_identity(health.get("server_id"), client.base_url)
     if local.recorded_identity(store) != identity:
         # Another server (or the first one): its acknowledgements say nothing about this one, and its
         # cursors count another sequence. Re-send everything and start the pulls over (all idempotent).
         report.requeued = local.switch_server(store, identity)
     local.set_meta(
-        store, {local.SERVER_KEY: client.base_url, local.ROLE_KEY: me["role"], local.REVIEWER_KEY: me["name"]}
+        store, {local.SERVER_KEY: client.base_url, local.ROLE_KEY: me.role, local.REVIEWER_KEY: me.name}
     )
-    if me["role"] == "admin":
+    if me.role == rules.ADMIN:
         _publish(store, client, report, report_progress)
     _push(store, client, report, report_progress, batch_size)
     _pull_documents(store, client, report, report_progress)
@@ -124,29 +126,10 @@ def _publish(store: Store, client: SyncClient, report: SyncReport, progress: Pro
     progress("publish", 0, len(missing))
     done = 0
     for start in range(0, len(missing), 100):
-        batch: list[dict[str, Any]] = []
+        batch: list[wire.DocumentIn] = []
         size = 0
         for doc, claims in local.load_articles(store, missing[start : start + 100]):
-            payload = {
-                "uri": doc.uri,
-                "title": doc.title,
-                "publisher": doc.publisher,
-                "published": doc.published,
-                "url": doc.url,
-                "text": doc.text,
-                "claims": [
-                    {
-                        "text": c.text,
-                        "start": c.start,
-                        "end": c.end,
-                        "speaker": c.speaker,
-                        "score": c.score,
-                        "extractor": c.extractor,
-                        "extractor_version": c.extractor_version,
-                    }
-                    for c in claims
-                ],
-            }
+            payload = _document_in(doc, claims)
             weight = 4 * (len(doc.text) + sum(len(c.text) for c in claims))  # worst case UTF-8 bytes
             if batch and size + weight > PUBLISH_BYTES:
                 _send_publish(client, batch, report)
@@ -159,23 +142,31 @@ def _publish(store: Store, client: SyncClient, report: SyncReport, progress: Pro
         progress("publish", done, len(missing))
 
 
-def _send_publish(client: SyncClient, batch: list[dict[str, Any]], report: SyncReport) -> None:
+def _document_in(doc: NewDocument, claims: Sequence[NewClaim]) -> wire.DocumentIn:
+    # The local records carry exactly the wire fields. Not validated here (model_construct): the server
+    # judges, and its 422 names the field.
+    return wire.DocumentIn.model_construct(
+        **asdict(doc), claims=[wire.ClaimIn.model_construct(**asdict(c)) for c in claims]
+    )
+
+
+def _send_publish(client: SyncClient, batch: list[wire.DocumentIn], report: SyncReport) -> None:
     result = client.publish(batch)
-    report.published_documents += int(result["documents_added"])
-    report.published_claims += int(result["claims_added"])
+    report.published_documents += result.documents_added
+    report.published_claims += result.claims_added
 
 
 # -- push -----------------------------------------------------------------------------------------
 
 
-def _valid(event: dict[str, Any]) -> str | None:
-    """Why the server would refuse this event (checked here so one bad event cannot block a batch)."""
+def _event_in(event: dict[str, Any]) -> wire.EventIn | str:
+    """The outbox row as the server takes it, or why the server would refuse it (checked here so that
+    one bad event cannot block a batch)."""
     try:
-        EventIn.model_validate(event)
+        return wire.EventIn.model_validate(event)
     except ValidationError as exc:
         first = exc.errors()[0]
         return f"not valid for the server ({'.'.join(str(p) for p in first['loc'])}: {first['msg']})"
-    return None
 
 
 def _push(store: Store, client: SyncClient, report: SyncReport, progress: Progress, batch_size: int) -> None:
@@ -189,18 +180,18 @@ def _push(store: Store, client: SyncClient, report: SyncReport, progress: Progre
         rows = local.outbox_batch(store, report.reviewer, after_rowid, size)
         if not rows:
             break
-        sendable: list[dict[str, Any]] = []
-        for _rowid, event in rows:
-            problem = _valid(event)
-            if event["kind"] == rules.ADJUDICATION and report.role not in ADJUDICATING_ROLES:
+        sendable: list[wire.EventIn] = []
+        for _rowid, row in rows:
+            event = _event_in(row)
+            if row["kind"] == rules.ADJUDICATION and report.role not in rules.ADJUDICATING_ROLES:
                 # The server would refuse the whole batch (403); keep it local and say why.
-                problem = "adjudications need an adjudicator or admin account"
-            if problem is None:
-                sendable.append(event)
+                event = "adjudications need an adjudicator or admin account"
+            if isinstance(event, str):
+                report.rejected[event] += 1
             else:
-                report.rejected[problem] += 1
+                sendable.append(event)
         try:
-            result = client.push(sendable) if sendable else {"results": []}
+            results = client.push(sendable).results if sendable else []
         except PayloadTooLarge:
             if size == 1:
                 report.rejected["too large for the server"] += 1
@@ -209,15 +200,15 @@ def _push(store: Store, client: SyncClient, report: SyncReport, progress: Progre
             size = max(1, size // 2)
             continue
         acked: list[tuple[str, int]] = []
-        for r in result["results"]:
-            if r["status"] == "stored":
-                report.pushed += 1
-                acked.append((r["id"], int(r["seq"])))
-            elif r["status"] == "known":
-                report.already_known += 1
-                acked.append((r["id"], int(r["seq"])))
+        for r in results:
+            if r.status != "rejected" and r.seq is not None:
+                if r.status == "stored":
+                    report.pushed += 1
+                else:
+                    report.already_known += 1
+                acked.append((r.id, r.seq))
             else:
-                report.rejected[str(r.get("reason") or "refused by the server")] += 1
+                report.rejected[r.reason or "refused by the server"] += 1
         local.acknowledge(store, acked)
         after_rowid = rows[-1][0]
         done += len(rows)
@@ -228,7 +219,16 @@ def _push(store: Store, client: SyncClient, report: SyncReport, progress: Progre
 # -- pull -----------------------------------------------------------------------------------------
 
 
-def _pages(store: Store, feed: str, fetch: Callable[[int], dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+class _Page(Protocol[_Item]):
+    @property
+    def items(self) -> list[_Item]: ...
+    @property
+    def next_after(self) -> int: ...
+    @property
+    def more(self) -> bool: ...
+
+
+def _pages(store: Store, feed: str, fetch: Callable[[int], _Page[_Item]]) -> Iterator[list[_Item]]:
     """The pages of one feed after its saved cursor.
 
     The cursor moves only when the caller asks for the next page, i.e. after it has stored this one, so
@@ -237,23 +237,18 @@ def _pages(store: Store, feed: str, fetch: Callable[[int], dict[str, Any]]) -> I
     after = local.cursor(store, feed)
     for _ in range(1_000_000):  # bounded: each page moves the cursor forward
         page = fetch(after)
-        yield page["items"]
-        after = int(page["next_after"])
+        yield page.items
+        after = page.next_after
         local.set_cursor(store, feed, after)
-        if not page["more"]:
+        if not page.more:
             return
-
-
-def _record(cls: type[Any], item: dict[str, Any]) -> Any:
-    # The wire items carry (at least) every field of the local record.
-    return cls(**{f.name: item[f.name] for f in fields(cls)})
 
 
 def _pull_documents(store: Store, client: SyncClient, report: SyncReport, progress: Progress) -> None:
     progress("documents", 0, None)
     for items in _pages(store, "documents", client.pull_documents):
         if items:
-            docs = [(_record(NewDocument, d), []) for d in items]
+            docs: list[tuple[NewDocument, list[NewClaim]]] = [(NewDocument.from_attrs(d), []) for d in items]
             report.pulled_documents += store.add_articles(docs).documents_added
         progress("documents", report.pulled_documents, None)
 
@@ -264,7 +259,7 @@ def _pull_claims(
     progress("claims", 0, None)
     for items in _pages(store, "claims", lambda after: client.pull_claims(after, page_size)):
         if items:
-            doc_ids = sorted({c["document_id"] for c in items})
+            doc_ids = sorted({c.document_id for c in items})
             docs = local.load_documents(store, doc_ids)
             if len(docs) < len(doc_ids):
                 # Published after our documents pull began: fetch the newer documents, then go on.
@@ -274,7 +269,7 @@ def _pull_claims(
                     raise SyncError("the server sent claims of documents it does not list; try again later")
             by_doc: dict[str, list[NewClaim]] = {d: [] for d in doc_ids}
             for c in items:
-                by_doc[c["document_id"]].append(_record(NewClaim, c))
+                by_doc[c.document_id].append(NewClaim.from_attrs(c))
             report.pulled_claims += store.add_articles([(docs[d], by_doc[d]) for d in doc_ids]).claims_added
         progress("claims", report.pulled_claims, None)
 
@@ -285,15 +280,16 @@ def _pull_events(
     progress("events", 0, None)
     for items in _pages(store, "events", lambda after: client.pull_events(after, page_size)):
         if items:
-            claim_ids = {e["claim_id"] for e in items}
+            claim_ids = {e.claim_id for e in items}
             if local.existing_ids(store, Claim, claim_ids) != claim_ids:
                 # Verdicts on claims published after our claims pull: fetch those claims first.
                 _pull_documents(store, client, report, progress)
                 _pull_claims(store, client, report, progress, page_size)
                 if local.existing_ids(store, Claim, claim_ids) != claim_ids:
                     raise SyncError("the server sent verdicts on claims it does not list; try again later")
-            rows = [{**{k: e[k] for k in local.EVENT_COLUMNS}, "server_seq": e["seq"]} for e in items]
+            # Store.insert_events takes rows (dicts): the one place where pulled events stop being typed.
+            rows = [{**e.model_dump(include=_EVENT_COLUMNS), "server_seq": e.seq} for e in items]
             report.pulled_events += store.insert_events(rows)
             # Our own events that reached the server on a sync that died before it heard back.
-            local.acknowledge(store, [(e["id"], int(e["seq"])) for e in items])
+            local.acknowledge(store, [(e.id, e.seq) for e in items])
         progress("events", report.pulled_events, None)

@@ -1,12 +1,21 @@
-"""Wire models of API v1: what clients send (strict: unknown fields, bad labels, NULs are 422) and get."""
+"""API v1 on the wire, shared by the server (``server/``) and the sync client (``sync/``).
+
+What clients send is strict (unknown fields, bad labels, NULs are 422 on the server; the client checks an
+event against the same model before pushing it, so one bad event cannot block a batch). What the server
+answers is lenient, so that a newer server adding a field does not break an older client.
+Labels, kinds and roles come from the core rules (``consensus``); the Literal types below must match them.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from claimreview import consensus as rules
+
+API_VERSION = 1
+API_PREFIX = f"/api/v{API_VERSION}"
 
 MAX_BATCH = 1000
 MAX_PAGE = 1000
@@ -27,19 +36,19 @@ def _storable(value: str) -> str:
     return value
 
 
-def _text(max_length: int, min_length: int = 0) -> object:
+def _limits(max_length: int, min_length: int = 0) -> StringConstraints:
     # The pattern documents "no NUL" in the OpenAPI schema; _storable also refuses lone surrogates.
-    constraints = StringConstraints(min_length=min_length, max_length=max_length, pattern=r"^[^\x00]*$")
-    return Annotated[str, constraints, AfterValidator(_storable)]
+    return StringConstraints(min_length=min_length, max_length=max_length, pattern=r"^[^\x00]*$")
 
 
-Name = _text(100, 1)
-Url = _text(2000, 1)
-Short = _text(500)
-Long = _text(2000)
-Note = _text(MAX_NOTE)
-ClaimText = _text(100_000, 1)
-DocumentText = _text(MAX_DOCUMENT_TEXT, 1)
+_Storable = AfterValidator(_storable)
+Name = Annotated[str, _limits(100, 1), _Storable]
+Url = Annotated[str, _limits(2000, 1), _Storable]
+Short = Annotated[str, _limits(500), _Storable]
+Long = Annotated[str, _limits(2000), _Storable]
+Note = Annotated[str, _limits(MAX_NOTE), _Storable]
+ClaimText = Annotated[str, _limits(100_000, 1), _Storable]
+DocumentText = Annotated[str, _limits(MAX_DOCUMENT_TEXT, 1), _Storable]
 
 
 _ID = r"[0-9A-Za-z][0-9A-Za-z._:-]{0,63}"
@@ -47,15 +56,15 @@ EventId = Annotated[str, StringConstraints(pattern=rf"^{_ID}$")]
 Replaces = Annotated[str, StringConstraints(pattern=rf"^{_ID}( {_ID}){{0,15}}$")]
 HexId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
 Timestamp = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")]
+# Spelled out because type checkers need literal values; the asserts keep them equal to the core tuples.
 Label = Literal["confirmed", "denied", "unverified", "cleared"]
 Kind = Literal["review", "adjudication"]
 Role = Literal["reviewer", "adjudicator", "admin"]
-# The roles whose adjudications the server accepts; clients check the same before pushing one.
-ADJUDICATING_ROLES = frozenset({"adjudicator", "admin"})
 Offset = Annotated[int, Field(ge=0, le=100_000_000)]
 
-assert set(Label.__args__) == set(rules.EVENT_LABELS)  # type: ignore[attr-defined]
-assert set(Kind.__args__) == set(rules.EVENT_KINDS)  # type: ignore[attr-defined]
+assert get_args(Label) == rules.EVENT_LABELS
+assert get_args(Kind) == rules.EVENT_KINDS
+assert get_args(Role) == rules.ROLES
 
 
 class Strict(BaseModel):
