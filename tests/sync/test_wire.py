@@ -18,8 +18,8 @@ def test_the_sync_client_never_imports_the_server_package() -> None:
     # A fresh interpreter: this test process has long imported everything.
     code = (
         "import sys\n"
-        "import claimreview.sync.run, claimreview.sync.adjudication, claimreview.sync.command\n"
-        "import claimreview.sync.client, claimreview.sync.local, claimreview.sync.credentials\n"
+        "import claimreview.sync.run, claimreview.sync.adjudication, claimreview.cli.sync\n"
+        "import claimreview.sync.client, claimreview.store.sync_state, claimreview.sync.credentials\n"
         "print(sorted(m for m in sys.modules if m.startswith(('claimreview.server', 'fastapi'))))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
