@@ -32,7 +32,15 @@ def build_corpus(n_claims: int) -> list[tuple[NewDocument, list[NewClaim]]]:
         claims, pos = [], 0
         for sentence in sentences:
             claims.append(
-                NewClaim(sentence, pos, pos + len(sentence), "the regional office", 0.7, "bench", "1")
+                NewClaim(
+                    text=sentence,
+                    start=pos,
+                    end=pos + len(sentence),
+                    speaker="the regional office",
+                    score=0.7,
+                    extractor="bench",
+                    extractor_version="1",
+                )
             )
             pos += len(sentence) + 1
         articles.append((NewDocument(uri=f"bench/{d}.txt", title=f"Article {d}", text=text), claims))

@@ -54,7 +54,15 @@ def build_db(path: Path, claims: int, per_doc: int = 50) -> None:
             uri=f"https://news.example/{d}", title=f"Article {d}", text=text, publisher="Example News"
         )
         new_claims = [
-            NewClaim(s, a, b, rnd.choice(["Jane Doe", None, "Minister Smith"]), rnd.random(), "bench", "1")
+            NewClaim(
+                text=s,
+                start=a,
+                end=b,
+                speaker=rnd.choice(["Jane Doe", None, "Minister Smith"]),
+                score=rnd.random(),
+                extractor="bench",
+                extractor_version="1",
+            )
             for a, b, s in spans
         ]
         articles.append((document, new_claims))

@@ -29,13 +29,16 @@ from typing import Protocol, TypeVar
 CONFIRMED = "confirmed"
 DENIED = "denied"
 UNVERIFIED = "unverified"
-CLEARED = "cleared"
+NOT_CHECKWORTHY = "not_checkworthy"  # triage: "this is not a claim worth checking"
+CLEARED = "cleared"  # withdraws the author's previous event of the same kind
 UNREVIEWED = "unreviewed"
 DISPUTED = "disputed"
 
-VERDICT_LABELS: tuple[str, ...] = (CONFIRMED, DENIED, UNVERIFIED)
-EVENT_LABELS: tuple[str, ...] = (*VERDICT_LABELS, CLEARED)
-CONSENSUS_VALUES: tuple[str, ...] = (UNREVIEWED, CONFIRMED, DENIED, UNVERIFIED, DISPUTED)
+VERDICT_LABELS: tuple[str, ...] = (CONFIRMED, DENIED, UNVERIFIED, NOT_CHECKWORTHY)
+REVIEW_LABELS: tuple[str, ...] = (*VERDICT_LABELS, CLEARED)
+CONSENSUS_VALUES: tuple[str, ...] = (UNREVIEWED, CONFIRMED, DENIED, UNVERIFIED, NOT_CHECKWORTHY, DISPUTED)
+# Consensus values that count as work done in progress figures.
+DONE_VALUES: frozenset[str] = frozenset({CONFIRMED, DENIED, UNVERIFIED, NOT_CHECKWORTHY})
 
 # One glyph per consensus (and verdict label), the same in the CLI table and the app.
 GLYPHS: dict[str, str] = {
@@ -43,19 +46,53 @@ GLYPHS: dict[str, str] = {
     CONFIRMED: "✓",
     DENIED: "✗",
     UNVERIFIED: "?",
+    NOT_CHECKWORTHY: "–",
     DISPUTED: "!",
 }
 
+# Event kinds. Only reviews and adjudications decide a claim's consensus; the others are facts about the
+# claim that travel the same way (an append-only log, synced, undone by a later event of the same kind).
 REVIEW = "review"
 ADJUDICATION = "adjudication"
-EVENT_KINDS: tuple[str, ...] = (REVIEW, ADJUDICATION)
+CORRECTION = "correction"  # the reviewer's correction of speaker, text or boundaries (payload)
+ASSIGNMENT = "assignment"  # who should review the claim (payload: {"to": [names]})
+EDITORIAL = "editorial"  # approve / publish a review (payload: rating, summary, explanation, language)
+EVENT_KINDS: tuple[str, ...] = (REVIEW, ADJUDICATION, CORRECTION, ASSIGNMENT, EDITORIAL)
+
+CORRECTED = "corrected"
+ASSIGNED = "assigned"
+APPROVED = "approved"
+PUBLISHED = "published"
+# Labels each kind of event may carry; CLEARED withdraws the author's standing event of that kind.
+KIND_LABELS: dict[str, tuple[str, ...]] = {
+    REVIEW: REVIEW_LABELS,
+    ADJUDICATION: REVIEW_LABELS,
+    CORRECTION: (CORRECTED, CLEARED),
+    ASSIGNMENT: (ASSIGNED, CLEARED),
+    EDITORIAL: (APPROVED, PUBLISHED, CLEARED),
+}
+EVENT_LABELS: tuple[str, ...] = tuple(dict.fromkeys(lab for labels in KIND_LABELS.values() for lab in labels))
 
 REVIEWER = "reviewer"
 ADJUDICATOR = "adjudicator"
+EDITOR = "editor"
 ADMIN = "admin"
-ROLES: tuple[str, ...] = (REVIEWER, ADJUDICATOR, ADMIN)
+ROLES: tuple[str, ...] = (REVIEWER, ADJUDICATOR, EDITOR, ADMIN)
 # Whose adjudications the server accepts; clients check the same before pushing one.
 ADJUDICATING_ROLES: frozenset[str] = frozenset({ADJUDICATOR, ADMIN})
+# Which roles may record each kind of event (the server refuses the rest; clients check before pushing).
+KIND_ROLES: dict[str, frozenset[str]] = {
+    REVIEW: frozenset(ROLES),
+    ADJUDICATION: ADJUDICATING_ROLES,
+    CORRECTION: frozenset(ROLES),
+    ASSIGNMENT: frozenset({ADJUDICATOR, ADMIN}),
+    EDITORIAL: frozenset({ADJUDICATOR, EDITOR, ADMIN}),
+}
+
+
+def may_record(role: str | None, kind: str) -> bool:
+    """Whether an account with ``role`` may record events of ``kind``."""
+    return role is not None and role in KIND_ROLES.get(kind, frozenset())
 
 
 class EventLike(Protocol):
@@ -163,10 +200,15 @@ def parse_status(value: object) -> str:
 
 
 def parse_label(value: object) -> str:
-    """A verdict event label (confirmed, denied, unverified, cleared), or BadValue."""
-    return _one_of("label", value, EVENT_LABELS)
+    """A review label (confirmed, denied, unverified, not_checkworthy, cleared), or BadValue."""
+    return _one_of("label", value, REVIEW_LABELS)
+
+
+def parse_event_label(kind: str, value: object) -> str:
+    """A label that events of ``kind`` may carry, or BadValue."""
+    return _one_of("label", value, KIND_LABELS[kind])
 
 
 def parse_kind(value: object) -> str:
-    """An event kind (review, adjudication), or BadValue."""
+    """An event kind (review, adjudication, correction, assignment, editorial), or BadValue."""
     return _one_of("event kind", value, EVENT_KINDS)

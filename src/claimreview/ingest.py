@@ -421,13 +421,13 @@ def _event(path: Path, line: int, record: dict[str, Any], claim_ids: set[str]) -
         raise InputError("event refers to a claim not in the file", path=path, line=line, field="claim_id")
     label_text = _req_str(path, line, record, "label")
     try:
-        label = rules.parse_label(label_text)
-    except BadValue as err:
-        raise err.at(path, line, "label") from None
-    try:
         kind = rules.parse_kind(record.get("kind", rules.REVIEW))
     except BadValue as err:
         raise err.at(path, line, "kind") from None
+    try:
+        label = rules.parse_event_label(kind, label_text)
+    except BadValue as err:
+        raise err.at(path, line, "label") from None
     sources = record.get("sources", [])
     if not isinstance(sources, list) or not all(
         isinstance(s, dict) and isinstance(s.get("url"), str) for s in sources

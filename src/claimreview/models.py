@@ -12,49 +12,106 @@ from typing import Any
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
+# One model family per entity (the SQLModel tutorial's shape): the Base holds the fields every layer
+# carries (extraction, import, sync, export); the table adds what only the local store keeps. Adding a
+# field to a claim means: the Base, a migration, and the places that show it.
 
-class Document(SQLModel, table=True):
-    __tablename__ = "document"
 
-    id: str = Field(primary_key=True)
+class DocumentBase(SQLModel):
+    """An article or transcript as claimreview keeps it; claim offsets index ``text``."""
+
     uri: str
     title: str = ""
     publisher: str | None = None
     published: str | None = None
     url: str | None = None
     text: str
+
+    @classmethod
+    def from_attrs(cls, source: Any) -> DocumentBase:
+        """From anything with these attributes: an extracted Article, a stored Document, a wire item."""
+        return DocumentBase.model_construct(**{name: getattr(source, name) for name in DOCUMENT_FIELDS})
+
+
+class Document(DocumentBase, table=True):
+    __tablename__ = "document"
+
+    id: str = Field(primary_key=True)
     sha256: str = Field(unique=True)
     added_at: str
 
 
-class Claim(SQLModel, table=True):
-    __tablename__ = "claim"
+class ClaimBase(SQLModel):
+    """A check-worthy sentence: ``text`` is exactly ``document.text[start:end]``."""
 
-    id: str = Field(primary_key=True)
-    document_id: str = Field(foreign_key="document.id", index=True)
     text: str
     start: int
     end: int
     speaker: str | None = None
     score: float = 0.0
+    # Why the extractor picked it (short codes: figure, named_source, reporting, ...).
+    reasons: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     extractor: str
     extractor_version: str
+
+    @classmethod
+    def from_attrs(
+        cls, source: Any, *, extractor: str | None = None, version: str | None = None
+    ) -> ClaimBase:
+        """From anything with these attributes; ``extractor``/``version`` fill in what ``source`` lacks.
+
+        Built without validation: every source is already typed (an extraction, a stored row, a wire item
+        validated on arrival), and a sync or an extraction builds tens of thousands.
+        """
+        fields = {name: getattr(source, name, None) for name in CLAIM_FIELDS}
+        fields["reasons"] = list(fields["reasons"] or ())
+        if extractor is not None:
+            fields["extractor"] = extractor
+        if version is not None:
+            fields["extractor_version"] = version
+        return ClaimBase.model_construct(**fields)
+
+
+class Claim(ClaimBase, table=True):
+    __tablename__ = "claim"
+
+    id: str = Field(primary_key=True)
+    document_id: str = Field(foreign_key="document.id", index=True)
     consensus: str = Field(default="unreviewed", index=True)
 
 
-class VerdictEvent(SQLModel, table=True):
+class EventBase(SQLModel):
+    """One entry of a claim's append-only log (a verdict, an adjudication, a correction, ...)."""
+
+    id: str
+    claim_id: str
+    reviewer: str
+    kind: str = "review"
+    label: str
+    note: str = ""
+    sources: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: str
+    replaces: str | None = None
+
+
+class VerdictEvent(EventBase, table=True):
     __tablename__ = "verdict_event"
 
     id: str = Field(primary_key=True)
     claim_id: str = Field(foreign_key="claim.id", index=True)
     reviewer: str = Field(index=True)
-    kind: str = "review"
-    label: str
-    note: str = ""
-    sources: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    created_at: str
-    replaces: str | None = None
     server_seq: int | None = None
+
+
+# What moves between layers, in the Base's order.
+DOCUMENT_FIELDS: tuple[str, ...] = tuple(DocumentBase.model_fields)
+CLAIM_FIELDS: tuple[str, ...] = tuple(ClaimBase.model_fields)
+EVENT_FIELDS: tuple[str, ...] = tuple(EventBase.model_fields)
+
+# The names the rest of the code has always used for "a document / claim not stored yet".
+NewDocument = DocumentBase
+NewClaim = ClaimBase
 
 
 class Meta(SQLModel, table=True):
@@ -90,52 +147,6 @@ class ClaimRow:
     speaker: str | None
     score: float
     consensus: str
-
-
-@dataclass(frozen=True, slots=True)
-class NewDocument:
-    uri: str
-    title: str
-    text: str
-    publisher: str | None = None
-    published: str | None = None
-    url: str | None = None
-
-    @classmethod
-    def from_attrs(cls, source: Any) -> NewDocument:
-        """From anything with these attributes: an extracted Article, a stored Document."""
-        return cls(
-            uri=source.uri,
-            title=source.title,
-            text=source.text,
-            publisher=source.publisher,
-            published=source.published,
-            url=source.url,
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class NewClaim:
-    text: str
-    start: int
-    end: int
-    speaker: str | None
-    score: float
-    extractor: str
-    extractor_version: str
-
-    @classmethod
-    def from_attrs(cls, source: Any, *, extractor: str | None = None, version: str | None = None) -> NewClaim:
-        """From anything with these attributes; ``extractor``/``version`` fill in what ``source`` lacks."""
-        return cls(
-            text=source.text,
-            start=source.start,
-            end=source.end,
-            speaker=source.speaker,
-            score=source.score,
-            extractor=extractor if extractor is not None else source.extractor,
-            extractor_version=version if version is not None else source.extractor_version,
-        )
 
 
 @dataclass(slots=True)

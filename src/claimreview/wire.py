@@ -8,7 +8,7 @@ Labels, kinds and roles come from the core rules (``consensus``); the Literal ty
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -57,14 +57,40 @@ Replaces = Annotated[str, StringConstraints(pattern=rf"^{_ID}( {_ID}){{0,15}}$")
 HexId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
 Timestamp = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")]
 # Spelled out because type checkers need literal values; the asserts keep them equal to the core tuples.
-Label = Literal["confirmed", "denied", "unverified", "cleared"]
-Kind = Literal["review", "adjudication"]
-Role = Literal["reviewer", "adjudicator", "admin"]
+Label = Literal[
+    "confirmed", "denied", "unverified", "not_checkworthy", "cleared", "corrected", "assigned", "approved",
+    "published",
+]
+Kind = Literal["review", "adjudication", "correction", "assignment", "editorial"]
+Role = Literal["reviewer", "adjudicator", "editor", "admin"]
 Offset = Annotated[int, Field(ge=0, le=100_000_000)]
 
 assert get_args(Label) == rules.EVENT_LABELS
 assert get_args(Kind) == rules.EVENT_KINDS
 assert get_args(Role) == rules.ROLES
+
+
+MAX_PAYLOAD_CHARS = 20_000
+PayloadValue = str | int | float | bool | list[str] | None
+
+
+def _bounded_payload(value: dict[str, PayloadValue]) -> dict[str, PayloadValue]:
+    # A payload carries a correction, an assignment or an editorial decision: a few short fields.
+    if len(value) > 20:
+        raise ValueError("at most 20 fields")
+    size = 0
+    for key, item in value.items():
+        texts = [key, *(item if isinstance(item, list) else [item] if isinstance(item, str) else [])]
+        for text in texts:
+            _storable(text)
+            size += len(text)
+    if size > MAX_PAYLOAD_CHARS:
+        raise ValueError(f"at most {MAX_PAYLOAD_CHARS} characters in all")
+    return value
+
+
+Payload = Annotated[dict[Annotated[str, _limits(64, 1)], PayloadValue], AfterValidator(_bounded_payload)]
+Reasons = Annotated[list[Annotated[str, _limits(40, 1)]], Field(max_length=40)]
 
 
 class Strict(BaseModel):
@@ -87,8 +113,17 @@ class EventIn(Strict):
     label: Label
     note: Note = ""
     sources: list[SourceIn] = Field(default_factory=list, max_length=50)
+    payload: Payload = Field(default_factory=dict)
     created_at: Timestamp
     replaces: Replaces | None = None
+
+    @model_validator(mode="after")
+    def _label_fits_kind(self) -> EventIn:
+        if self.label not in rules.KIND_LABELS[self.kind]:
+            raise ValueError(
+                f"a {self.kind} event's label is one of {', '.join(rules.KIND_LABELS[self.kind])}"
+            )
+        return self
 
 
 class PushRequest(Strict):
@@ -135,6 +170,7 @@ class EventOut(BaseModel):
     label: str
     note: str
     sources: list[SourceOut]
+    payload: dict[str, Any] = Field(default_factory=dict)
     created_at: str
     replaces: str | None
 
@@ -151,6 +187,7 @@ class ClaimIn(Strict):
     end: Offset
     speaker: Short | None = None
     score: float = Field(default=0.0, ge=-1e6, le=1e6, allow_inf_nan=False)
+    reasons: Reasons = Field(default_factory=list)
     extractor: Name
     extractor_version: Name
 
@@ -215,6 +252,7 @@ class ClaimOut(BaseModel):
     end: int
     speaker: str | None
     score: float
+    reasons: list[str] = Field(default_factory=list)
     extractor: str
     extractor_version: str
 

@@ -34,7 +34,15 @@ HOSTILE_TEXT = f"Intro line before.\n{HOSTILE_CLAIM}\nAfter the hostile claim co
 
 def _claim(text: str, body: str, speaker: str | None, score: float) -> NewClaim:
     start = body.index(text)
-    return NewClaim(text, start, start + len(text), speaker, score, "test", "1")
+    return NewClaim(
+        text=text,
+        start=start,
+        end=start + len(text),
+        speaker=speaker,
+        score=score,
+        extractor="test",
+        extractor_version="1",
+    )
 
 
 @dataclass

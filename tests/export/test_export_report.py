@@ -38,7 +38,14 @@ def test_claims_come_in_reading_order_with_consensus_and_current_verdicts(fx: Fi
 def test_summary_counts(fx: Fixture) -> None:
     s = build_report(fx.store).summary
     assert s.total == 5
-    assert s.by_consensus == {"unreviewed": 1, "confirmed": 2, "denied": 1, "unverified": 0, "disputed": 1}
+    assert s.by_consensus == {
+        "unreviewed": 1,
+        "confirmed": 2,
+        "denied": 1,
+        "unverified": 0,
+        "not_checkworthy": 0,
+        "disputed": 1,
+    }
     assert [(d.document.id, d.total) for d in s.documents] == [(fx.ceasefire_doc, 4), (fx.hostile_doc, 1)]
     assert [(r.reviewer, r.verdicts, r.events) for r in s.reviewers] == [("alice", 4, 5), ("bob", 4, 4)]
     assert [c.id for c in s.disputed] == [fx.prices]
@@ -96,8 +103,17 @@ def test_context_is_cut_at_words_and_marks_truncation(store: Store) -> None:
     store.add_articles(
         [
             (
-                NewDocument("long.txt", "Long", text),
-                [NewClaim(claim, start, start + len(claim), None, 0.5, "t", "1")],
+                NewDocument(uri="long.txt", title="Long", text=text),
+                [
+                    NewClaim(
+                        text=claim,
+                        start=start,
+                        end=start + len(claim),
+                        score=0.5,
+                        extractor="t",
+                        extractor_version="1",
+                    )
+                ],
             )
         ]
     )

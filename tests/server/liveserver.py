@@ -186,7 +186,15 @@ def sample_articles(documents: int = 1, claims_per_document: int = 10, tag: str 
         for sentence in sentences:
             start = text.index(sentence, pos)
             claims.append(
-                NewClaim(sentence, start, start + len(sentence), f"Official {tag}{d}", 0.9, "test", "1")
+                NewClaim(
+                    text=sentence,
+                    start=start,
+                    end=start + len(sentence),
+                    speaker=f"Official {tag}{d}",
+                    score=0.9,
+                    extractor="test",
+                    extractor_version="1",
+                )
             )
             pos = start + len(sentence)
         articles.append((NewDocument(uri=f"{tag}-{d}.txt", title=f"Article {tag}{d}", text=text), claims))

@@ -7,12 +7,13 @@ import threading
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from liveserver import BACKENDS, add_account, claimreview_command, free_port
 from sqlalchemy import text
 
 from claimreview.server import store as server_store
 
-NEWER = "server database schema 99 is newer than this claimreview understands (1); upgrade claimreview"
+NEWER = "server database schema 99 is newer than this claimreview understands (2); upgrade claimreview"
 
 
 def _meta_rows(db_url: str) -> list[tuple[str, str]]:
@@ -56,9 +57,9 @@ def test_fresh_database_records_version_and_a_stable_server_id(backend_db: str) 
         again = server_store.create_schema(engine)
     finally:
         engine.dispose()
-    assert first.version == server_store.SCHEMA_VERSION == 1
+    assert first.version == server_store.SCHEMA_VERSION == 2
     assert len(first.server_id) == 32 and again == first
-    assert _meta_rows(backend_db) == [("schema_version", "1"), ("server_id", first.server_id)]
+    assert _meta_rows(backend_db) == [("schema_version", "2"), ("server_id", first.server_id)]
 
 
 @pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
@@ -106,11 +107,11 @@ def test_database_from_before_versions_is_upgraded_in_place(backend_db: str) -> 
         server_store.ServerModel.metadata.create_all(engine, tables=old)
         token = server_store.add_reviewer(engine, "ann", "admin")
         info = server_store.create_schema(engine)
-        assert info.version == 1 and info.server_id
+        assert info.version == 2 and info.server_id
         assert server_store.authenticate(engine, token) == server_store.Account("ann", "admin")
     finally:
         engine.dispose()
-    assert _meta_rows(backend_db) == [("schema_version", "1"), ("server_id", info.server_id)]
+    assert _meta_rows(backend_db) == [("schema_version", "2"), ("server_id", info.server_id)]
 
 
 @pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
@@ -138,7 +139,7 @@ def test_concurrent_creation_makes_one_schema(backend_db: str) -> None:
         t.join(timeout=120)
     assert errors == []
     assert len(results) == workers and len({r.server_id for r in results}) == 1
-    assert _meta_rows(backend_db) == [("schema_version", "1"), ("server_id", results[0].server_id)]
+    assert _meta_rows(backend_db) == [("schema_version", "2"), ("server_id", results[0].server_id)]
 
 
 @pytest.mark.slow
@@ -160,4 +161,21 @@ def test_concurrent_processes_create_one_schema(backend_db: str) -> None:
                 stream.close()
     assert all(code == 0 for code, _ in outcomes), outcomes
     rows = _meta_rows(backend_db)
-    assert [k for k, _ in rows] == ["schema_version", "server_id"] and rows[0][1] == "1"
+    assert [k for k, _ in rows] == ["schema_version", "server_id"] and rows[0][1] == "2"
+
+
+@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+def test_version_1_database_gains_claim_reasons_and_event_payload(backend_db: str) -> None:
+    engine = server_store.make_engine(backend_db)
+    try:
+        server_store.create_schema(engine)
+        with engine.begin() as conn:  # what schema version 1 had: neither column
+            conn.exec_driver_sql("ALTER TABLE server_claim DROP COLUMN reasons")
+            conn.exec_driver_sql("ALTER TABLE server_event DROP COLUMN payload")
+            conn.exec_driver_sql("UPDATE server_meta SET value = '1' WHERE key = 'schema_version'")
+        assert server_store.create_schema(engine).version == 2
+        columns = sa.inspect(engine)
+        assert "reasons" in {c["name"] for c in columns.get_columns("server_claim")}
+        assert "payload" in {c["name"] for c in columns.get_columns("server_event")}
+    finally:
+        engine.dispose()

@@ -35,7 +35,17 @@ def article(
             text += " "
         start = len(text)
         text += sentence
-        claims.append(NewClaim(sentence, start, len(text), speaker, 0.5 + len(claims) / 100, "test", "1"))
+        claims.append(
+            NewClaim(
+                text=sentence,
+                start=start,
+                end=len(text),
+                speaker=speaker,
+                score=0.5 + len(claims) / 100,
+                extractor="test",
+                extractor_version="1",
+            )
+        )
     document = NewDocument(
         uri=uri or f"https://news.example/{title.lower().replace(' ', '-')}",
         title=title,

@@ -122,7 +122,10 @@ def test_store_appends_replacing_every_head(tmp_path: Path) -> None:
     text = "The town was surrounded. Nobody left."
     doc = NewDocument(uri="a.txt", title="a", text=text)
     with Store.open(tmp_path / "c.db") as store:
-        store.add_articles([(doc, [NewClaim("The town was surrounded.", 0, 24, None, 1.0, "t", "1")])])
+        claim = NewClaim(
+            text="The town was surrounded.", start=0, end=24, score=1.0, extractor="t", extractor_version="1"
+        )
+        store.add_articles([(doc, [claim])])
         cid = store.list_claims()[0].id
         first = store.append_event(cid, "ann", rules.CONFIRMED)
         assert first.replaces is None

@@ -18,10 +18,19 @@ DOC = "The port said 300 ships docked in June. Fees will rise by 4%, the board s
 def test_parsers_return_known_values_unchanged() -> None:
     for value in rules.CONSENSUS_VALUES:
         assert rules.parse_status(value) == value
-    for value in rules.EVENT_LABELS:
+    for value in rules.REVIEW_LABELS:
         assert rules.parse_label(value) == value
     for value in rules.EVENT_KINDS:
         assert rules.parse_kind(value) == value
+        for label in rules.KIND_LABELS[value]:
+            assert rules.parse_event_label(value, label) == label
+
+
+def test_a_label_of_another_kind_is_refused() -> None:
+    with pytest.raises(BadValue, match="unknown label 'assigned'"):
+        rules.parse_label("assigned")
+    with pytest.raises(BadValue, match="unknown label 'confirmed'"):
+        rules.parse_event_label(rules.ASSIGNMENT, "confirmed")
 
 
 @pytest.mark.parametrize(
@@ -35,7 +44,11 @@ def test_parsers_return_known_values_unchanged() -> None:
             "unknown label 'disputed'; use one of: confirmed, denied, unverified",
         ),
         (rules.parse_label, 3, "unknown label '3'"),
-        (rules.parse_kind, "vote", "unknown event kind 'vote'; use one of: review, adjudication"),
+        (
+            rules.parse_kind,
+            "vote",
+            "unknown event kind 'vote'; use one of: review, adjudication, correction, assignment, editorial",
+        ),
     ],
 )
 def test_one_error_type_for_every_bad_value(parse, value: object, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -54,7 +67,8 @@ def test_located_bad_value_names_file_line_and_field() -> None:
     located = caught.value.at("events.jsonl", 7, "label")
     assert (
         str(located)
-        == "events.jsonl:7: field 'label': must be one of: confirmed, denied, unverified, cleared"
+        == "events.jsonl:7: field 'label': must be one of: "
+        "confirmed, denied, unverified, not_checkworthy, cleared"
     )
     assert (located.path, located.line, located.field) == ("events.jsonl", 7, "label")
 
@@ -98,9 +112,21 @@ def _export_lines(label: object, kind: object) -> list[dict[str, object]]:
 @pytest.mark.parametrize(
     ("label", "kind", "expected"),
     [
-        ("Confirmed", None, ":3: field 'label': must be one of: confirmed, denied, unverified, cleared"),
-        ("confirmed", "vote", ":3: field 'kind': must be one of: review, adjudication"),
-        ("confirmed", ["review"], ":3: field 'kind': must be one of: review, adjudication"),
+        (
+            "Confirmed",
+            None,
+            ":3: field 'label': must be one of: confirmed, denied, unverified, not_checkworthy, cleared",
+        ),
+        (
+            "confirmed",
+            "vote",
+            ":3: field 'kind': must be one of: review, adjudication, correction, assignment, editorial",
+        ),
+        (
+            "confirmed",
+            ["review"],
+            ":3: field 'kind': must be one of: review, adjudication, correction, assignment, editorial",
+        ),
     ],
 )
 def test_import_rejects_bad_labels_and_kinds_with_the_line(

@@ -53,6 +53,7 @@ TEXT_CELLS = {
     "confirmed": "🟩",
     "denied": "🟥",
     "unverified": "🟨",
+    "not_checkworthy": "🟦",
     "disputed": "🟪",
     "unreviewed": "⬜",
 }

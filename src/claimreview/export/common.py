@@ -19,6 +19,7 @@ CONSENSUS_TITLES = {
     rules.CONFIRMED: "Confirmed",
     rules.DENIED: "Denied",
     rules.UNVERIFIED: "Unverified",
+    rules.NOT_CHECKWORTHY: "Not check-worthy",
     rules.DISPUTED: "Disputed",
     rules.CLEARED: "Cleared",
 }
@@ -28,6 +29,7 @@ CONSENSUS_COLOURS = {
     rules.CONFIRMED: "#1b7f3b",
     rules.DENIED: "#c0392b",
     rules.UNVERIFIED: "#d68a00",
+    rules.NOT_CHECKWORTHY: "#4a6478",
     rules.DISPUTED: "#6f2dbd",
     rules.UNREVIEWED: "#b8bcc2",
 }
@@ -36,7 +38,14 @@ BADGES = {
     value: Markup('<span class="badge {0}">{1}</span>').format(value, title)
     for value, title in CONSENSUS_TITLES.items()
 }
-CHART_ORDER = (rules.CONFIRMED, rules.DENIED, rules.UNVERIFIED, rules.DISPUTED, rules.UNREVIEWED)
+CHART_ORDER = (
+    rules.CONFIRMED,
+    rules.DENIED,
+    rules.UNVERIFIED,
+    rules.NOT_CHECKWORTHY,
+    rules.DISPUTED,
+    rules.UNREVIEWED,
+)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

@@ -20,6 +20,9 @@ class Account:
     name: str
     role: str
 
+    def may_record(self, kind: str) -> bool:
+        return rules.may_record(self.role, kind)
+
     @property
     def can_adjudicate(self) -> bool:
         return self.role in rules.ADJUDICATING_ROLES

@@ -191,8 +191,11 @@ def push_events(body: s.PushRequest, account: AccountDep, engine: EngineDep) -> 
                 f"event {event.id} is by '{event.reviewer}' but your token is for '{account.name}'; "
                 "you can only push your own verdicts",
             )
-        if event.kind == rules.ADJUDICATION and not account.can_adjudicate:
-            raise HTTPException(403, f"'{account.name}' is a {account.role}; only adjudicators adjudicate")
+        if not account.may_record(event.kind):
+            allowed = " or ".join(sorted(rules.KIND_ROLES[event.kind]))
+            raise HTTPException(
+                403, f"'{account.name}' is a {account.role}; {event.kind} events need the role {allowed}"
+            )
     own = [e.model_copy(update={"reviewer": account.name}) for e in body.events]
     results = events.push_events(engine, own) if own else []
     tally = {"stored": 0, "known": 0, "rejected": 0}

@@ -122,6 +122,9 @@ class ServerClaim(ServerModel, table=True):
     end: int
     speaker: str | None = None
     score: float = 0.0
+    reasons: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
     extractor: str
     extractor_version: str
 
@@ -138,6 +141,9 @@ class ServerEvent(ServerModel, table=True):
     label: str = Field(max_length=20)
     note: str = ""
     sources: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    payload: dict[str, Any] = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False, server_default="{}")
+    )
     created_at: str
     replaces: str | None = None
     received_at: str
@@ -235,10 +241,22 @@ def _upgrade_to_1(conn: Connection) -> None:
     _set_meta(conn, "server_id", _new_server_id())
 
 
+def _upgrade_to_2(conn: Connection) -> None:
+    # Claims carry the extractor's reasons; events of the new kinds carry a payload.
+    json_type = JSON().compile(dialect=conn.dialect)
+    inspector = inspect(conn)
+    for table, column, default in (("server_claim", "reasons", "[]"), ("server_event", "payload", "{}")):
+        # A version-0 database made by the current models already has the column.
+        if column not in {c["name"] for c in inspector.get_columns(table)}:
+            conn.exec_driver_sql(
+                f"ALTER TABLE {table} ADD COLUMN {column} {json_type} NOT NULL DEFAULT '{default}'"
+            )
+
+
 # _UPGRADES[n] takes a database from version n to n + 1, inside the schema transaction. To change the
 # schema: change the models (fresh databases are created from them directly) and append the step that
 # brings a database of the previous version to the same shape.
-_UPGRADES: list[Callable[[Connection], None]] = [_upgrade_to_1]
+_UPGRADES: list[Callable[[Connection], None]] = [_upgrade_to_1, _upgrade_to_2]
 SCHEMA_VERSION = len(_UPGRADES)
 
 

@@ -8,7 +8,15 @@ from typing import Any
 from claimreview import consensus as rules
 from claimreview.errors import InputError
 from claimreview.ids import claim_id, document_id, now_iso, sha256_text
-from claimreview.models import AddResult, Claim, Document, NewClaim, NewDocument
+from claimreview.models import (
+    CLAIM_FIELDS,
+    DOCUMENT_FIELDS,
+    AddResult,
+    Claim,
+    Document,
+    NewClaim,
+    NewDocument,
+)
 from claimreview.store.events import EventLog
 from claimreview.store.schema import table_of
 
@@ -30,19 +38,9 @@ class ArticleWrites(EventLog):
             doc_id = document_id(sha)
             if doc_id not in seen_docs:
                 seen_docs.add(doc_id)
-                documents.append(
-                    {
-                        "id": doc_id,
-                        "uri": doc.uri,
-                        "title": doc.title,
-                        "publisher": doc.publisher,
-                        "published": doc.published,
-                        "url": doc.url,
-                        "text": doc.text,
-                        "sha256": sha,
-                        "added_at": added_at,
-                    }
-                )
+                row = {name: getattr(doc, name) for name in DOCUMENT_FIELDS}
+                row.update(id=doc_id, sha256=sha, added_at=added_at)
+                documents.append(row)
             for c in doc_claims:
                 if not (0 <= c.start < c.end <= len(doc.text)) or doc.text[c.start : c.end] != c.text:
                     raise InputError(
@@ -54,20 +52,9 @@ class ArticleWrites(EventLog):
                 if cid in seen_claims:
                     continue
                 seen_claims.add(cid)
-                claims.append(
-                    {
-                        "id": cid,
-                        "document_id": doc_id,
-                        "text": c.text,
-                        "start": c.start,
-                        "end": c.end,
-                        "speaker": c.speaker,
-                        "score": c.score,
-                        "extractor": c.extractor,
-                        "extractor_version": c.extractor_version,
-                        "consensus": rules.UNREVIEWED,
-                    }
-                )
+                claim = {name: getattr(c, name) for name in CLAIM_FIELDS}
+                claim.update(id=cid, document_id=doc_id, consensus=rules.UNREVIEWED)
+                claims.append(claim)
         result = AddResult(documents_seen=len(documents), claims_seen=len(claims))
         with self.session() as session:
             if documents:

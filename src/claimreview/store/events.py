@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,10 +13,10 @@ from sqlmodel import Session, col, select
 from claimreview import consensus as rules
 from claimreview.errors import ClaimreviewError
 from claimreview.ids import new_event_id, now_iso
-from claimreview.models import Claim, Source, VerdictEvent
+from claimreview.models import EVENT_FIELDS, Claim, Source, VerdictEvent
 from claimreview.store.schema import StoreBase, table_of
 
-_EVENT_FIELDS = ("id", "reviewer", "kind", "label", "note", "sources", "created_at", "replaces", "server_seq")
+_EVENT_FIELDS = (*(name for name in EVENT_FIELDS if name != "claim_id"), "server_seq")
 _CLAIM_LOG_SQL = (
     "SELECT c.consensus, "
     + ", ".join(f"e.{name}" for name in _EVENT_FIELDS)
@@ -28,6 +28,7 @@ _CLAIM_LOG_SQL = (
 def _event_of(claim_id_: str, values: Sequence[Any]) -> VerdictEvent:
     fields = dict(zip(_EVENT_FIELDS, values, strict=True))
     fields["sources"] = json.loads(fields["sources"]) if fields["sources"] else []
+    fields["payload"] = json.loads(fields["payload"]) if fields["payload"] else {}
     return VerdictEvent(claim_id=claim_id_, **fields)
 
 
@@ -81,9 +82,12 @@ class EventLog(StoreBase):
         note: str = "",
         sources: Sequence[Source] = (),
         kind: str = rules.REVIEW,
+        payload: Mapping[str, Any] | None = None,
     ) -> VerdictEvent:
         """Record a verdict; returns only after it is committed to disk."""
-        return self.record_event(claim_id_, reviewer, label, note=note, sources=sources, kind=kind).event
+        return self.record_event(
+            claim_id_, reviewer, label, note=note, sources=sources, kind=kind, payload=payload
+        ).event
 
     def record_event(
         self,
@@ -94,6 +98,7 @@ class EventLog(StoreBase):
         note: str = "",
         sources: Sequence[Source] = (),
         kind: str = rules.REVIEW,
+        payload: Mapping[str, Any] | None = None,
     ) -> Appended:
         """Append one event and refresh the claim's consensus; returns once committed, with the claim's
         history and consensus before and after, so the screen needs no second read.
@@ -105,8 +110,7 @@ class EventLog(StoreBase):
         reviewer = reviewer.strip()
         if not reviewer:
             raise ClaimreviewError("reviewer name is empty; pass --reviewer NAME")
-        if label not in rules.EVENT_LABELS:
-            raise ClaimreviewError(f"unknown label '{label}'; use one of: {', '.join(rules.EVENT_LABELS)}")
+        rules.parse_event_label(kind, label)
         with self.session() as session:
             conn = session.connection()
             # BEGIN IMMEDIATE takes the write lock first, so two app instances never interleave
@@ -129,6 +133,7 @@ class EventLog(StoreBase):
                 label=label,
                 note=note,
                 sources=[s.as_dict() for s in sources],
+                payload=dict(payload or {}),
                 created_at=now_iso(),
                 replaces=previous,
             )

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, text
 from sqlmodel import col, select
 
-from claimreview.models import Claim, Document, Meta, NewClaim, NewDocument, VerdictEvent
+from claimreview.models import EVENT_FIELDS, Claim, Document, Meta, NewClaim, NewDocument, VerdictEvent
 from claimreview.store import Store
 
 SERVER_KEY = "sync.server"
@@ -31,7 +31,7 @@ CURSOR_KEYS = {
     "claims": "sync.after.claims",
     "events": "sync.after.events",
 }
-EVENT_COLUMNS = ("id", "claim_id", "reviewer", "kind", "label", "note", "sources", "created_at", "replaces")
+EVENT_COLUMNS = EVENT_FIELDS
 
 
 def get_meta(store: Store, key: str) -> str | None:
@@ -114,7 +114,7 @@ def outbox_batch(
 ) -> list[tuple[int, dict[str, Any]]]:
     """The next ``limit`` unacknowledged events of ``reviewer`` in the order they were recorded."""
     sql = text(
-        "SELECT rowid, id, claim_id, reviewer, kind, label, note, sources, created_at, replaces "
+        f"SELECT rowid, {', '.join(EVENT_COLUMNS)} "
         "FROM verdict_event WHERE server_seq IS NULL AND reviewer = :reviewer AND rowid > :after "
         "ORDER BY rowid LIMIT :limit"
     )
@@ -124,6 +124,7 @@ def outbox_batch(
     for r in rows:
         event = dict(zip(EVENT_COLUMNS, r[1:], strict=True))
         event["sources"] = json.loads(event["sources"]) if event["sources"] else []
+        event["payload"] = json.loads(event["payload"]) if event["payload"] else {}
         out.append((int(r[0]), event))
     return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from pydantic import ValidationError
@@ -146,7 +146,7 @@ def _document_in(doc: NewDocument, claims: Sequence[NewClaim]) -> wire.DocumentI
     # The local records carry exactly the wire fields. Not validated here (model_construct): the server
     # judges, and its 422 names the field.
     return wire.DocumentIn.model_construct(
-        **asdict(doc), claims=[wire.ClaimIn.model_construct(**asdict(c)) for c in claims]
+        **doc.model_dump(), claims=[wire.ClaimIn.model_construct(**c.model_dump()) for c in claims]
     )
 
 
@@ -183,9 +183,10 @@ def _push(store: Store, client: SyncClient, report: SyncReport, progress: Progre
         sendable: list[wire.EventIn] = []
         for _rowid, row in rows:
             event = _event_in(row)
-            if row["kind"] == rules.ADJUDICATION and report.role not in rules.ADJUDICATING_ROLES:
+            if not rules.may_record(report.role, row["kind"]):
                 # The server would refuse the whole batch (403); keep it local and say why.
-                event = "adjudications need an adjudicator or admin account"
+                allowed = " or ".join(sorted(rules.KIND_ROLES[row["kind"]]))
+                event = f"{row['kind']} events need an account with the role {allowed}"
             if isinstance(event, str):
                 report.rejected[event] += 1
             else:
