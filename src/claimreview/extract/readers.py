@@ -51,7 +51,7 @@ def read_article(path: Path, format: str = "auto") -> Article:
     if suffix in HTML_SUFFIXES and format == "transcript":
         raise InputError("HTML pages cannot be read as transcripts", path=path)
     if suffix in HTML_SUFFIXES:
-        # bs4 takes ~0.1 s to import; only HTML needs it.
+        # lxml takes a moment to import; only HTML needs it.
         from claimreview.extract.htmltext import parse_html
 
         page = parse_html(raw)
