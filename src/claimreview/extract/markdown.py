@@ -40,21 +40,28 @@ STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 SPACES = re.compile(r"[ \t]+")
 
 
+RESTORE = {PRIVATE_BASE + i: i for i in range(128)}
+
+
 def inline_to_text(line: str) -> str:
-    line = ESCAPE.sub(lambda m: chr(PRIVATE_BASE + ord(m.group(1))), line)
-    line = IMAGE.sub("", line)
-    line = LINK.sub(r"\1", line)
-    line = REF_LINK.sub(r"\1", line)
-    line = AUTOLINK.sub(r"\1", line)
-    line = CODE.sub(lambda m: m.group(2).strip(), line)
-    line = STRONG.sub(r"\2", line)
-    line = EM_STAR.sub(r"\1", line)
-    line = EM_UNDERSCORE.sub(r"\1", line)
-    line = STRIKE.sub(r"\1", line)
-    restored = "".join(
-        chr(ord(ch) - PRIVATE_BASE) if PRIVATE_BASE <= ord(ch) < PRIVATE_BASE + 128 else ch for ch in line
-    )
-    return SPACES.sub(" ", restored).strip()
+    # Each rule runs only when its marker character is on the line: most lines have none.
+    if "\\" in line:
+        line = ESCAPE.sub(lambda m: chr(PRIVATE_BASE + ord(m.group(1))), line)
+    if "[" in line:
+        line = IMAGE.sub("", line)
+        line = LINK.sub(r"\1", line)
+        line = REF_LINK.sub(r"\1", line)
+    if "<" in line:
+        line = AUTOLINK.sub(r"\1", line)
+    if "`" in line:
+        line = CODE.sub(lambda m: m.group(2).strip(), line)
+    if "*" in line or "_" in line:
+        line = STRONG.sub(r"\2", line)
+        line = EM_STAR.sub(r"\1", line)
+        line = EM_UNDERSCORE.sub(r"\1", line)
+    if "~~" in line:
+        line = STRIKE.sub(r"\1", line)
+    return SPACES.sub(" ", line.translate(RESTORE)).strip()
 
 
 def markdown_to_text(body: str) -> tuple[str, str | None]:
