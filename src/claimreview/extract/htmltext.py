@@ -81,7 +81,7 @@ class HtmlPage:
 class _Region:
     """Paragraphs of one candidate body (an <article>, a <main>, or the whole page)."""
 
-    __slots__ = ("paragraphs", "buffer", "time")
+    __slots__ = ("buffer", "paragraphs", "time")
 
     def __init__(self) -> None:
         self.paragraphs: list[str] = []
