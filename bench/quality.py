@@ -55,6 +55,7 @@ class Doc:
     kind: str
     gold: dict[tuple[int, int], str | None] = field(default_factory=dict)
     either: set[tuple[int, int]] = field(default_factory=set)
+    captions: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -96,7 +97,7 @@ def load(
             plain = Path(tmp) / path.name
             plain.write_text(MARK.sub(lambda m: m.group(2), raw), encoding="utf-8")
             article = read_article(plain)
-            doc = Doc(path.name, article.text, article.kind)
+            doc = Doc(path.name, article.text, article.kind, captions=article.captions)
             sidecar = path.with_name(path.stem + ".gold.json")
             if sidecar.exists():
                 marks += [(g["speaker"] or NO_SPEAKER, g["text"]) for g in json.loads(sidecar.read_text())]
@@ -107,7 +108,7 @@ def load(
 
 
 def ours(doc: Doc) -> list[Candidate]:
-    return candidates(doc.text, doc.kind)
+    return candidates(doc.text, doc.kind, doc.captions)
 
 
 def digit_baseline(doc: Doc) -> list[Candidate]:

@@ -76,17 +76,29 @@ class HtmlPage:
     published: str | None
     url: str | None
     text: str
+    captions: tuple[tuple[int, int], ...] = ()  # spans of ``text`` that were <figcaption>s
 
 
 class _Region:
     """Paragraphs of one candidate body (an <article>, a <main>, or the whole page)."""
 
-    __slots__ = ("buffer", "paragraphs", "time")
+    __slots__ = ("buffer", "captions", "marks", "paragraphs", "time")
 
     def __init__(self) -> None:
         self.paragraphs: list[str] = []
         self.buffer: list[str | None] = []  # raw text as parsed; None is a <br>
         self.time: str | None = None  # the first <time datetime> inside it
+        self.marks: list[int] = []  # paragraph count where each open <figcaption> began
+        self.captions: set[int] = set()  # indexes of paragraphs that are figure captions
+
+    def caption_spans(self) -> tuple[tuple[int, int], ...]:
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for i, paragraph in enumerate(self.paragraphs):
+            if i in self.captions:
+                spans.append((pos, pos + len(paragraph)))
+            pos += len(paragraph) + 2
+        return tuple(spans)
 
     def flush(self) -> None:
         if not self.buffer:
@@ -154,6 +166,8 @@ class _PageEvents:
             elif name in BLOCK_TAGS:
                 for r in self.active:
                     r.flush()
+                    if name == "figcaption":
+                        r.marks.append(len(r.paragraphs))
 
     def end(self, tag: str) -> None:
         if not self.open:
@@ -164,6 +178,8 @@ class _PageEvents:
         elif self.skip == 0 and name in BLOCK_TAGS:
             for r in self.active:
                 r.flush()
+                if name == "figcaption" and r.marks:
+                    r.captions.update(range(r.marks.pop(), len(r.paragraphs)))
         if region is not None:
             region.flush()
             self.active.remove(region)
@@ -243,6 +259,7 @@ def parse_html(markup: str) -> HtmlPage:
         published=published,
         url=_canonical_url(events.canonical, metas) or _http(_ld_text(_ld_url(ld))),
         text=text,
+        captions=body.caption_spans(),
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 
+from claimreview.extract.names import ORG_HEADS, ORG_WORDS, PERSON_HEADS, ROLES, TITLES, singular
 from claimreview.extract.wordlist import words
 
 # --- noise: lines that are page furniture, not statements --------------------------------------
@@ -191,7 +192,7 @@ EVENT_VERBS = words("""
     detected exchanged freed released resigned sentenced approved struck hit collapsed trapped
     drowned rescued restored repaired fallen dropped slid reduced pumped carried reported
     slow slows slowed boost boosts boosted raise raises raised lower lowers lowered worsen worsened
-    ease eased delay delays delayed
+    ease eased delay delays delayed move moved advance advanced retreat retreated withdraw withdrew
     """)
 # Findings that weigh on a claim, with the claim as a "that" clause: the finding is itself
 # checkable ("the data suggest that ...", "adds weight to the theory that ...").
@@ -215,6 +216,7 @@ LEGAL = words("""
     """)
 DENIAL = words("untrue false lie deny denies denied dispute disputed disputes rejected rejects")
 QUOTE_OPEN = re.compile(r"^\W{0,2}[\"“«]")
+QUOTE_CLOSERS = ('"', "”", "»")
 HEDGES = words("may might could would should perhaps possibly probably hope hopes likely")
 # In reported speech the modal belongs to what was said ("said it would close", "warned that
 # rents could slow growth"): the statement is checkable, the reporter is not hedging.
@@ -313,10 +315,25 @@ def features(
     return found
 
 
+def _official(attribution: str) -> bool:
+    """The words after a quotation name an office, a role or an organisation."""
+    return any(
+        w in TITLES or w in ROLES or w in PERSON_HEADS or w in ORG_WORDS or w in ORG_HEADS
+        for w in (singular(t.lower()) for t in WORD.findall(attribution))
+    )
+
+
 def score(
     sentence: str, *, attributed: bool, named: bool = False, tokens: list[str] | None = None
 ) -> tuple[float, tuple[str, ...]]:
     """Check-worthiness in 0..1 and the reason codes behind it, strongest first."""
+    if attributed and QUOTE_OPEN.match(sentence):
+        # '"We were told nothing," said X, who travels every day': a passer-by's quotation is
+        # judged on its own words; the words about the speaker must not make colour look like a
+        # claim. An official's or organisation's quotation states a position and stays whole.
+        close = max(sentence.rfind(q) for q in QUOTE_CLOSERS)
+        if close > 0 and not _official(sentence[close + 1 :]):
+            sentence, tokens = sentence[: close + 1], None
     if tokens is None:
         tokens = WORD.findall(sentence)
     found = features(sentence, attributed=attributed, named=named, tokens=tokens)
