@@ -1,6 +1,6 @@
 """Extraction quality on the team's evaluation set: this version against a "contains a digit" baseline.
 
-    .venv/bin/python bench/quality.py [--small] [--show] [--sanity]
+    .venv/bin/python bench/quality.py [--small] [--show] [--sanity | --holdout2]
 
 Gold lives in tests/eval/extraction (see its README): ``⟦Speaker|sentence⟧`` marks inline, or a
 ``NAME.gold.json`` beside subtitle files. Each file is read with read_article (marks removed, in
@@ -12,7 +12,8 @@ sentences repeating an earlier one), and MAP (mean over documents of the average
 ranking every sentence by score; "either way" sentences are left out of every measure).
 The baseline extracts every sentence containing a digit, scores it 1 (else 0), names no speaker.
 --small runs a handful of documents for CI. --sanity scores only tests/eval/extraction/sanity,
-articles written after the rules were frozen (never used for tuning).
+articles written after the rules were frozen (never used for tuning); --holdout2 scores only
+tests/eval/extraction/holdout2, a second such set written after the sanity-set fixes.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class Doc:
     kind: str
     gold: dict[tuple[int, int], str | None] = field(default_factory=dict)
     either: set[tuple[int, int]] = field(default_factory=set)
+    captions: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -96,7 +98,7 @@ def load(
             plain = Path(tmp) / path.name
             plain.write_text(MARK.sub(lambda m: m.group(2), raw), encoding="utf-8")
             article = read_article(plain)
-            doc = Doc(path.name, article.text, article.kind)
+            doc = Doc(path.name, article.text, article.kind, captions=article.captions)
             sidecar = path.with_name(path.stem + ".gold.json")
             if sidecar.exists():
                 marks += [(g["speaker"] or NO_SPEAKER, g["text"]) for g in json.loads(sidecar.read_text())]
@@ -107,7 +109,7 @@ def load(
 
 
 def ours(doc: Doc) -> list[Candidate]:
-    return candidates(doc.text, doc.kind)
+    return candidates(doc.text, doc.kind, doc.captions)
 
 
 def digit_baseline(doc: Doc) -> list[Candidate]:
@@ -183,8 +185,12 @@ def main() -> None:
     parser.add_argument("--small", action="store_true", help=f"only {len(SMALL)} documents (CI smoke run)")
     parser.add_argument("--show", action="store_true", help="list every miss, wrong speaker and extra")
     parser.add_argument("--sanity", action="store_true", help="only the set written after the rules froze")
+    parser.add_argument("--holdout2", action="store_true", help="only the second held-out set")
     args = parser.parse_args()
-    docs = load(folders=("sanity",)) if args.sanity else load(SMALL if args.small else None)
+    if args.sanity or args.holdout2:
+        docs = load(folders=("sanity",) if args.sanity else ("holdout2",))
+    else:
+        docs = load(SMALL if args.small else None)
     ours_scores = evaluate(docs, ours)
     base = evaluate(docs, digit_baseline)
     transcripts = sum(d.kind == "transcript" for d in docs)

@@ -272,7 +272,7 @@ def test_extract_package_is_pure_logic() -> None:
     # The CLI imports it for every file; UI, network and database stacks must not come along.
     code = (
         "import sys, claimreview.extract as e; "
-        "print(sorted(m for m in ('textual', 'httpx', 'fastapi', 'sqlmodel', 'sqlalchemy', 'bs4') "
+        "print(sorted(m for m in ('textual', 'httpx', 'fastapi', 'sqlmodel', 'sqlalchemy', 'lxml') "
         "if m in sys.modules))"
     )
     env = {

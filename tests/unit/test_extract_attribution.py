@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from claimreview.extract import extract_claims
+from claimreview.extract import extract_claims, read_article
 from claimreview.extract.attribution import SpeakerContext, mask_quotes
 
 
@@ -120,3 +122,84 @@ def test_extracted_claims_carry_the_speaker() -> None:
         "He also said 40,000 people had returned."
     )
     assert [c.speaker for c in claims] == ["Sergei Rudskoy"] * 3
+
+
+# --- kinds of error the post-freeze sanity set exposed (sentences written for these tests) -------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # occupations before a name and affiliations after it are not part of the name
+        (
+            "Geologist Maria Santos of the Andean Volcano Observatory said the ash reached 9 km.",
+            "Maria Santos",
+        ),
+        ("Economist Pavel Hruby said growth slowed to 1.2% in the spring.", "Pavel Hruby"),
+        ("Virologist Ana Reyes at the University of Lima said 3 of 10 samples were positive.", "Ana Reyes"),
+        # ... while an organisation's own "of" stays
+        ("The Bank of England said inflation fell to 3%.", "Bank of England"),
+        # data "from"/"by" a body: the body is the source
+        (
+            "Output fell 3%, according to preliminary data from the national statistics office.",
+            "national statistics office",
+        ),
+        (
+            "Turnout was 61%, according to official figures published by the Electoral Board.",
+            "Electoral Board",
+        ),
+        # "the firm said" after the firm opened the sentence
+        ("Nordvik Shipping will sell four of its 11 tankers, the firm said on Friday.", "Nordvik Shipping"),
+    ],
+)
+def test_sanity_kinds(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_company_named_earlier_in_the_paragraph() -> None:
+    context = SpeakerContext()
+    context.attribute_full("Brightwell Foods closed two bakeries in March.", paragraph=2)
+    found = context.attribute_full("The company said 40 more jobs would go by June.", paragraph=2)
+    assert found is not None and found.speaker == "Brightwell Foods"
+
+
+def test_an_office_is_not_whoever_spoke_last() -> None:
+    # Ana Ruiz is a senator; "the governor" is someone else, and a time phrase is not a name.
+    got = speakers(
+        "Senator Ana Ruiz said 12 bridges were unsafe.\n"
+        "The governor weeks earlier claimed the roads were safe."
+    )
+    assert got == ["Ana Ruiz", "governor"]
+
+
+def test_caption_under_markup_and_quoted_opinion_are_not_claims(tmp_path: Path) -> None:
+    body = (
+        "A firefighter sprays water on a burning warehouse in Lodz on Thursday.\n\n"
+        "The fire service said 12 people were hurt.\n\n"
+        '"This is a shameful day for the city," said Ana Ruiz, who has lived in Lodz for 30 years.\n\n'
+        '"They closed 14 fire stations in two years," said Piotr Nowak, a union official.'
+    )
+    expected = [
+        "The fire service said 12 people were hurt.",
+        '"They closed 14 fire stations in two years," said Piotr Nowak, a union official.',
+    ]
+    page = tmp_path / "fire.md"
+    # No credit line under the caption: the image markup above it is what says so.
+    page.write_text(
+        "# Warehouse fire in Lodz\n\n![Firefighter at the warehouse](https://img.example/f.jpg)\n\n" + body
+    )
+    article = read_article(page)
+    assert [c.text for c in extract_claims(article.text, captions=article.captions)] == expected
+    html = tmp_path / "fire.html"
+    paragraphs = body.split("\n\n")
+    html.write_text(
+        "<html><body><article><h1>Warehouse fire</h1><figure><img src='f.jpg'><figcaption>"
+        + paragraphs[0]
+        + "</figcaption></figure>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs[1:])
+        + "</article></body></html>"
+    )
+    article = read_article(html)
+    assert [c.text for c in extract_claims(article.text, captions=article.captions)] == expected
+    # The same sentence in running prose, with no markup around it, is a statement.
+    assert extract_claims(paragraphs[0] + "\n\n" + paragraphs[1])[0].text == paragraphs[0]

@@ -84,3 +84,23 @@ def test_headline_is_in_paragraph_zero_even_after_blank_lines() -> None:
     text = "\n\n  \nHeadline here\n\nBody."
     first = sentences(text)[0]
     assert text[first.start : first.end] == "Headline here" and first.paragraph == 0 and first.alone
+
+
+DOTTED = [
+    "The tunnel collapsed at about 3:40 a.m. on Tuesday after a tremor, the agency says.",
+    "Troops from the U.S. and Britain left at 6 a.m. but returned. Then more came at 9 p.m. after dark.",
+    "Figures from the U.N. show a rise. Aid from the E.U. arrived on Monday.",
+    "Shares in the U.K. market fell 4 percent. Traders in the U.S. were calm.",
+]
+
+
+def test_dotted_abbreviation_before_a_lowercase_word_needs_no_pysbd(monkeypatch: pytest.MonkeyPatch) -> None:
+    references = [trimmed(piece, _pysbd_split(piece) or []) for piece in DOTTED]
+
+    def refuse(piece: str) -> None:
+        raise AssertionError(f"pysbd called on {piece!r}")
+
+    monkeypatch.setattr("claimreview.extract.segment._pysbd_split", refuse)
+    for piece, reference in zip(DOTTED, references, strict=True):
+        assert trimmed(piece, split_block(piece)) == reference
+    assert len(references[1]) == 2 and len(references[2]) == 2

@@ -376,3 +376,19 @@ def test_json_ld_never_overrides_meta_tags_and_bad_json_is_skipped(tmp_path: Pat
     assert article.title == "From LD"
     assert article.published is None  # impossible date
     assert article.url is None  # not http(s)
+
+
+def test_html_article_card_inside_furniture_is_not_the_body(tmp_path: Path) -> None:
+    # "Related" cards are often <article> elements inside <aside>; the story is the next <article>.
+    path = tmp_path / "cards.html"
+    path.write_text(
+        "<html><body><aside><article><p>Ferry timetable cut.</p></article></aside>"
+        "<article class='story'><p>The army said 40 drones were shot down.</p></article></body></html>"
+    )
+    assert read_article(path).text == "The army said 40 drones were shot down."
+
+
+def test_html_empty_article_element_falls_back_to_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "empty-article.html"
+    path.write_text("<html><body><article></article><div><p>The army said 40 died.</p></div></body></html>")
+    assert read_article(path).text == "The army said 40 died."

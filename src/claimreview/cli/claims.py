@@ -40,7 +40,7 @@ def extract_files(
             article = read_article(path, format=file_format)
             claims = [
                 NewClaim.from_attrs(c, extractor=EXTRACTOR_NAME, version=EXTRACTOR_VERSION)
-                for c in extract_claims(article.text, article.kind)
+                for c in extract_claims(article.text, article.kind, article.captions)
             ]
             articles.append((NewDocument.from_attrs(article), claims))
             bar.advance(task)

@@ -29,13 +29,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimreview.extract.names import (
+    ANY_PERSON_HEADS,
     ARTICLES,
+    BUSINESS_HEADS,
     NOT_FIRST_NAMES,
     ORG_HEADS,
     ORG_WORDS,
     PERSON_HEADS,
     POSSESSIVE,
     TITLES,
+    drop_affiliation,
     is_generic,
     is_org,
     named_with_head,
@@ -80,6 +83,8 @@ class SpeakerContext:
     scanned: dict[str, int] = field(default_factory=dict)
     # (paragraph, speaker) of the sentence before: a quotation running on inherits its speaker.
     previous: tuple[int, Found | None] = (-1, None)
+    # Earlier sentences of the current paragraph (for "the company said").
+    paragraph: list[str] = field(default_factory=list)
 
     def remember(self, speaker: str, *, org: bool, named: bool, phrase: str = "") -> None:
         self.last = speaker
@@ -100,6 +105,8 @@ class SpeakerContext:
 
     def attribute_full(self, sentence: str, paragraph: int = -1) -> Found | None:
         """Like :meth:`attribute`, saying whether the speaker is a name."""
+        if paragraph < 0 or paragraph != self.previous[0]:
+            self.paragraph = []
         raw = find_source(mask_quotes(sentence))
         found = None
         if raw is not None:
@@ -113,6 +120,7 @@ class SpeakerContext:
             found = self.previous[1]
         self.previous = (paragraph, found)
         self.earlier.append(sentence)
+        self.paragraph.append(sentence)
         return found
 
     def _resolve(self, np: str, sentence: str = "") -> tuple[str, bool, bool] | None:
@@ -130,6 +138,7 @@ class SpeakerContext:
             tokens = [tokens[0]] + [t.lower() if t in name else t for t in tokens[1:]]
             name = []
         if name:
+            name = drop_affiliation(name)
             stripped = strip_titles(name)
             if len(stripped) == 1:
                 full = self._full_name(stripped[0])
@@ -172,8 +181,17 @@ class SpeakerContext:
         want_org = head in ORG_HEADS
         if not (want_org or head in PERSON_HEADS):
             return None
-        if len(tokens) == 1:
-            # "the agency", "the spokesman": the last source of that kind.
+        if head in BUSINESS_HEADS:
+            # "Halvorsen Motors will cut 1,200 jobs, the company said": the business named as the
+            # subject of this sentence or of an earlier one in the paragraph.
+            people = {m[0] for m in self.mentions if not m[1]}
+            for text in (sentence, *self.paragraph[::-1]):
+                subject = _subject_name(text)
+                if subject and subject not in people:
+                    return subject, True, True
+        if len(tokens) == 1 and (want_org or head in ANY_PERSON_HEADS):
+            # "the agency", "the spokesman": the last source of that kind. An office ("the
+            # mayor") is not whoever spoke last: it needs a mention holding that word.
             for speaker, org, named, _ in recent:
                 if org == want_org:
                     return speaker, org, named
@@ -201,3 +219,30 @@ class SpeakerContext:
                     self.full_names[surname] = f"{first} {surname}"
                     return self.full_names[surname]
         return surname
+
+
+# A capitalised run of words (with inner connectors) opening a sentence: its subject's name.
+NAME_RUN = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|de|du)\s+)?[A-Z][\w'’&.-]*)*")
+# Subject names longer than this are headlines or lists, not a business's name.
+MAX_SUBJECT_WORDS = 5
+
+
+def _subject_name(sentence: str) -> str | None:
+    """The name a sentence opens with, when a verb follows it ("Halvorsen Motors will cut ...")."""
+    text = sentence.lstrip()
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    m = NAME_RUN.match(text)
+    if not m:
+        return None
+    tokens = m.group().split()
+    after = text[m.end() :].split(None, 1)
+    if (
+        not after
+        or not after[0][:1].islower()
+        or tokens[0].lower() in NOT_FIRST_NAMES
+        or len(tokens) > MAX_SUBJECT_WORDS
+        or (len(tokens) > 1 and tokens[1] == "said")
+    ):
+        return None
+    return " ".join(tokens)

@@ -1,13 +1,19 @@
-"""HTML page to plain text and metadata (BeautifulSoup with lxml).
+"""HTML page to plain text and metadata, in one streaming pass of lxml's HTML parser.
 
-Body text comes from <article>, else <main>, else <body>. Page furniture (script, style, nav,
-header, footer, aside, form, noscript and similar) and elements marked ``hidden`` are skipped.
-Each block element (p, h1-h6, li, figcaption, blockquote, div, ...) becomes its own paragraph,
-paragraphs are separated by a blank line, whitespace inside a paragraph collapses to single
-spaces and <br> becomes a line break. Entities are decoded by the parser.
+Body text comes from the first <article> that is not itself page furniture, else the first such
+<main>, else the whole page. Page furniture (script, style, nav, header, footer, aside, form,
+noscript and similar), elements marked ``hidden`` and blocks whose class or id names comments,
+related links, share bars and the like are skipped. Each block element (p, h1-h6, li, figcaption,
+blockquote, div, ...) becomes its own paragraph, paragraphs are separated by a blank line,
+whitespace inside a paragraph collapses to single spaces and <br> becomes a line break. Entities
+are decoded by the parser.
 
 Metadata: Open Graph and other <meta> tags, <title>, <link rel=canonical> and <time>, then a
 JSON-LD NewsArticle (or Article, or one inside "@graph") for whatever those left empty.
+
+Why parser events instead of a tree: building a BeautifulSoup (or even an lxml) tree costs more
+than everything else the reader does, and libxml2 silently drops the text of elements nested
+deeper than its tree limit (256, or 2048 with huge_tree), while its event interface does not.
 
 trafilatura was tried as the body extractor (issue 10) and is not used: in its fast mode (the
 only one near this reader's speed) it moves the byline out of the text, drops figure captions,
@@ -24,8 +30,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+from lxml import etree
 
 from claimreview.extract.dates import parse_iso_date
 from claimreview.extract.readers import CONTROL
@@ -39,7 +44,6 @@ BLOCK_TAGS = words("""
     p h1 h2 h3 h4 h5 h6 li figcaption blockquote div section article main ul ol dl dt dd table tr td
     th thead tbody tfoot caption figure pre address hr body html
     """)
-NON_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 # Reader comments, related links, share bars and the like sit in ordinary <div>/<section>/<ul>
 # elements on real pages; only their class or id says what they are. Bylines and captions stay:
 # the extractor recognises them as furniture and they help attribution.
@@ -50,6 +54,7 @@ FURNITURE_ATTR = re.compile(
     re.IGNORECASE,
 )
 WHITESPACE = re.compile(r"\s+")
+LD_JSON = "application/ld+json"
 
 TITLE_META = (("property", "og:title"), ("name", "twitter:title"))
 PUBLISHER_META = (("property", "og:site_name"), ("name", "publisher"), ("name", "application-name"))
@@ -61,6 +66,7 @@ DATE_META = (
     ("name", "pubdate"),
     ("name", "dc.date"),
 )
+ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,23 +76,177 @@ class HtmlPage:
     published: str | None
     url: str | None
     text: str
+    captions: tuple[tuple[int, int], ...] = ()  # spans of ``text`` that were <figcaption>s
+
+
+class _Region:
+    """Paragraphs of one candidate body (an <article>, a <main>, or the whole page)."""
+
+    __slots__ = ("buffer", "captions", "marks", "paragraphs", "time")
+
+    def __init__(self) -> None:
+        self.paragraphs: list[str] = []
+        self.buffer: list[str | None] = []  # raw text as parsed; None is a <br>
+        self.time: str | None = None  # the first <time datetime> inside it
+        self.marks: list[int] = []  # paragraph count where each open <figcaption> began
+        self.captions: set[int] = set()  # indexes of paragraphs that are figure captions
+
+    def caption_spans(self) -> tuple[tuple[int, int], ...]:
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for i, paragraph in enumerate(self.paragraphs):
+            if i in self.captions:
+                spans.append((pos, pos + len(paragraph)))
+            pos += len(paragraph) + 2
+        return tuple(spans)
+
+    def flush(self) -> None:
+        if not self.buffer:
+            return
+        # Control characters go only after joining: the parser splits text at entities, and an
+        # escape sequence written as "&#27;[2J" arrives in two pieces.
+        runs: list[str] = []
+        run: list[str] = []
+        for piece in self.buffer:
+            if piece is None:
+                runs.append(_text("".join(run)))
+                run = []
+            else:
+                run.append(piece)
+        runs.append(_text("".join(run)))
+        self.buffer.clear()
+        lines = (" ".join(line.split()) for line in runs)
+        paragraph = "\n".join(line for line in lines if line)
+        if paragraph:
+            self.paragraphs.append(paragraph)
+
+
+class _PageEvents:
+    """lxml parser target: body text of each candidate region and the metadata, in one pass."""
+
+    def __init__(self) -> None:
+        self.page = _Region()
+        self.regions: dict[str, _Region] = {}  # "article" / "main" -> the first one, once opened
+        self.active: list[_Region] = [self.page]
+        # Per open element: (name, skipped here, region it opened or None, collecting title/h1/ld)
+        self.open: list[tuple[str, bool, _Region | None, list[str] | None]] = []
+        self.skip = 0
+        self.metas: dict[tuple[str, str], str] = {}
+        self.title: list[str] | None = None
+        self.h1: list[str] | None = None
+        self.json_ld: list[list[str]] = []
+        self.canonical: str | None = None
+        self.sinks: list[list[str]] = []  # title, first h1, JSON-LD scripts being read
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        name = tag.lower() if isinstance(tag, str) else ""
+        skipped = name in SKIPPED_TAGS or "hidden" in attrib or _is_furniture(attrib)
+        sink = self._sink_for(name, attrib)
+        region = None
+        if name in ("article", "main") and name not in self.regions and self.skip == 0 and not skipped:
+            region = self.regions[name] = _Region()
+            self.active.append(region)
+        if name == "meta":
+            self._meta_tag(attrib)
+        elif name == "link" and self.canonical is None and "canonical" in attrib.get("rel", "").split():
+            self.canonical = attrib.get("href", "")
+        elif name == "time" and "datetime" in attrib:
+            for r in self.active:
+                if r.time is None:
+                    r.time = attrib["datetime"]
+        if sink is not None:
+            self.sinks.append(sink)
+        self.open.append((name, skipped, region, sink))
+        if skipped:
+            self.skip += 1
+        elif self.skip == 0:
+            if name == "br":
+                for r in self.active:
+                    r.buffer.append(None)
+            elif name in BLOCK_TAGS:
+                for r in self.active:
+                    r.flush()
+                    if name == "figcaption":
+                        r.marks.append(len(r.paragraphs))
+
+    def end(self, tag: str) -> None:
+        if not self.open:
+            return
+        name, skipped, region, sink = self.open.pop()
+        if skipped:
+            self.skip -= 1
+        elif self.skip == 0 and name in BLOCK_TAGS:
+            for r in self.active:
+                r.flush()
+                if name == "figcaption" and r.marks:
+                    r.captions.update(range(r.marks.pop(), len(r.paragraphs)))
+        if region is not None:
+            region.flush()
+            self.active.remove(region)
+        if sink is not None:
+            self.sinks.remove(sink)
+
+    def data(self, text: str) -> None:
+        for sink in self.sinks:
+            sink.append(text)
+        if self.skip == 0:
+            for r in self.active:
+                r.buffer.append(text)
+
+    def comment(self, text: str) -> None:
+        """Comments are never text."""
+
+    def close(self) -> _PageEvents:
+        self.page.flush()
+        return self
+
+    def _sink_for(self, name: str, attrib: dict[str, str]) -> list[str] | None:
+        if name == "title" and self.title is None:
+            self.title = []
+            return self.title
+        if name == "h1" and self.h1 is None:
+            self.h1 = []
+            return self.h1
+        if name == "script" and attrib.get("type") == LD_JSON:
+            self.json_ld.append([])
+            return self.json_ld[-1]
+        return None
+
+    def _meta_tag(self, attrib: dict[str, str]) -> None:
+        # Every <meta> content by (attribute, lowercased name), first one wins.
+        content = attrib.get("content")
+        if not content or not content.strip():
+            return
+        for attr in ("property", "name", "itemprop"):
+            key = attrib.get(attr)
+            if key is not None:
+                self.metas.setdefault((attr, key.strip().lower()), content)
 
 
 def parse_html(markup: str) -> HtmlPage:
-    soup = BeautifulSoup(markup, "lxml")
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    text = "\n\n".join(_paragraphs(root))
-    metas = _metas(soup)
-    ld = _json_ld(soup) if "ld+json" in markup else {}
+    events = _PageEvents()
+    parser = etree.HTMLParser(target=events, remove_comments=True, remove_pis=True)
+    try:
+        parser.feed(markup)
+        parser.close()
+    except etree.LxmlError:
+        # Nothing parseable (only a comment, say): whatever was seen so far is the page.
+        events.close()
+    body = next(
+        (r for r in (events.regions.get("article"), events.regions.get("main")) if r and r.paragraphs),
+        events.page,
+    )
+    text = "\n\n".join(body.paragraphs)
+    metas = events.metas
+    ld = _json_ld(events.json_ld)
     title = _meta(metas, TITLE_META)
-    if not title and soup.title is not None:
-        title = _collapse(soup.title.get_text())
-    if not title:
-        h1 = soup.find("h1")
-        title = _collapse(h1.get_text()) if h1 is not None else None
+    if not title and events.title is not None:
+        title = _collapse("".join(events.title))
+    if not title and events.h1 is not None:
+        title = _collapse("".join(events.h1))
     title = title or _ld_text(ld.get("headline"))
     published = None
-    for value in (_meta(metas, DATE_META), _time_datetime(root), _ld_text(ld.get("datePublished"))):
+    for value in (_meta(metas, DATE_META), body.time, _ld_text(ld.get("datePublished"))):
         published = parse_iso_date(value) if value else None
         if published:
             break
@@ -97,8 +257,9 @@ def parse_html(markup: str) -> HtmlPage:
         title=title or None,
         publisher=publisher,
         published=published,
-        url=_canonical_url(soup, metas) or _http(_ld_text(_ld_url(ld))),
+        url=_canonical_url(events.canonical, metas) or _http(_ld_text(_ld_url(ld))),
         text=text,
+        captions=body.caption_spans(),
     )
 
 
@@ -120,20 +281,6 @@ def _collapse(value: str) -> str:
     return _text(value).strip()
 
 
-def _metas(soup: BeautifulSoup) -> dict[tuple[str, str], str]:
-    """Every <meta> content by (attribute, lowercased name), first one wins: one walk, not one per key."""
-    found: dict[tuple[str, str], str] = {}
-    for tag in soup.find_all("meta"):
-        content = tag.get("content")
-        if not isinstance(content, str) or not content.strip():
-            continue
-        for attr in ("property", "name", "itemprop"):
-            name = tag.get(attr)
-            if isinstance(name, str):
-                found.setdefault((attr, name.strip().lower()), content)
-    return found
-
-
 def _meta(metas: dict[tuple[str, str], str], keys: tuple[tuple[str, str], ...]) -> str | None:
     for attr, name in keys:
         if (attr, name.lower()) in metas:
@@ -141,14 +288,11 @@ def _meta(metas: dict[tuple[str, str], str], keys: tuple[tuple[str, str], ...]) 
     return None
 
 
-ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle"})
-
-
-def _json_ld(soup: BeautifulSoup) -> dict[str, Any]:
+def _json_ld(scripts: list[list[str]]) -> dict[str, Any]:
     """The first JSON-LD object typed as a news article; unreadable blocks are skipped, not fatal."""
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+    for script in scripts:
         try:
-            data = json.loads(script.string or "")
+            data = json.loads("".join(script))
         except ValueError:
             continue
         stack = [data]
@@ -189,65 +333,16 @@ def _http(url: str | None) -> str | None:
     return url if url and url.startswith(("http://", "https://")) else None
 
 
-def _time_datetime(root: Tag | BeautifulSoup) -> str | None:
-    tag = root.find("time", attrs={"datetime": True})
-    value = tag.get("datetime") if isinstance(tag, Tag) else None
-    return value if isinstance(value, str) else None
-
-
-def _canonical_url(soup: BeautifulSoup, metas: dict[tuple[str, str], str]) -> str | None:
-    link = soup.find("link", attrs={"rel": "canonical"})
-    href = link.get("href") if isinstance(link, Tag) else None
-    href = CONTROL.sub("", href).strip() if isinstance(href, str) else None
+def _canonical_url(href: str | None, metas: dict[tuple[str, str], str]) -> str | None:
+    href = CONTROL.sub("", href).strip() if href else None
     if href and href.startswith(("http://", "https://")):
         return href
     return _http(_meta(metas, (("property", "og:url"),)))
 
 
-def _is_furniture(node: Tag) -> bool:
-    attrs = node.attrs
-    if "class" not in attrs and "id" not in attrs:
+def _is_furniture(attrib: dict[str, str]) -> bool:
+    classes = attrib.get("class")
+    ident = attrib.get("id")
+    if classes is None and ident is None:
         return False
-    classes = attrs.get("class")
-    label = " ".join(classes) if isinstance(classes, list) else str(classes or "")
-    ident = attrs.get("id")
-    label = f"{label} {ident}" if isinstance(ident, str) else label
-    return FURNITURE_ATTR.search(label) is not None
-
-
-def _paragraphs(root: Tag | BeautifulSoup) -> list[str]:
-    paragraphs: list[str] = []
-    buffer: list[str] = []
-
-    def flush() -> None:
-        lines = (" ".join(line.split()) for line in "".join(buffer).split("\n"))
-        buffer.clear()
-        paragraph = "\n".join(line for line in lines if line)
-        if paragraph:
-            paragraphs.append(paragraph)
-
-    # Explicit stack: hostile pages nest deeper than Python's recursion limit.
-    stack: list[tuple[object, bool]] = [(root, False)]
-    while stack:
-        node, leaving = stack.pop()
-        if leaving:
-            flush()
-            continue
-        if isinstance(node, NavigableString):
-            if not isinstance(node, NON_TEXT):
-                buffer.append(_text(str(node)))
-            continue
-        if not isinstance(node, Tag):
-            continue
-        name = node.name.lower()
-        if name in SKIPPED_TAGS or node.has_attr("hidden") or _is_furniture(node):
-            continue
-        if name == "br":
-            buffer.append("\n")
-            continue
-        if name in BLOCK_TAGS:
-            flush()
-            stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node.contents))
-    flush()
-    return paragraphs
+    return FURNITURE_ATTR.search(f"{classes or ''} {ident or ''}") is not None

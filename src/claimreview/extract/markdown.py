@@ -40,37 +40,52 @@ STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 SPACES = re.compile(r"[ \t]+")
 
 
+RESTORE = {PRIVATE_BASE + i: i for i in range(128)}
+
+
 def inline_to_text(line: str) -> str:
-    line = ESCAPE.sub(lambda m: chr(PRIVATE_BASE + ord(m.group(1))), line)
-    line = IMAGE.sub("", line)
-    line = LINK.sub(r"\1", line)
-    line = REF_LINK.sub(r"\1", line)
-    line = AUTOLINK.sub(r"\1", line)
-    line = CODE.sub(lambda m: m.group(2).strip(), line)
-    line = STRONG.sub(r"\2", line)
-    line = EM_STAR.sub(r"\1", line)
-    line = EM_UNDERSCORE.sub(r"\1", line)
-    line = STRIKE.sub(r"\1", line)
-    restored = "".join(
-        chr(ord(ch) - PRIVATE_BASE) if PRIVATE_BASE <= ord(ch) < PRIVATE_BASE + 128 else ch for ch in line
-    )
-    return SPACES.sub(" ", restored).strip()
+    # Each rule runs only when its marker character is on the line: most lines have none.
+    if "\\" in line:
+        line = ESCAPE.sub(lambda m: chr(PRIVATE_BASE + ord(m.group(1))), line)
+    if "[" in line:
+        line = IMAGE.sub("", line)
+        line = LINK.sub(r"\1", line)
+        line = REF_LINK.sub(r"\1", line)
+    if "<" in line:
+        line = AUTOLINK.sub(r"\1", line)
+    if "`" in line:
+        line = CODE.sub(lambda m: m.group(2).strip(), line)
+    if "*" in line or "_" in line:
+        line = STRONG.sub(r"\2", line)
+        line = EM_STAR.sub(r"\1", line)
+        line = EM_UNDERSCORE.sub(r"\1", line)
+    if "~~" in line:
+        line = STRIKE.sub(r"\1", line)
+    return SPACES.sub(" ", line.translate(RESTORE)).strip()
 
 
-def markdown_to_text(body: str) -> tuple[str, str | None]:
-    """The plain text of a markdown body, and its first level-1 heading if any."""
+def markdown_to_text(body: str) -> tuple[str, str | None, tuple[tuple[int, int], ...]]:
+    """The plain text of a markdown body, its first level-1 heading if any, and caption spans.
+
+    A caption is the paragraph right under a line holding only an image.
+    """
     paragraphs: list[str] = []
+    caption_at: set[int] = set()
     current: list[str] = []
     hard_break = False
     title: str | None = None
     in_fence = False
+    after_image = False
 
     def flush() -> None:
-        nonlocal hard_break
+        nonlocal hard_break, after_image
         text = "".join(current).strip()
         current.clear()
         hard_break = False
         if text:
+            if after_image:
+                caption_at.add(len(paragraphs))
+            after_image = False
             paragraphs.append(text)
 
     for line in COMMENT.sub("", body).split("\n"):
@@ -88,6 +103,7 @@ def markdown_to_text(body: str) -> tuple[str, str | None]:
         heading = HEADING.match(line)
         if heading:
             flush()
+            after_image = False
             text = inline_to_text(heading.group(2))
             if text:
                 paragraphs.append(text)
@@ -99,6 +115,9 @@ def markdown_to_text(body: str) -> tuple[str, str | None]:
             line = LIST_MARKER.sub("", line, count=1)
         text = inline_to_text(line)
         if not text:
+            if "![" in line and IMAGE.search(line):
+                flush()
+                after_image = True
             continue
         if len(current) == 1 and not hard_break and is_title_line(current[0], text):
             # A headline glued to the first paragraph by a single newline is a paragraph of its own.
@@ -110,4 +129,10 @@ def markdown_to_text(body: str) -> tuple[str, str | None]:
         if line.endswith("\\") and text.endswith("\\"):
             current[-1] = text[:-1].rstrip()
     flush()
-    return "\n\n".join(paragraphs), title
+    captions: list[tuple[int, int]] = []
+    pos = 0
+    for i, paragraph in enumerate(paragraphs):
+        if i in caption_at:
+            captions.append((pos, pos + len(paragraph)))
+        pos += len(paragraph) + 2
+    return "\n\n".join(paragraphs), title, tuple(captions)

@@ -47,8 +47,30 @@ PERSON_HEADS = words("""
     """)
 ORG_HEADS = words("""
     group monitor ministry agency organisation organization army military observatory authority
-    council service company airline institute commission report study survey
+    council service company airline institute commission report study survey firm operator
+    carmaker lender insurer retailer manufacturer producer developer charity regulator utility
     """)
+# Heads that name a kind of business: "the company said" may point to the subject of its own
+# sentence ("Halvorsen Motors will cut 1,200 jobs, the company said").
+BUSINESS_HEADS = words("""
+    company firm operator carmaker lender insurer retailer manufacturer producer developer airline
+    group utility
+    """)
+# A person head that any source of that kind can carry; the others are offices ("the mayor")
+# and point back only to a mention holding that word.
+ANY_PERSON_HEADS = words("spokesman spokeswoman spokesperson official")
+# Occupations written before a name like a title ("Epidemiologist Carlos Iturbe said").
+ROLES = words("""
+    economist analyst researcher scientist lawyer attorney professor doctor nurse engineer historian
+    physician surgeon teacher farmer activist campaigner author coach manager investor trader banker
+    founder executive chief official officer expert consultant adviser advisor strategist
+    meteorologist geologist seismologist virologist epidemiologist climatologist biologist
+    volunteer resident witness survivor councillor councilor lawmaker legislator candidate leader
+    """)
+ROLE_SUFFIXES = ("ologist", "ician")
+# Inside a capitalised run, these join a person to the body they belong to ("Carlos Iturbe of
+# the National Institute of Health"); the speaker is the person.
+AFFILIATION = words("of at from")
 
 
 def singular(word: str) -> str:
@@ -91,13 +113,18 @@ def trailing_name(tokens: list[str]) -> list[str]:
         tok = tokens[i - 1]
         if (
             tok[0].isupper()
-            or (tok in NAME_CONNECTORS and i < len(tokens) and i >= 2 and tokens[i - 2][0].isupper())
+            or (
+                (tok in NAME_CONNECTORS or tok in AFFILIATION)
+                and i < len(tokens)
+                and i >= 2
+                and tokens[i - 2][0].isupper()
+            )
             or (
                 # "Office for the Coordination of ..."
                 tok == "the"
                 and i < len(tokens)
                 and i >= 3
-                and tokens[i - 2] in ("of", "for")
+                and tokens[i - 2] in ("of", "for", "at", "from")
                 and tokens[i - 3][0].isupper()
             )
         ):
@@ -111,10 +138,26 @@ def trailing_name(tokens: list[str]) -> list[str]:
     return name
 
 
+def is_role(token: str) -> bool:
+    lowered = token.lower()
+    return lowered in TITLES or lowered in ROLES or lowered.endswith(ROLE_SUFFIXES)
+
+
+def drop_affiliation(name: list[str]) -> list[str]:
+    """"Carlos Iturbe of the National Institute" -> "Carlos Iturbe"; organisations stay whole."""
+    for i, tok in enumerate(name):
+        if tok in AFFILIATION and i > 0:
+            person = [t for t in name[:i] if not is_role(t)]
+            if person and not is_org(name[:i]) and (tok != "of" or is_org(name[i + 1 :])):
+                return name[:i]
+            return name
+    return name
+
+
 def strip_titles(name: list[str]) -> list[str]:
     last_title = -1
     for i, tok in enumerate(name):
-        if tok.lower() in TITLES:
+        if tok.lower() in TITLES or (i < len(name) - 1 and is_role(tok) and not is_org(name)):
             last_title = i
     rest = name[last_title + 1 :]
     return rest if rest else name

@@ -6,6 +6,7 @@ them; :func:`extract_claims` is the kept ones.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimreview.extract.attribution import SpeakerContext
@@ -61,7 +62,7 @@ def _credited(text: str, sentence: Sentence) -> bool:
     return noise_reason(following, alone=True, opening=False) == "credit"
 
 
-def _article(text: str) -> list[Candidate]:
+def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
     context = SpeakerContext()
     seen: set[str] = set()
     out: list[Candidate] = []
@@ -81,7 +82,10 @@ def _article(text: str) -> list[Candidate]:
         # Attribute before de-duplicating: a repeated sentence still moves the "last speaker".
         found = context.attribute_full(span, paragraph=sentence.paragraph)
         # Someone's words with an agency tag under them are still a claim; a scene is not.
-        if found is None and sentence.alone and _credited(text, sentence):
+        if found is None and (
+            (sentence.alone and _credited(text, sentence))
+            or any(s <= sentence.start and sentence.end <= e for s, e in captions)
+        ):
             out.append(Candidate(sentence.start, sentence.end, None, 0.0, (), "caption", False))
             continue
         key = " ".join(span.split())
@@ -114,20 +118,28 @@ def _transcript(text: str) -> list[Candidate]:
     return out
 
 
-def candidates(text: str, kind: str = "article") -> list[Candidate]:
-    """Every sentence of ``text`` with speaker, score, reasons and whether it is noise."""
+def candidates(
+    text: str, kind: str = "article", captions: Sequence[tuple[int, int]] = ()
+) -> list[Candidate]:
+    """Every sentence of ``text`` with speaker, score, reasons and whether it is noise.
+
+    ``captions``: spans the markup marked as photo captions (:attr:`Article.captions`).
+    """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
-    return _transcript(text) if kind == "transcript" else _article(text)
+    return _transcript(text) if kind == "transcript" else _article(text, captions)
 
 
-def extract_claims(text: str, kind: str = "article") -> list[ExtractedClaim]:
+def extract_claims(
+    text: str, kind: str = "article", captions: Sequence[tuple[int, int]] = ()
+) -> list[ExtractedClaim]:
     """Check-worthy sentences of ``text``, sorted by start; ``text[c.start:c.end] == c.text``.
 
     ``kind="transcript"``: ``text`` is ``Speaker: words`` lines and each claim takes its line's speaker.
+    ``captions``: the article's caption spans (:attr:`Article.captions`), never claims.
     """
     return [
         ExtractedClaim(text[c.start : c.end], c.start, c.end, c.speaker, c.score, c.reasons)
-        for c in candidates(text, kind)
+        for c in candidates(text, kind, captions)
         if c.kept
     ]

@@ -51,17 +51,18 @@ def read_article(path: Path, format: str = "auto") -> Article:
     if suffix in HTML_SUFFIXES and format == "transcript":
         raise InputError("HTML pages cannot be read as transcripts", path=path)
     if suffix in HTML_SUFFIXES:
-        # bs4 takes ~0.1 s to import; only HTML needs it.
+        # lxml takes a moment to import; only HTML needs it.
         from claimreview.extract.htmltext import parse_html
 
         page = parse_html(raw)
-        text = page.text
+        text, captions = page.text, page.captions
         meta = {"title": page.title, "publisher": page.publisher, "date": page.published, "url": page.url}
     else:
         meta, body = _split_front_matter(raw, path)
         heading = None
+        captions: tuple[tuple[int, int], ...] = ()
         if suffix in MARKDOWN_SUFFIXES:
-            text, heading = markdown_to_text(body)
+            text, heading, captions = markdown_to_text(body)
         else:
             text = body.strip()
         meta.setdefault("title", heading)
@@ -81,6 +82,7 @@ def read_article(path: Path, format: str = "auto") -> Article:
         url=meta.get("url") or None,
         text=text,
         kind=kind,
+        captions=captions if kind == "article" else (),
     )
 
 

@@ -17,6 +17,9 @@ class Article:
     text: str
     # "transcript": ``text`` is ``Speaker: words`` turns and claims take the speaker of their turn.
     kind: str = "article"
+    # Spans of ``text`` the markup marked as photo captions (a <figcaption>, the paragraph right
+    # under a markdown image): never claims unless someone is quoted in them.
+    captions: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

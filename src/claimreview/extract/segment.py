@@ -179,6 +179,19 @@ def _is_ambiguous(piece: str, match: re.Match[str]) -> bool:
     )
 
 
+# "a.m", "U.S", "U.N": the token before a full stop that, followed by a lowercase word, pysbd
+# never reads as a sentence end.
+DOTTED_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+
+
+def _joins(piece: str, match: re.Match[str]) -> bool:
+    """A full stop that certainly does not end the sentence ("3 a.m. on Monday")."""
+    if match.group().rstrip() != "." or not piece[match.end() : match.end() + 1].islower():
+        return False
+    token = _token_before(piece, match.start()).lstrip(OPENERS + "'‘")
+    return DOTTED_ABBREVIATION.fullmatch(token) is not None
+
+
 def _enclosures(piece: str) -> list[tuple[int, int]] | None:
     """Spans of quotations and brackets, or None when they do not pair up."""
     spans: list[tuple[int, int]] = []
@@ -238,7 +251,7 @@ def _pysbd_split(piece: str) -> list[tuple[int, int]] | None:
 
 def split_block(piece: str) -> list[tuple[int, int]]:
     """Sentence spans (relative, untrimmed) inside one block with no newlines."""
-    candidates = list(CANDIDATE.finditer(piece))
+    candidates = [m for m in CANDIDATE.finditer(piece) if not _joins(piece, m)]
     if not candidates:
         return [(0, len(piece))]
     # Boundaries inside quotations or brackets are pysbd's call; clean ones outside are not.

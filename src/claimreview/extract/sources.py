@@ -50,6 +50,16 @@ QUOTED_AS = re.compile(
     r"\b(?:quoted|cited|quoting|citing)\s+(?P<np>.{1,200}?),?\s+as\s+(?:saying|telling|stating|writing)\b"
 )
 ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:!?]+)")
+# "according to (official) figures/data/a report from|by|of X": the source is X, not the figures.
+DATA_FROM = re.compile(
+    r"^(?:(?:the|a|an|its|their|new|latest|official|preliminary|provisional|final|initial|recent"
+    r"|early|annual|monthly|weekly|daily|government|police)\s+)*"
+    r"(?:figures?|data|numbers?|statistics|estimates?|reports?|surveys?|tall(?:y|ies)|counts?"
+    r"|results?|projections?|records?|documents?|calculations?|analysis|study|studies|polls?)"
+    r"(?:\s+(?:released|published|compiled|issued|provided|gathered|collected|seen|obtained))?"
+    r"\s+(?:from|by|of)\s+(?P<source>.+)$",
+    re.IGNORECASE,
+)
 # Where the subject of a reporting verb can start: after a quote, a clause break or a spaced dash.
 CLAUSE_CUT = re.compile(r".*(?:[\"“”«»;:]|\s[-–—]\s)", re.DOTALL)
 # The phrase after an inverted verb ends at punctuation, a full stop or a new quotation.
@@ -169,8 +179,12 @@ def find_source(masked: str) -> str | None:
     m = ACCORDING_TO.search(masked) if "ccording" in masked else None
     if m:
         np = m.group("np")
-        # "figures released by the ministry" -> "the ministry"
-        if " by " in np:
+        data = DATA_FROM.match(np.strip())
+        if data:
+            # "figures from the glacier monitoring network" -> "the glacier monitoring network"
+            np = data.group("source")
+        elif " by " in np:
+            # "a tally kept by the ministry" -> "the ministry"
             np = np.rsplit(" by ", 1)[1]
         cleaned = _clean(np)
         if cleaned:

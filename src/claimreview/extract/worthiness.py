@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 
+from claimreview.extract.names import ORG_HEADS, ORG_WORDS, PERSON_HEADS, ROLES, TITLES, singular
 from claimreview.extract.wordlist import words
 
 # --- noise: lines that are page furniture, not statements --------------------------------------
@@ -191,7 +192,7 @@ EVENT_VERBS = words("""
     detected exchanged freed released resigned sentenced approved struck hit collapsed trapped
     drowned rescued restored repaired fallen dropped slid reduced pumped carried reported
     slow slows slowed boost boosts boosted raise raises raised lower lowers lowered worsen worsened
-    ease eased delay delays delayed
+    ease eased delay delays delayed move moved advance advanced retreat retreated withdraw withdrew
     """)
 # Findings that weigh on a claim, with the claim as a "that" clause: the finding is itself
 # checkable ("the data suggest that ...", "adds weight to the theory that ...").
@@ -215,10 +216,12 @@ LEGAL = words("""
     """)
 DENIAL = words("untrue false lie deny denies denied dispute disputed disputes rejected rejects")
 QUOTE_OPEN = re.compile(r"^\W{0,2}[\"“«]")
+QUOTE_CLOSERS = ('"', "”", "»")
 HEDGES = words("may might could would should perhaps possibly probably hope hopes likely")
 # In reported speech the modal belongs to what was said ("said it would close", "warned that
 # rents could slow growth"): the statement is checkable, the reporter is not hedging.
 REPORTED_FUTURE = words("would should could may might")
+UNREPORTED_HEDGES = HEDGES - REPORTED_FUTURE
 OPINION_WORDS = words("""
     believe feel proud shameful shame cowardice cowardly honourable honorable heartbreaking wonderful
     great terrible awful disgrace disgraceful betrayal deserve deserves deserved historic sad tragic
@@ -241,6 +244,23 @@ NOT_NAMES = words("""
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 
 
+# Every lowercased word -> the vocabularies it belongs to: one dict lookup per word instead of one
+# set intersection per vocabulary.
+VOCABULARIES = {
+    "number": NUMBER_WORDS,
+    "measure": MEASURE_WORDS,
+    "event": EVENT_VERBS,
+    "denial": DENIAL,
+    "comparative": COMPARATIVE,
+    "causal": CAUSAL,
+    "legal": LEGAL,
+}
+VOCABULARY_OF: dict[str, frozenset[str]] = {}
+for _name, _vocabulary in VOCABULARIES.items():
+    for _word in _vocabulary:
+        VOCABULARY_OF[_word] = VOCABULARY_OF.get(_word, frozenset()) | {_name}
+
+
 def features(
     sentence: str, *, attributed: bool, named: bool, tokens: list[str] | None = None
 ) -> dict[str, float]:
@@ -248,41 +268,43 @@ def features(
     found: dict[str, float] = {}
     words_ = WORD.findall(sentence) if tokens is None else tokens
     unique = set(words_)
-    lowered = {w.lower() for w in unique}
+    hits: set[str] = set()
+    numbers = 0
+    for w in {w.lower() for w in unique}:
+        tags = VOCABULARY_OF.get(w)
+        if tags:
+            hits |= tags
+            numbers += "number" in tags
     digits = DIGIT.search(sentence) is not None
     figures = FIGURE.findall(AGE.sub("", sentence)) if digits else []
-    count = len(figures) + len(lowered & NUMBER_WORDS)
+    count = len(figures) + numbers
     if count:
         found["figure"] = 1.0
-        if lowered & MEASURE_WORDS or not MEASURE_SYMBOLS.isdisjoint(sentence):
+        if "measure" in hits or not MEASURE_SYMBOLS.isdisjoint(sentence):
             found["statistic"] = 1.0
-    if unique & DATE_WORDS or (digits and YEAR.search(sentence)):
+    if not unique.isdisjoint(DATE_WORDS) or (digits and YEAR.search(sentence)):
         found["date"] = 1.0
     if attributed:
         found["reporting"] = 1.0
         if named:
             found["named_source"] = 1.0
-    if lowered & EVENT_VERBS:
+    if "event" in hits:
         found["event"] = 1.0
-    if lowered & DENIAL or "not true" in sentence:
+    if "denial" in hits or "not true" in sentence:
         found["denial"] = 1.0
     if attributed and not count and QUOTE_OPEN.match(sentence):
         found["quoted_opinion"] = 1.0
-    for name, vocabulary in (
-        ("comparative", COMPARATIVE),
-        ("causal", CAUSAL),
-        ("legal", LEGAL),
-    ):
-        if lowered & vocabulary:
+    for name in ("comparative", "causal", "legal"):
+        if name in hits:
             found[name] = 1.0
     if "that" in unique and EVIDENCE.search(sentence):
         found["evidence"] = 1.0
     names = {w for w in set(CAPITALISED.findall(sentence)) if w.lower() not in NOT_NAMES}
     if names:
         found["entity"] = float(min(len(names), MAX_ENTITIES))
-    if unique & (HEDGES - REPORTED_FUTURE if attributed else HEDGES):
+    if not unique.isdisjoint(UNREPORTED_HEDGES if attributed else HEDGES):
         found["hedge"] = 1.0
-    if unique & OPINION_WORDS:
+    if not unique.isdisjoint(OPINION_WORDS):
         found["opinion"] = 1.0
     if CHITCHAT.match(sentence):
         found["chitchat"] = 1.0
@@ -293,10 +315,25 @@ def features(
     return found
 
 
+def _official(attribution: str) -> bool:
+    """The words after a quotation name an office, a role or an organisation."""
+    return any(
+        w in TITLES or w in ROLES or w in PERSON_HEADS or w in ORG_WORDS or w in ORG_HEADS
+        for w in (singular(t.lower()) for t in WORD.findall(attribution))
+    )
+
+
 def score(
     sentence: str, *, attributed: bool, named: bool = False, tokens: list[str] | None = None
 ) -> tuple[float, tuple[str, ...]]:
     """Check-worthiness in 0..1 and the reason codes behind it, strongest first."""
+    if attributed and QUOTE_OPEN.match(sentence):
+        # '"We were told nothing," said X, who travels every day': a passer-by's quotation is
+        # judged on its own words; the words about the speaker must not make colour look like a
+        # claim. An official's or organisation's quotation states a position and stays whole.
+        close = max(sentence.rfind(q) for q in QUOTE_CLOSERS)
+        if close > 0 and not _official(sentence[close + 1 :]):
+            sentence, tokens = sentence[: close + 1], None
     if tokens is None:
         tokens = WORD.findall(sentence)
     found = features(sentence, attributed=attributed, named=named, tokens=tokens)
