@@ -18,14 +18,13 @@ from claimreview import consensus as rules
 from claimreview.config import Settings
 from claimreview.errors import ClaimreviewError, InputError
 from claimreview.evidence import validate_url
-from claimreview.models import ClaimRow, Document, Source
+from claimreview.models import ClaimRow, Document, Source, VerdictEvent
 from claimreview.store import Store
 from claimreview.store.queue import (
     FILTER_CYCLE,
-    ClaimIndex,
     QueueFilter,
+    QueueIndex,
     consensus_counts,
-    consensus_of,
     load_index,
     rowid_of,
 )
@@ -42,7 +41,7 @@ from claimreview.undo import Change, UndoHistory, VerdictState
 class Reloaded(Message):
     """A worker re-read the queue (filter, search or refresh); apply it on the UI thread."""
 
-    index: ClaimIndex
+    index: QueueIndex
     counts: dict[str, int]
     position: int  # where the cursor's claim is in the new index (0 if it is not there)
 
@@ -72,7 +71,15 @@ class ReviewScreen(Screen[None]):
         Binding("e", "export", "Export", id="export.open", show=False),
     ]
 
-    def __init__(self, store: Store, reviewer: str, settings: Settings) -> None:
+    def __init__(
+        self,
+        store: Store,
+        reviewer: str,
+        settings: Settings,
+        *,
+        opened: tuple[QueueIndex, dict[str, int]] | None = None,
+    ) -> None:
+        """``opened``: the default filter's index and the counts, read by whoever opened the store."""
         super().__init__()
         self.store = store
         self.reviewer = reviewer
@@ -82,7 +89,11 @@ class ReviewScreen(Screen[None]):
         self.history = UndoHistory()
         self.pace = SessionPace()
         self.counts: dict[str, int] = {}
+        self._opened = opened
         self._document: Document | None = None
+        # The log of the claim the verdict pane shows: a verdict key starts from it (no read) and
+        # record_event hands back the new one.
+        self._shown: tuple[str, list[VerdictEvent]] | None = None
 
     # -- layout ------------------------------------------------------------------------------------
 
@@ -108,9 +119,14 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#source", SourcePane).border_title = "Source"
         self.query_one("#verdict", VerdictPane).border_title = "Verdict"
-        # Synchronous on purpose: the first frame should already show claims (bench/tui.py).
-        index = load_index(self.store, self.filter)
-        self.counts = consensus_counts(self.store)
+        # Synchronous on purpose: this screen's first frame shows claims (bench/tui.py). Both reads are a
+        # few rows per document (the counts table), never one per claim.
+        if self._opened is not None:
+            index, self.counts = self._opened
+            self._opened = None
+        else:
+            index = load_index(self.store, self.filter)
+            self.counts = consensus_counts(self.store)
         first = index.next_with_status(-1, rules.UNREVIEWED, wrap=False)
         self.queue.set_index(index, first if first is not None else 0)
         self.queue.focus()
@@ -142,16 +158,17 @@ class ReviewScreen(Screen[None]):
         source = self.query_one("#source", SourcePane)
         verdict = self.query_one("#verdict", VerdictPane)
         if row is None:
+            self._shown = None
             source.show(None, None)
             verdict.show(None)
             return
         if self._document is None or self._document.id != row.document_id:
             self._document = self.store.get_document(row.document_id)
         source.show(self._document, row)
-        verdict.show(self._verdict_view(row.id))
+        verdict.show(self._verdict_view(row.id, self.store.events_for_claim(row.id)))
 
-    def _verdict_view(self, claim_id: str) -> VerdictView:
-        events = self.store.events_for_claim(claim_id)
+    def _verdict_view(self, claim_id: str, events: list[VerdictEvent]) -> VerdictView:
+        self._shown = (claim_id, events)
         mine = None
         for event in events:
             if event.reviewer == self.reviewer and event.kind == rules.REVIEW:
@@ -168,6 +185,13 @@ class ReviewScreen(Screen[None]):
         )
 
     def _my_state(self, claim_id: str) -> VerdictState:
+        if self._shown is not None and self._shown[0] == claim_id:
+            # The pane's log, oldest first: the reviewer's last review event is their standing verdict.
+            mine = None
+            for event in self._shown[1]:
+                if event.reviewer == self.reviewer and event.kind == rules.REVIEW:
+                    mine = event
+            return VerdictState.of(mine)
         return VerdictState.of(self.store.latest_event(claim_id, self.reviewer))
 
     # -- writing -----------------------------------------------------------------------------------
@@ -180,9 +204,8 @@ class ReviewScreen(Screen[None]):
         ``before``: the reviewer's state the caller read and changed; given, the change goes into undo
         history (undo and redo themselves pass none).
         """
-        old = consensus_of(self.store, claim_id)
         try:
-            self.store.append_event(
+            appended = self.store.record_event(
                 claim_id, self.reviewer, state.label, note=state.note, sources=state.sources
             )
         except ClaimreviewError as err:
@@ -191,8 +214,8 @@ class ReviewScreen(Screen[None]):
         if before is not None:
             self.history.record(Change(claim_id, before, state))
         self.post_message(VerdictSaved(claim_id))
-        new = consensus_of(self.store, claim_id) or rules.UNREVIEWED
-        if old is not None and old in self.counts:
+        old, new = appended.previous_consensus, appended.consensus
+        if old in self.counts:
             self.counts[old] -= 1
         self.counts[new] = self.counts.get(new, 0) + 1
         if state.is_set:
@@ -204,7 +227,9 @@ class ReviewScreen(Screen[None]):
         self._show_progress()
         current = self.queue.current
         if current is not None and current.id == claim_id:
-            self.query_one("#verdict", VerdictPane).show(self._verdict_view(claim_id))
+            self.query_one("#verdict", VerdictPane).show(self._verdict_view(claim_id, appended.history))
+        elif self._shown is not None and self._shown[0] == claim_id:
+            self._shown = None  # not on screen any more; its next showing reads it again
         return True
 
     def _position_of(self, claim_id: str) -> int | None:
