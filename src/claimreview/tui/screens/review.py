@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import webbrowser
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -30,8 +29,6 @@ from claimreview.store.queue import (
 )
 from claimreview.textsafe import one_line
 from claimreview.tui.messages import VerdictSaved
-from claimreview.tui.screens.dialogs import EvidenceDialog, NoteDialog
-from claimreview.tui.screens.export_dialog import ExportDialog
 from claimreview.tui.widgets import ClaimQueue, SearchBox, SourcePane, StatusHeader, VerdictPane, VerdictView
 from claimreview.tui.widgets.status_header import SessionPace
 from claimreview.undo import Change, UndoHistory, VerdictState
@@ -288,6 +285,8 @@ class ReviewScreen(Screen[None]):
                     row.id, state.with_note(note), before=self._my_state(row.id), saved="saved ✓ note"
                 )
 
+        from claimreview.tui.screens.dialogs import NoteDialog  # on first use: not on opening's path
+
         self.app.push_screen(NoteDialog(state.note, row.text), done)
 
     def action_attach(self) -> None:
@@ -304,6 +303,8 @@ class ReviewScreen(Screen[None]):
                 self._write(
                     row.id, state.with_source(source), before=self._my_state(row.id), saved="saved ✓ evidence"
                 )
+
+        from claimreview.tui.screens.dialogs import EvidenceDialog
 
         self.app.push_screen(EvidenceDialog(row.text), done)
 
@@ -333,6 +334,8 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="browser")
     def _open_url(self, url: str) -> None:
+        import webbrowser
+
         # webbrowser.open can block for seconds while it starts a browser.
         if not webbrowser.open(url):
             self.app.call_from_thread(self.notify, "No browser could be started.", markup=False)
@@ -454,6 +457,10 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(ConflictsScreen(self.store, self.reviewer), done)
 
     def action_export(self) -> None:
+        # Imported on first use: the export writers (Jinja2 and the rest) cost ~75 ms that opening the
+        # app should not pay.
+        from claimreview.tui.screens.export_dialog import ExportDialog
+
         # "Current document" is the one the cursor's claim comes from (or the documents filter's).
         row = self.queue.current
         document_id = self.filter.document or (row.document_id if row is not None else None)
