@@ -12,6 +12,10 @@ CREATE TABLE claim_count (
 INSERT INTO claim_count (document_id, consensus, n)
     SELECT document_id, consensus, count(*) FROM claim GROUP BY document_id, consensus;
 
+-- Reading order's first key: opening the queue walks documents in this order, and without the index
+-- SQLite sorts them after reading each row past its text (90 ms instead of 25 ms at 20,000 documents).
+CREATE INDEX ix_document_order ON document(added_at, id);
+
 CREATE TRIGGER claim_count_insert AFTER INSERT ON claim
 BEGIN
     INSERT INTO claim_count (document_id, consensus, n) VALUES (NEW.document_id, NEW.consensus, 1)

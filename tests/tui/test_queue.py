@@ -122,6 +122,7 @@ def test_migration_backfills_counts_of_an_existing_database(db_file: Path) -> No
     for trigger in ("claim_count_insert", "claim_count_delete", "claim_count_update"):
         conn.execute(f"DROP TRIGGER {trigger}")
     conn.execute("DROP TABLE claim_count")
+    conn.execute("DROP INDEX ix_document_order")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
