@@ -114,6 +114,16 @@ NewDocument = DocumentBase
 NewClaim = ClaimBase
 
 
+class ClaimCount(SQLModel, table=True):
+    """Claims per document and consensus; SQLite triggers keep it (db/migrations/0002_counts.sql)."""
+
+    __tablename__ = "claim_count"
+
+    document_id: str = Field(primary_key=True)
+    consensus: str = Field(primary_key=True)
+    n: int = 0
+
+
 class Meta(SQLModel, table=True):
     __tablename__ = "meta"
 

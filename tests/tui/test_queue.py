@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 from claimreview import consensus as rules
-from claimreview.store import Store
+from claimreview.store import Store, schema_version_expected
 from claimreview.store.queue import QueueFilter, consensus_counts, fetch_rows, load_index, rowid_of
 from claimreview.tui.widgets.document_view import wrap_offsets
 
-from .conftest import SENTENCES_A, fill
+from .conftest import SENTENCES_A, article, fill
 
 
 def test_index_follows_store_reading_order(store: Store) -> None:
@@ -69,3 +72,128 @@ def test_fast_and_sql_paths_agree(store: Store) -> None:
         expected = [c.id for c in store.list_claims(status=status)]
         rows = fetch_rows(store, fast.rowids)
         assert [rows[r].id for r in fast.rowids] == expected
+
+
+def _counted(store: Store) -> dict[str, int]:
+    """Claims per consensus counted from the claims themselves (what the counts table must equal)."""
+    counts = dict.fromkeys(rules.CONSENSUS_VALUES, 0)
+    for claim in store.list_claims():
+        counts[claim.consensus] += 1
+    return counts
+
+
+def test_counts_follow_inserts_verdicts_synced_events_and_a_reopen(store: Store, db_file: Path) -> None:
+    assert consensus_counts(store) == _counted(store)
+    fill(store)
+    claims = store.list_claims()
+    assert consensus_counts(store)[rules.UNREVIEWED] == 5
+    store.append_event(claims[0].id, "alice", "confirmed")
+    store.append_event(claims[0].id, "bob", "denied")  # disputed now
+    store.append_event(claims[2].id, "alice", "denied")
+    store.append_event(claims[2].id, "alice", "cleared")  # back to unreviewed
+    event = {
+        "id": "ev-from-server",
+        "claim_id": claims[4].id,
+        "reviewer": "carol",
+        "kind": "review",
+        "label": "unverified",
+        "note": "",
+        "sources": [],
+        "created_at": "2026-01-01T00:00:00.000000Z",
+        "replaces": None,
+        "server_seq": 1,
+    }
+    store.insert_events([event])
+    store.insert_events([event])  # a resent copy changes nothing
+    expected = _counted(store)
+    assert expected[rules.DISPUTED] == 1 and expected[rules.UNVERIFIED] == 1
+    assert consensus_counts(store) == expected
+    store.close()
+    with Store.open(db_file) as again:
+        assert consensus_counts(again) == expected
+
+
+def test_migration_backfills_counts_of_an_existing_database(db_file: Path) -> None:
+    with Store.open(db_file) as store:
+        fill(store)
+        store.append_event(store.list_claims()[1].id, "alice", "denied")
+    conn = sqlite3.connect(db_file)
+    # Back to schema 1 as it shipped: no counts table, no triggers.
+    for trigger in ("claim_count_insert", "claim_count_delete", "claim_count_update"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP TABLE claim_count")
+    conn.execute("DROP INDEX ix_document_order")
+    conn.execute("DROP INDEX ix_event_kind")  # and what migration 3 added
+    conn.execute("ALTER TABLE claim DROP COLUMN reasons")
+    conn.execute("ALTER TABLE verdict_event DROP COLUMN payload")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Store.open(db_file) as store:
+        assert store.schema_version() == schema_version_expected()
+        assert consensus_counts(store) == {**_counted(store)}
+        assert consensus_counts(store)[rules.DENIED] == 1
+
+
+def _many_documents(store: Store, documents: int, per_doc: int) -> None:
+    store.add_articles(
+        [
+            article(f"Doc {d:03d}", [f"Claim {d}-{i} is {i} percent." for i in range(per_doc)])
+            for d in range(documents)
+        ]
+    )
+
+
+def test_document_index_pages_and_jumps_like_a_full_read(store: Store) -> None:
+    _many_documents(store, documents=30, per_doc=7)
+    claims = store.list_claims()
+    for n in (3, 50, 51, 52, 140, 209):
+        store.append_event(claims[n].id, "alice", "denied" if n % 2 else "confirmed")
+    for status in (None, *rules.CONSENSUS_VALUES):
+        index = load_index(store, QueueFilter(status=status))
+        expected = [c.id for c in store.list_claims(status=status)]
+        assert len(index) == len(expected)
+        # A page in the middle, read first, before anything before it.
+        middle = len(expected) // 2
+        page = list(index.rowids[middle : middle + 10])
+        rows = fetch_rows(store, page)
+        assert [rows[r].id for r in page] == expected[middle : middle + 10]
+        # Then a jump to the last claim and a look-up by rowid.
+        if expected:
+            last = rowid_of(store, expected[-1])
+            assert last is not None and index.position(last) == len(expected) - 1
+
+
+def test_document_index_next_unreviewed_skips_judged_documents(store: Store) -> None:
+    _many_documents(store, documents=12, per_doc=3)
+    claims = store.list_claims()
+    for claim in claims[3:30]:  # documents 1 to 9 all judged
+        store.append_event(claim.id, "alice", "confirmed")
+    everything = load_index(store, QueueFilter())
+    assert everything.next_with_status(2) == 30
+    assert everything.next_with_status(35) == 0  # wraps to document 0
+    assert everything.next_with_status(35, wrap=False) is None
+    assert everything.next_with_status(10, rules.CONFIRMED) == 11
+    # A status set here (a verdict in this session) is found again, and the snapshot keeps its row.
+    unreviewed = load_index(store, QueueFilter(status=rules.UNREVIEWED))
+    assert len(unreviewed) == 9
+    unreviewed.set_status(0, rules.CONFIRMED)
+    assert unreviewed.statuses[0] == rules.CONFIRMED and len(unreviewed) == 9
+    assert unreviewed.next_with_status(-1) == 1
+    assert unreviewed.next_with_status(5, rules.CONFIRMED) == 0
+
+
+def test_document_index_follows_a_document_changed_by_another_process(store: Store, db_file: Path) -> None:
+    _many_documents(store, documents=3, per_doc=4)
+    claims = store.list_claims()
+    index = load_index(store, QueueFilter(status=rules.UNREVIEWED))
+    assert len(index) == 12
+    with Store.open(db_file) as other:  # a second app on the same file judges a claim of document 2
+        other.append_event(claims[9].id, "bob", "denied")
+    page = index.rowids[0:12]
+    # Reading document 2 finds three unreviewed claims where the counts said four: the index shrinks
+    # rather than showing a claim that does not match or losing one that does.
+    assert len(index) == 11
+    rows = fetch_rows(store, list(index.rowids))
+    assert [rows[r].id for r in index.rowids] == [c.id for c in claims if c.id != claims[9].id]
+    assert page == list(index.rowids)  # a page read across the change ends where the index now ends

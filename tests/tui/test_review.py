@@ -266,3 +266,36 @@ async def test_quit(make_app: AppFactory) -> None:
 
 def test_sentences_fixture_is_five() -> None:
     assert len(ALL) == 5 and SENTENCES_B
+
+
+async def test_a_verdict_key_runs_at_most_four_statements(make_app: AppFactory, filled_db: Path) -> None:
+    from sqlalchemy import event
+
+    order = reading_order(filled_db)
+    app = make_app(auto_advance=False)
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        engine = app.store.engine
+        event.listen(engine, "before_cursor_execute", seen)
+        try:
+            for key in ("c", "d", "d", "x"):  # the second d changes nothing and writes nothing
+                statements.clear()
+                await pilot.press(key)
+                await settle(pilot)  # the header's and the pane's updates run too
+                assert len(statements) <= 4, (key, statements)
+            # ... and what they wrote is what the screen shows, read back afresh.
+            assert [e[2] for e in events(filled_db)] == ["confirmed", "denied", "cleared"]
+            assert current_text(app) == order[0]
+            header = str(app.screen.query_one("#header-progress").render())
+            assert header.startswith("0/5 reviewed")
+            pane = app.screen.query_one(VerdictPane)
+            assert pane.view is not None
+            assert [e.label for e in pane.view.history] == ["confirmed", "denied", "cleared"]
+            assert not pane.view.mine.is_set
+        finally:
+            event.remove(engine, "before_cursor_execute", seen)

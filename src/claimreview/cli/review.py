@@ -15,15 +15,20 @@ if TYPE_CHECKING:
 
 def run_app(db: Path, reviewer: str | None = None, settings: Settings | None = None) -> None:
     """Open the review app on ``db`` until the user quits."""
-    # Imported here: SQLAlchemy and Textual cost ~0.3 s that `claimreview --help` should not pay.
+    # Imported here: Textual costs ~0.3 s that `claimreview --help` should not pay. The app opens the
+    # store itself (SQLAlchemy, another ~0.3 s) in a worker, after its first frame.
     from claimreview.config import load_settings
-    from claimreview.store import Store
     from claimreview.tui.app import ClaimReviewApp
 
     settings = settings or load_settings()
     name = (reviewer or settings.reviewer_name()).strip() or settings.reviewer_name()
-    with Store.open(db) as store:
-        ClaimReviewApp(store, name, settings).run()
+    app = ClaimReviewApp(Path(db), name, settings)
+    try:
+        app.run()
+    finally:
+        app.close_store()
+    if app.open_error is not None:
+        raise app.open_error  # the CLI prints it: one line, exit 2
 
 
 def review(

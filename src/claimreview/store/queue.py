@@ -1,8 +1,9 @@
 """Read-only queries behind the review queue (no UI).
 
 The queue holds, per filter, a snapshot of the matching claims' rowids and consensus in reading
-order (about 16 bytes a claim), and reads the rows themselves a page at a time. Loading 100,000
-stock table rows costs seconds (shared/MEASURED.md); this costs one indexed scan and a sort.
+order, and reads the rows themselves a page at a time. A status filter (or every claim) is indexed
+a document at a time from the counts table (store/queue_index.py), so opening never reads every
+claim; a search or a document filter reads its matches' rowids at once (ClaimIndex).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from claimreview import consensus as rules
 from claimreview.models import ClaimRow
 from claimreview.store import Store
+from claimreview.store.queue_index import DocumentIndex
 
 # The order `f` cycles through; None means every claim.
 FILTER_CYCLE: tuple[str | None, ...] = (
@@ -74,7 +76,9 @@ def _where(flt: QueueFilter) -> tuple[str, list[object]]:
 
 
 class ClaimIndex:
-    """The claims of one filter in reading order: rowids and their consensus at load time."""
+    """The claims of one filter in reading order: rowids and their consensus at load time, all in memory.
+
+    Used for searches and the documents filter, whose matches are only known by reading the claims."""
 
     __slots__ = ("filter", "rowids", "statuses")
 
@@ -112,49 +116,14 @@ class ClaimIndex:
         self.statuses[position] = status
 
 
-def _load_by_status(store: Store, flt: QueueFilter) -> ClaimIndex:
-    """Reading order without a sort over the join: claims come in index order (document, start)
-    and documents are put in order in Python. 0.15 s instead of 0.24 s at 100,000 claims, which is
-    most of what opening the app costs beyond Textual itself."""
-    if flt.status is not None and flt.status not in rules.CONSENSUS_VALUES:
-        raise ValueError(f"unknown status {flt.status!r}")
-    intern: dict[str, str] = {}
-    chunks: dict[str, tuple[list[int], list[str]]] = {}
-    with store.engine.connect() as conn:
-        rank = {
-            doc_id: n
-            for n, (doc_id,) in enumerate(
-                conn.exec_driver_sql("SELECT id FROM document ORDER BY added_at, id")
-            )
-        }
-        current: str | None = None
-        chunk: tuple[list[int], list[str]] = ([], [])
-        for doc_id, rowid, status in conn.exec_driver_sql(
-            "SELECT document_id, rowid, consensus FROM claim ORDER BY document_id, start"
-        ):
-            if doc_id != current:
-                current = doc_id
-                chunk = chunks.setdefault(doc_id, ([], []))
-            chunk[0].append(rowid)
-            chunk[1].append(intern.setdefault(status, status))
-    rowids: array[int] = array("q")
-    statuses: list[str] = []
-    for doc_id in sorted(chunks, key=lambda d: rank.get(d, len(rank))):
-        doc_rowids, doc_statuses = chunks[doc_id]
-        if flt.status is None:
-            rowids.extend(doc_rowids)
-            statuses.extend(doc_statuses)
-        else:
-            for rowid, status in zip(doc_rowids, doc_statuses, strict=True):
-                if status == flt.status:
-                    rowids.append(rowid)
-                    statuses.append(status)
-    return ClaimIndex(flt, rowids, statuses)
+QueueIndex = ClaimIndex | DocumentIndex
 
 
-def load_index(store: Store, flt: QueueFilter) -> ClaimIndex:
+def load_index(store: Store, flt: QueueFilter) -> QueueIndex:
+    """The claims of ``flt`` in reading order: a status (or every claim) is read a document at a time
+    from the counts table; a search or a document filter reads its matches at once."""
     if flt.document is None and not flt.search.strip():
-        return _load_by_status(store, flt)
+        return DocumentIndex.open(store, flt)
     where, params = _where(flt)
     sql = f"SELECT c.rowid, c.consensus FROM claim c JOIN document d ON d.id = c.document_id{where} {_ORDER}"
     rowids: array[int] = array("q")
@@ -196,10 +165,13 @@ def consensus_of(store: Store, claim_id: str) -> str | None:
 
 
 def consensus_counts(store: Store) -> dict[str, int]:
-    """Claims per consensus value; every value present, zero when none."""
+    """Claims per consensus value; every value present, zero when none. Reads the counts table that
+    triggers keep (db/migrations/0002_counts.sql): a few rows per document, never the claims."""
     counts = dict.fromkeys(rules.CONSENSUS_VALUES, 0)
     with store.engine.connect() as conn:
-        for value, n in conn.exec_driver_sql("SELECT consensus, count(*) FROM claim GROUP BY consensus"):
+        for value, n in conn.exec_driver_sql(
+            "SELECT consensus, sum(n) FROM claim_count GROUP BY consensus HAVING sum(n) > 0"
+        ):
             counts[str(value)] = int(n)
     return counts
 

@@ -1,16 +1,23 @@
-"""The review app: which screen opens, app-wide keys, the keymap, the command palette."""
+"""The review app: which screen opens, app-wide keys, the keymap, the command palette.
+
+Started on a database path, it draws the header and a loading line first, then opens the store (which
+imports SQLAlchemy and SQLModel) and reads the first screen's index in a worker. Nothing imported at
+module level here may import the store; screens are imported where they are first needed.
+"""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
@@ -18,25 +25,9 @@ from textual.worker import get_current_worker
 from claimreview.config import Settings
 from claimreview.errors import ClaimreviewError
 from claimreview.paths import styles_dir
-from claimreview.store import Store
-from claimreview.store import sync_state as local
-from claimreview.store.queue import consensus_counts
-from claimreview.sync.client import SyncClient
-from claimreview.sync.run import run_sync
 from claimreview.textsafe import one_line
 from claimreview.tui.messages import SyncFailed, SyncFinished, SyncProgressed, VerdictSaved
-from claimreview.tui.screens import (
-    ConflictsScreen,
-    DocumentScreen,
-    DocumentsScreen,
-    EmptyScreen,
-    EvidenceDialog,
-    ExportDialog,
-    HelpScreen,
-    NoteDialog,
-    ReviewScreen,
-)
-from claimreview.tui.screens.help import KeyRow, bindings_of, key_rows
+from claimreview.tui.screens.loading import LoadingScreen
 from claimreview.tui.sync_state import (
     ClientFactory,
     SyncConnection,
@@ -45,7 +36,12 @@ from claimreview.tui.sync_state import (
     short_reason,
     sync_state_text,
 )
-from claimreview.tui.widgets import ClaimQueue, DocumentView, SearchBox, VerdictPane
+
+if TYPE_CHECKING:
+    from claimreview.store import Store
+    from claimreview.store.queue import QueueIndex
+    from claimreview.sync.client import SyncClient
+    from claimreview.tui.screens.help import KeyRow
 
 AUTO_SYNC_MIN_SECONDS = 5  # a smaller setting would keep the server busy for nothing
 
@@ -61,6 +57,22 @@ def css_paths() -> list[Path]:
 
 # App-wide actions that wait while a dialog is open (escape closes the dialog first).
 APP_KEYS_PAUSED_BY_DIALOGS = frozenset({"quit", "sync", "help"})
+
+
+@dataclass
+class StoreOpened(Message):
+    """The worker opened the database and read what the first screen shows."""
+
+    store: Store
+    index: QueueIndex | None  # the unreviewed filter's; None when the database has no claims
+    counts: dict[str, int]
+    pending: int
+    last_sync: str | None
+
+
+@dataclass
+class StoreFailed(Message):
+    error: ClaimreviewError
 
 
 class ClaimReviewApp(App[None]):
@@ -82,14 +94,22 @@ class ClaimReviewApp(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | Path,
         reviewer: str,
         settings: Settings | None = None,
         *,
         sync_client: ClientFactory = app_client,
     ) -> None:
+        """``store``: an open store, or a database path that the app opens in a worker after its first
+        frame (then ``open_error`` holds what went wrong if it could not, and ``close_store`` closes it)."""
         super().__init__()
-        self.store = store
+        if isinstance(store, Path):
+            self._store: Store | None = None
+            self.db_path = store
+        else:
+            self._store = store
+            self.db_path = store.path
+        self.open_error: ClaimreviewError | None = None
         self.reviewer = reviewer
         self.settings = settings or Settings()
         self.set_keymap(dict(self.settings.keymap))
@@ -98,17 +118,43 @@ class ClaimReviewApp(App[None]):
         self._sync_progress: str | None = None
         self._sync_failure: str | None = None
         self._pending = 0
+        self._last_sync: str | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise RuntimeError("the database is still being opened")
+        return self._store
+
+    @property
+    def store_is_open(self) -> bool:
+        return self._store is not None
+
+    def close_store(self) -> None:
+        if self._store is not None:
+            self._store.close()
 
     def on_mount(self) -> None:
-        self._show_sync_state(recount=True)
+        if self._store is not None:
+            self._show_sync_state(recount=True)
+            self._start_timers()
+
+    def _start_timers(self) -> None:
         if self.settings.auto_sync_seconds > 0:
             self.set_interval(max(AUTO_SYNC_MIN_SECONDS, self.settings.auto_sync_seconds), self._auto_sync)
 
     def on_ready(self) -> None:
-        # What exists at the first frame (Textual, the screen, the queue's index) lives as long as the app.
-        # Frozen, it is left out of full garbage collections, which otherwise walk all of it: at 100,000
-        # claims one of those took ~60 ms every dozen key presses (bench/tui.py key p95). Refcounting
-        # still frees any of it that goes away (an index replaced by a reload).
+        if self._store is None:
+            # Only now, after the first frame: the worker's imports would compete with drawing it.
+            self._open_store(self.db_path)
+        else:
+            self._freeze()
+
+    def _freeze(self) -> None:
+        # What exists once claims are shown (Textual, the screen, the queue's index) lives as long as the
+        # app. Frozen, it is left out of full garbage collections, which otherwise walk all of it: at
+        # 100,000 claims one of those took ~60 ms every dozen key presses (bench/tui.py key p95).
+        # Refcounting still frees any of it that goes away (an index replaced by a reload).
         gc.freeze()
 
     def on_unmount(self) -> None:
@@ -118,12 +164,76 @@ class ClaimReviewApp(App[None]):
         gc.unfreeze()  # collectable again, e.g. when tests run many apps in one process
 
     def _has_claims(self) -> bool:
+        from claimreview.store.queue import consensus_counts
+
         return sum(consensus_counts(self.store).values()) > 0
 
     def get_default_screen(self) -> Screen[None]:
+        if self._store is None:
+            return LoadingScreen(self.reviewer, self.db_path)
+        from claimreview.tui.screens import EmptyScreen, ReviewScreen
+
         if not self._has_claims():
             return EmptyScreen(self.store.path)
         return ReviewScreen(self.store, self.reviewer, self.settings)
+
+    # -- opening -----------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _open_store(self, path: Path) -> None:
+        # Off the UI thread: importing SQLAlchemy/SQLModel and the screens, migrating, the first reads.
+        from claimreview.store import Store
+
+        try:
+            store = Store.open(path)
+        except ClaimreviewError as err:
+            self.post_message(StoreFailed(err))
+            return
+        try:
+            import claimreview.tui.screens.review  # noqa: F401  (imported here rather than on the UI thread)
+            from claimreview.consensus import UNREVIEWED
+            from claimreview.store import sync_state as local
+            from claimreview.store.queue import QueueFilter, consensus_counts, load_index
+
+            counts = consensus_counts(store)
+            index = load_index(store, QueueFilter(status=UNREVIEWED)) if sum(counts.values()) else None
+            if index is not None:
+                index.next_with_status(-1, UNREVIEWED, wrap=False)  # reads the first claim's document here
+            opened = StoreOpened(
+                store, index, counts, local.pending_count(store, self.reviewer), local.last_sync_time(store)
+            )
+        except ClaimreviewError as err:
+            store.close()
+            self.post_message(StoreFailed(err))
+            return
+        except BaseException:
+            store.close()
+            raise
+        self.post_message(opened)
+
+    @on(StoreOpened)
+    def _store_opened(self, message: StoreOpened) -> None:
+        from claimreview.tui.screens import EmptyScreen, ReviewScreen
+
+        self._store = message.store
+        self._pending, self._last_sync = message.pending, message.last_sync
+        self._show_sync_state()
+        self._start_timers()
+        # Pushed over the loading screen: Textual cannot switch away from the default screen.
+        if message.index is None:
+            self.push_screen(EmptyScreen(message.store.path))
+        else:
+            opened = (message.index, message.counts)
+            self.push_screen(ReviewScreen(message.store, self.reviewer, self.settings, opened=opened))
+        self.call_after_refresh(self._freeze)
+
+    @on(StoreFailed)
+    def _store_failed(self, message: StoreFailed) -> None:
+        # The command prints it as any other database error (one line, exit 2) once the app is gone.
+        self.open_error = message.error
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.failed(str(message.error))
+        self.exit()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A dialog owns the keyboard: "q" on a focused Select must not quit with a form half filled.
@@ -137,6 +247,8 @@ class ClaimReviewApp(App[None]):
         self._open_review()
 
     def _open_review(self) -> None:
+        from claimreview.tui.screens import ReviewScreen
+
         # Pushed over the empty screen, not switched: Textual cannot switch away from the default screen
         # (it pops a result callback that screen never had). The empty screen just stays underneath.
         self.push_screen(ReviewScreen(self.store, self.reviewer, self.settings))
@@ -151,6 +263,10 @@ class ClaimReviewApp(App[None]):
             self._start_sync(manual=False)
 
     def _start_sync(self, *, manual: bool) -> None:
+        if self._store is None:
+            if manual:
+                self.notify("The database is still being opened.", markup=False)
+            return
         if self.sync_running:
             if manual:
                 self.notify("A sync is already running.", markup=False)
@@ -168,6 +284,8 @@ class ClaimReviewApp(App[None]):
 
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
     def _sync(self, client: SyncClient, manual: bool) -> None:
+        from claimreview.sync.run import run_sync
+
         worker = get_current_worker()
         last = ""
 
@@ -235,6 +353,8 @@ class ClaimReviewApp(App[None]):
         self._after_sync()
 
     def _after_sync(self) -> None:
+        from claimreview.tui.screens import ConflictsScreen, EmptyScreen, ReviewScreen
+
         if isinstance(self.screen, EmptyScreen):
             if self._has_claims():
                 self._open_review()
@@ -245,14 +365,20 @@ class ClaimReviewApp(App[None]):
 
     @on(VerdictSaved)
     def _verdict_saved(self) -> None:
-        self._show_sync_state(recount=True)
+        # Exactly one event of this reviewer was committed and none was sent: no need to count the outbox
+        # (a verdict key runs at most 4 statements, tests/tui/test_review.py).
+        self._pending += 1
+        self._show_sync_state()
 
     def _show_sync_state(self, *, recount: bool = False) -> None:
+        from claimreview.store import sync_state as local
+
         if recount:
             self._pending = local.pending_count(self.store, self.reviewer)
+            self._last_sync = local.last_sync_time(self.store)
         self.sync_state = sync_state_text(
             self._pending,
-            local.last_sync_time(self.store),
+            self._last_sync,
             progress=self._sync_progress,
             failure=self._sync_failure,
         )
@@ -260,6 +386,19 @@ class ClaimReviewApp(App[None]):
     # -- help and palette --------------------------------------------------------------------------
 
     def binding_groups(self) -> list[tuple[str, Iterable[BindingType]]]:
+        from claimreview.tui.screens import (
+            ConflictsScreen,
+            DocumentScreen,
+            DocumentsScreen,
+            EmptyScreen,
+            EvidenceDialog,
+            ExportDialog,
+            HelpScreen,
+            NoteDialog,
+            ReviewScreen,
+        )
+        from claimreview.tui.widgets import ClaimQueue, DocumentView, SearchBox, VerdictPane
+
         return [
             ("everywhere", self.BINDINGS),
             ("review", ReviewScreen.BINDINGS),
@@ -278,19 +417,26 @@ class ClaimReviewApp(App[None]):
         ]
 
     def key_rows(self) -> list[KeyRow]:
+        from claimreview.tui.screens.help import key_rows
+
         return key_rows(self.binding_groups(), self.settings.keymap, self.get_key_display)
 
     def action_help(self) -> None:
+        from claimreview.tui.screens import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         intro = (
-            f"claimreview — reviewing {self.store.path} as {self.reviewer}\n"
+            f"claimreview — reviewing {self.db_path} as {self.reviewer}\n"
             'Remap any key in the config file, e.g. [keymap] "claim.confirm" = "y". '
             "Escape closes this screen."
         )
         self.push_screen(HelpScreen(self.key_rows(), intro))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from claimreview.tui.screens import ReviewScreen
+        from claimreview.tui.screens.help import bindings_of
+
         yield from super().get_system_commands(screen)
         keys = {row.binding_id: row.keys for row in self.key_rows()}
         if isinstance(screen, ReviewScreen):

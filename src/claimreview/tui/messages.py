@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from claimreview.sync.run import SyncReport
+if TYPE_CHECKING:
+    from claimreview.sync.run import SyncReport  # imports the store: not before the first frame
 
 
 @dataclass

@@ -1,24 +1,21 @@
 """What the header says about sync, and the one sync client the app holds for its whole life.
 
 No Textual here: the app's worker and the header use these, and they are tested without a terminal.
+The sync client (httpx) is imported on the first sync, not before the app's first frame.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from claimreview.sync import credentials
-from claimreview.sync.client import (
-    AuthError,
-    ForbiddenError,
-    IncompatibleServer,
-    ServerUnavailable,
-    SyncClient,
-)
 from claimreview.textsafe import one_line
 
-ClientFactory = Callable[[str, str], SyncClient]
+if TYPE_CHECKING:
+    from claimreview.sync.client import SyncClient
+
+ClientFactory = Callable[[str, str], "SyncClient"]
 
 PHASE_LABELS = {
     "publish": "publishing",
@@ -32,6 +29,8 @@ PHASE_LABELS = {
 def app_client(server: str, token: str) -> SyncClient:
     # Someone is looking at the header: give up after ~2 s of retries rather than the CLI's ~10 s.
     # The outbox is kept either way and the next `s` (or auto-sync) tries again.
+    from claimreview.sync.client import SyncClient
+
     return SyncClient(server, token, retries=3)
 
 
@@ -46,6 +45,8 @@ def describe_progress(phase: str, done: int, total: int | None) -> str:
 
 def short_reason(error: Exception) -> str:
     """A few words for the header; the notification carries the full one-line message."""
+    from claimreview.sync.client import AuthError, ForbiddenError, IncompatibleServer, ServerUnavailable
+
     if isinstance(error, ServerUnavailable):
         return "no connection"
     if isinstance(error, AuthError):
@@ -101,6 +102,8 @@ class SyncConnection:
     def client(self) -> SyncClient:
         """The client for the configured server; raises ClaimreviewError saying how to configure one."""
         # Resolved on every sync so that a token saved meanwhile by `claimreview sync` is picked up.
+        from claimreview.sync import credentials
+
         creds = credentials.resolve(self.server, None)
         key = (creds.server, creds.token)
         if self._client is None or self._key != key:

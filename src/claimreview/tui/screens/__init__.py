@@ -1,12 +1,44 @@
-"""Screens (full-screen views) and dialogs (modals) of the review app."""
+"""Screens (full-screen views) and dialogs (modals) of the review app.
 
-from claimreview.tui.screens.conflicts import ConflictsScreen
-from claimreview.tui.screens.dialogs import EvidenceDialog, NoteDialog
-from claimreview.tui.screens.documents import DocumentScreen, DocumentsScreen
-from claimreview.tui.screens.empty import EmptyScreen
-from claimreview.tui.screens.export_dialog import ExportDialog
-from claimreview.tui.screens.help import HelpScreen
-from claimreview.tui.screens.review import ReviewScreen
+Names are imported on first use (module ``__getattr__``): most screens import the store, and the
+app's first frame (the loading screen) must come before SQLAlchemy is imported.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claimreview.tui.screens.conflicts import ConflictsScreen
+    from claimreview.tui.screens.dialogs import EvidenceDialog, NoteDialog
+    from claimreview.tui.screens.documents import DocumentScreen, DocumentsScreen
+    from claimreview.tui.screens.empty import EmptyScreen
+    from claimreview.tui.screens.export_dialog import ExportDialog
+    from claimreview.tui.screens.help import HelpScreen
+    from claimreview.tui.screens.loading import LoadingScreen
+    from claimreview.tui.screens.review import ReviewScreen
+
+_HOMES = {
+    "ConflictsScreen": "conflicts",
+    "DocumentScreen": "documents",
+    "DocumentsScreen": "documents",
+    "EmptyScreen": "empty",
+    "EvidenceDialog": "dialogs",
+    "ExportDialog": "export_dialog",
+    "HelpScreen": "help",
+    "LoadingScreen": "loading",
+    "NoteDialog": "dialogs",
+    "ReviewScreen": "review",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(name)
+    return getattr(import_module(f"{__name__}.{home}"), name)
+
 
 __all__ = [
     "ConflictsScreen",
@@ -16,6 +48,7 @@ __all__ = [
     "EvidenceDialog",
     "ExportDialog",
     "HelpScreen",
+    "LoadingScreen",
     "NoteDialog",
     "ReviewScreen",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import webbrowser
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -18,21 +17,18 @@ from claimreview import consensus as rules
 from claimreview.config import Settings
 from claimreview.errors import ClaimreviewError, InputError
 from claimreview.evidence import validate_url
-from claimreview.models import ClaimRow, Document, Source
+from claimreview.models import ClaimRow, Document, Source, VerdictEvent
 from claimreview.store import Store
 from claimreview.store.queue import (
     FILTER_CYCLE,
-    ClaimIndex,
     QueueFilter,
+    QueueIndex,
     consensus_counts,
-    consensus_of,
     load_index,
     rowid_of,
 )
 from claimreview.textsafe import one_line
 from claimreview.tui.messages import VerdictSaved
-from claimreview.tui.screens.dialogs import EvidenceDialog, NoteDialog
-from claimreview.tui.screens.export_dialog import ExportDialog
 from claimreview.tui.widgets import ClaimQueue, SearchBox, SourcePane, StatusHeader, VerdictPane, VerdictView
 from claimreview.tui.widgets.status_header import SessionPace
 from claimreview.undo import Change, UndoHistory, VerdictState
@@ -42,7 +38,7 @@ from claimreview.undo import Change, UndoHistory, VerdictState
 class Reloaded(Message):
     """A worker re-read the queue (filter, search or refresh); apply it on the UI thread."""
 
-    index: ClaimIndex
+    index: QueueIndex
     counts: dict[str, int]
     position: int  # where the cursor's claim is in the new index (0 if it is not there)
 
@@ -72,7 +68,15 @@ class ReviewScreen(Screen[None]):
         Binding("e", "export", "Export", id="export.open", show=False),
     ]
 
-    def __init__(self, store: Store, reviewer: str, settings: Settings) -> None:
+    def __init__(
+        self,
+        store: Store,
+        reviewer: str,
+        settings: Settings,
+        *,
+        opened: tuple[QueueIndex, dict[str, int]] | None = None,
+    ) -> None:
+        """``opened``: the default filter's index and the counts, read by whoever opened the store."""
         super().__init__()
         self.store = store
         self.reviewer = reviewer
@@ -82,7 +86,11 @@ class ReviewScreen(Screen[None]):
         self.history = UndoHistory()
         self.pace = SessionPace()
         self.counts: dict[str, int] = {}
+        self._opened = opened
         self._document: Document | None = None
+        # The log of the claim the verdict pane shows: a verdict key starts from it (no read) and
+        # record_event hands back the new one.
+        self._shown: tuple[str, list[VerdictEvent]] | None = None
 
     # -- layout ------------------------------------------------------------------------------------
 
@@ -108,9 +116,14 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#source", SourcePane).border_title = "Source"
         self.query_one("#verdict", VerdictPane).border_title = "Verdict"
-        # Synchronous on purpose: the first frame should already show claims (bench/tui.py).
-        index = load_index(self.store, self.filter)
-        self.counts = consensus_counts(self.store)
+        # Synchronous on purpose: this screen's first frame shows claims (bench/tui.py). Both reads are a
+        # few rows per document (the counts table), never one per claim.
+        if self._opened is not None:
+            index, self.counts = self._opened
+            self._opened = None
+        else:
+            index = load_index(self.store, self.filter)
+            self.counts = consensus_counts(self.store)
         first = index.next_with_status(-1, rules.UNREVIEWED, wrap=False)
         self.queue.set_index(index, first if first is not None else 0)
         self.queue.focus()
@@ -142,16 +155,17 @@ class ReviewScreen(Screen[None]):
         source = self.query_one("#source", SourcePane)
         verdict = self.query_one("#verdict", VerdictPane)
         if row is None:
+            self._shown = None
             source.show(None, None)
             verdict.show(None)
             return
         if self._document is None or self._document.id != row.document_id:
             self._document = self.store.get_document(row.document_id)
         source.show(self._document, row)
-        verdict.show(self._verdict_view(row.id))
+        verdict.show(self._verdict_view(row.id, self.store.events_for_claim(row.id)))
 
-    def _verdict_view(self, claim_id: str) -> VerdictView:
-        events = self.store.events_for_claim(claim_id)
+    def _verdict_view(self, claim_id: str, events: list[VerdictEvent]) -> VerdictView:
+        self._shown = (claim_id, events)
         mine = None
         for event in events:
             if event.reviewer == self.reviewer and event.kind == rules.REVIEW:
@@ -168,6 +182,13 @@ class ReviewScreen(Screen[None]):
         )
 
     def _my_state(self, claim_id: str) -> VerdictState:
+        if self._shown is not None and self._shown[0] == claim_id:
+            # The pane's log, oldest first: the reviewer's last review event is their standing verdict.
+            mine = None
+            for event in self._shown[1]:
+                if event.reviewer == self.reviewer and event.kind == rules.REVIEW:
+                    mine = event
+            return VerdictState.of(mine)
         return VerdictState.of(self.store.latest_event(claim_id, self.reviewer))
 
     # -- writing -----------------------------------------------------------------------------------
@@ -180,9 +201,8 @@ class ReviewScreen(Screen[None]):
         ``before``: the reviewer's state the caller read and changed; given, the change goes into undo
         history (undo and redo themselves pass none).
         """
-        old = consensus_of(self.store, claim_id)
         try:
-            self.store.append_event(
+            appended = self.store.record_event(
                 claim_id, self.reviewer, state.label, note=state.note, sources=state.sources
             )
         except ClaimreviewError as err:
@@ -191,8 +211,8 @@ class ReviewScreen(Screen[None]):
         if before is not None:
             self.history.record(Change(claim_id, before, state))
         self.post_message(VerdictSaved(claim_id))
-        new = consensus_of(self.store, claim_id) or rules.UNREVIEWED
-        if old is not None and old in self.counts:
+        old, new = appended.previous_consensus, appended.consensus
+        if old in self.counts:
             self.counts[old] -= 1
         self.counts[new] = self.counts.get(new, 0) + 1
         if state.is_set:
@@ -204,7 +224,9 @@ class ReviewScreen(Screen[None]):
         self._show_progress()
         current = self.queue.current
         if current is not None and current.id == claim_id:
-            self.query_one("#verdict", VerdictPane).show(self._verdict_view(claim_id))
+            self.query_one("#verdict", VerdictPane).show(self._verdict_view(claim_id, appended.history))
+        elif self._shown is not None and self._shown[0] == claim_id:
+            self._shown = None  # not on screen any more; its next showing reads it again
         return True
 
     def _position_of(self, claim_id: str) -> int | None:
@@ -263,6 +285,8 @@ class ReviewScreen(Screen[None]):
                     row.id, state.with_note(note), before=self._my_state(row.id), saved="saved ✓ note"
                 )
 
+        from claimreview.tui.screens.dialogs import NoteDialog  # on first use: not on opening's path
+
         self.app.push_screen(NoteDialog(state.note, row.text), done)
 
     def action_attach(self) -> None:
@@ -279,6 +303,8 @@ class ReviewScreen(Screen[None]):
                 self._write(
                     row.id, state.with_source(source), before=self._my_state(row.id), saved="saved ✓ evidence"
                 )
+
+        from claimreview.tui.screens.dialogs import EvidenceDialog
 
         self.app.push_screen(EvidenceDialog(row.text), done)
 
@@ -308,6 +334,8 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="browser")
     def _open_url(self, url: str) -> None:
+        import webbrowser
+
         # webbrowser.open can block for seconds while it starts a browser.
         if not webbrowser.open(url):
             self.app.call_from_thread(self.notify, "No browser could be started.", markup=False)
@@ -429,6 +457,10 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(ConflictsScreen(self.store, self.reviewer), done)
 
     def action_export(self) -> None:
+        # Imported on first use: the export writers (Jinja2 and the rest) cost ~75 ms that opening the
+        # app should not pay.
+        from claimreview.tui.screens.export_dialog import ExportDialog
+
         # "Current document" is the one the cursor's claim comes from (or the documents filter's).
         row = self.queue.current
         document_id = self.filter.document or (row.document_id if row is not None else None)

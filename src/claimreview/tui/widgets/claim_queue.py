@@ -1,7 +1,8 @@
 """The claim queue: one line per claim, read from SQLite a page at a time.
 
-A Line API widget: Textual asks for the visible lines only, so 100,000 claims cost one index
-(claimreview.store.queue) and a page of rows, never a widget or a table row per claim.
+A Line API widget: Textual asks for the visible lines only, so 1,000,000 claims cost one index
+(claimreview.store.queue, read a document at a time) and a page of rows, never a widget or a table row
+per claim.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from textual.strip import Strip
 from claimreview import consensus as rules
 from claimreview.models import ClaimRow
 from claimreview.store import Store
-from claimreview.store.queue import ClaimIndex, fetch_rows
+from claimreview.store.queue import QueueIndex, fetch_rows
 from claimreview.textsafe import one_line
 
 PAGE = 128
@@ -85,18 +86,20 @@ class ClaimQueue(ScrollView, can_focus=True):
     def __init__(self, store: Store, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.store = store
-        self.index: ClaimIndex | None = None
+        self.index: QueueIndex | None = None
+        self._length = 0  # len(index) when the virtual size was last set
         self.cursor = 0
         self._pages: LRUCache[int, list[ClaimRow | None]] = LRUCache(64)
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(512)
 
     # -- data --------------------------------------------------------------------------------------
 
-    def set_index(self, index: ClaimIndex, cursor: int = 0) -> None:
+    def set_index(self, index: QueueIndex, cursor: int = 0) -> None:
         """Show another filter's claims (or the same one re-read) with the cursor at ``cursor``."""
         self.index = index
         self._pages.clear()
         self._lines.clear()
+        self._length = len(index)
         self.virtual_size = Size(self.size.width, len(index))
         self.move_to(cursor, force=True)
         self.refresh()
@@ -111,10 +114,24 @@ class ClaimQueue(ScrollView, can_focus=True):
         page = self._pages.get(page_no)
         if page is None:
             rowids = self.index.rowids[page_no * PAGE : (page_no + 1) * PAGE]
+            if self._follow_length():
+                return self.row_at(position)
             found = fetch_rows(self.store, rowids)
             page = [found.get(rowid) for rowid in rowids]
             self._pages[page_no] = page
-        return page[offset]
+        return page[offset] if offset < len(page) else None
+
+    def _follow_length(self) -> bool:
+        """Reading a document another process changed since the index was opened can change the index's
+        length (store/queue_index.py): forget the pages and lines drawn from the old positions."""
+        if self.index is None or len(self.index) == self._length:
+            return False
+        self._length = len(self.index)
+        self._pages.clear()
+        self._lines.clear()
+        self.virtual_size = Size(self.size.width, self._length)
+        self.refresh()
+        return True
 
     @property
     def current(self) -> ClaimRow | None:
@@ -203,7 +220,11 @@ class ClaimQueue(ScrollView, can_focus=True):
         base = self.rich_style
         if self.index is None or position >= len(self.index):
             return Strip.blank(width, base)
-        status = self.index.statuses[position]
+        try:
+            status = self.index.statuses[position]
+        except IndexError:  # the index shrank while that document was read
+            self._follow_length()
+            return Strip.blank(width, base)
         is_cursor = position == self.cursor
         key = (position, status, is_cursor, width, self.has_focus)
         cached = self._lines.get(key)

@@ -1,0 +1,161 @@
+"""Start-up on a database path: header and loading first, the store opened in a worker, then claims."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from claimreview import consensus as rules
+from claimreview.config import Settings
+from claimreview.errors import DatabaseError
+from claimreview.store import Store
+from claimreview.tui.app import ClaimReviewApp
+from claimreview.tui.screens import EmptyScreen, LoadingScreen, ReviewScreen
+from claimreview.tui.widgets import ClaimQueue
+
+from .conftest import AppFactory, settle
+
+HEAVY = ("sqlalchemy", "sqlmodel", "httpx", "fastapi")
+
+
+def test_the_commands_import_no_database_or_http_library() -> None:
+    # What `claimreview review` and `claimreview demo` import before the app draws its first frame.
+    code = (
+        "import sys\n"
+        "import claimreview.cli, claimreview.cli.review, claimreview.tui.app\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_first_frame_comes_before_sqlalchemy_is_imported(filled_db: Path) -> None:
+    code = f"""
+import sys
+from pathlib import Path
+from claimreview.config import Settings
+from claimreview.tui.app import ClaimReviewApp
+
+seen = {{}}
+
+class App(ClaimReviewApp):
+    def on_ready(self):
+        seen["first frame"] = [m for m in {HEAVY!r} if m in sys.modules]
+        seen["screen"] = type(self.screen).__name__
+        super().on_ready()
+
+async def main():
+    app = App(Path({str(filled_db)!r}), "alice", Settings())
+    async with app.run_test(size=(100, 30)) as pilot:
+        while type(app.screen).__name__ != "ReviewScreen":
+            await pilot.pause(0.01)
+        seen["then"] = "sqlalchemy" in sys.modules
+    app.close_store()
+    print(seen)
+
+import asyncio
+asyncio.run(main())
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == str(
+        {"first frame": [], "screen": "LoadingScreen", "then": True}
+    )
+
+
+@pytest.fixture
+def opening_held(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Store.open waits until the event is set, so the test can look at the loading state."""
+    release = threading.Event()
+    original = Store.open.__func__  # type: ignore[attr-defined]
+
+    def held(cls: type[Store], path: Path, *, create: bool = True) -> Store:
+        release.wait(10)
+        return original(cls, path, create=create)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Store, "open", classmethod(held))
+    return release
+
+
+async def test_header_and_loading_then_the_first_unreviewed_claim(
+    filled_db: Path, opening_held: threading.Event
+) -> None:
+    with _opened(filled_db) as store:
+        first = store.list_claims()[0]
+        store.append_event(first.id, "bob", "denied")
+        expected = store.list_claims(status=rules.UNREVIEWED)[0].text
+    app = ClaimReviewApp(filled_db, "alice", Settings())
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, LoadingScreen)
+            who = str(app.screen.query_one("#header-who").render())
+            assert "alice" in who and filled_db.name in who
+            assert "loading" in str(app.screen.query_one("#loading-message").render())
+            await pilot.press("c")  # a key before the claims are there does nothing (and does not crash)
+            opening_held.set()
+            await settle(pilot)
+            assert isinstance(app.screen, ReviewScreen)
+            row = app.screen.query_one("#queue", ClaimQueue).current
+            assert row is not None and row.text == expected
+            progress = str(app.screen.query_one("#header-progress").render())
+            assert progress.startswith("1/5 reviewed")
+            await pilot.press("c")
+            await settle(pilot)
+        with _opened(filled_db) as store:
+            assert [e.label for e in store.events_for_claim(row.id)] == ["confirmed"]
+    finally:
+        opening_held.set()
+        app.close_store()
+
+
+def _opened(path: Path) -> Store:
+    return Store.open.__func__(Store, path)  # type: ignore[attr-defined,no-any-return]
+
+
+async def test_an_empty_database_opens_the_empty_screen(tmp_path: Path) -> None:
+    app = ClaimReviewApp(tmp_path / "new.db", "alice", Settings())
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, EmptyScreen)
+    finally:
+        app.close_store()
+
+
+async def test_a_database_that_cannot_be_opened_ends_the_app_with_its_error(tmp_path: Path) -> None:
+    folder = tmp_path / "a-folder.db"
+    folder.mkdir()
+    app = ClaimReviewApp(folder, "alice", Settings())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+    assert isinstance(app.open_error, DatabaseError)
+    assert str(folder) in str(app.open_error)
+
+
+def test_review_command_prints_the_open_error_and_exits_2(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "a-folder.db"
+    folder.mkdir()
+    result = cli("review", "--db", folder)
+    assert result.code == 2
+    assert str(folder) in result.err and "directory" in result.err
+
+
+async def test_opening_by_path_shows_what_opening_a_store_shows(
+    make_app: AppFactory, filled_db: Path
+) -> None:
+    by_store = make_app()
+    async with by_store.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        expected = by_store.export_screenshot()
+    by_path = ClaimReviewApp(filled_db, "alice", Settings())
+    try:
+        async with by_path.run_test(size=(120, 34)) as pilot:
+            await settle(pilot)
+            assert by_path.export_screenshot() == expected
+    finally:
+        by_path.close_store()
