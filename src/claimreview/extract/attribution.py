@@ -90,7 +90,7 @@ class SpeakerContext:
     # Earlier sentences of the current paragraph (for "the company said").
     paragraph: list[str] = field(default_factory=list)
     # People and organisations named in each recent sentence (speaker first), most recent last.
-    named: list[list[Mention]] = field(default_factory=list)
+    named: list[tuple[str, Mention | None, list[Mention | None]]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
 
     def remember(self, speaker: str, *, org: bool, named: bool, phrase: str = "") -> None:
@@ -178,30 +178,42 @@ class SpeakerContext:
 
     def _note_mentions(self, masked: str, found: Found | None, org: bool, raw: str | None) -> None:
         """Remember who this sentence names (its speaker first) for later pronouns."""
-        here = mentions(masked, self.full_names) if not masked.islower() else []
+        speaker = None
         if found is not None and raw is not None:
             cue = raw.split()[0] if raw.split() else ""
-            here.insert(0, Mention(found.speaker, org, gender_of(found.speaker, cue)))
+            speaker = Mention(found.speaker, org, gender_of(found.speaker, cue))
             if raw.lower() in PRONOUNS_PERSON and not org:
                 self.genders.setdefault(found.speaker, "f" if raw.lower() == "she" else "m")
-        if found is None:
+        else:
             # "The public health agency recorded ...": a body described as a subject is what a
             # later "the agency said" points back to, verb of saying or not.
             body = DESCRIBED_SUBJECT.match(masked)
             if body and singular(body.group(2)) in ORG_HEADS | ORG_WORDS:
                 self.mentions.append((body.group(1), True, False, body.group(1)))
-        for mention in here:
-            parts = mention.name.split()
-            if not mention.org and len(parts) > 1:
-                self.full_names.setdefault(parts[-1], mention.name)
-        self.named.append(here)
+        # The names themselves are found only if a "he"/"she" looks back (_named_in): most
+        # sentences never need them.
+        self.named.append((masked, speaker, []))
         del self.named[:-PRONOUN_REACH]
+
+    def _named_in(self, index: int) -> list[Mention]:
+        masked, speaker, cache = self.named[index]
+        if not cache:
+            if speaker is not None:
+                cache.append(speaker)
+            if not masked.islower():
+                cache.extend(mentions(masked, self._known_person))
+            cache.append(None)  # marks the list as computed
+        return [m for m in cache if m is not None]
+
+    def _known_person(self, surname: str) -> str | None:
+        full = self._full_name(surname)
+        return full if full != surname else None
 
     def _person_for(self, gender: str) -> str | None:
         """The person a "he"/"she" points to: the most recent one named, gender allowing."""
         fallback = None
-        for here in self.named[::-1]:
-            people = [m for m in here if not m.org]
+        for index in range(len(self.named) - 1, -1, -1):
+            people = [m for m in self._named_in(index) if not m.org]
             # A name's own cue first; a first name's ending only as a hint ("f?").
             wanted = (("f", "f?"), ("",)) if gender == "f" else (("m",), ("", "f?"))
             for allowed in wanted:
@@ -223,7 +235,7 @@ class SpeakerContext:
             subject = _subject_name(text)
             if subject and subject not in people and (" " in subject or self._name_word(subject)):
                 return subject
-            found = mentions(mask_quotes(text), self.full_names)
+            found = mentions(mask_quotes(text), self._known_person)
             for mention in found:
                 if mention.org and mention.name not in people:
                     return mention.name

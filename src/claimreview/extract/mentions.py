@@ -10,6 +10,7 @@ descriptions against them. Also the dateline that opens a wire story ("KHERSON, 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from claimreview.extract.names import (
@@ -95,10 +96,10 @@ def gender_of(name: str, cue: str = "") -> str:
     return ""
 
 
-def mentions(sentence: str, known_people: dict[str, str]) -> list[Mention]:
+def mentions(sentence: str, known_people: Callable[[str], str | None]) -> list[Mention]:
     """People and organisations named in ``sentence``, in order; the subject comes first.
 
-    ``known_people``: surname -> full name of people already met, so "Babic won" is a person.
+    ``known_people``: surname -> full name of a person already met (or None), so "Babic won" is a person.
     """
     out: list[Mention] = []
     start = len(sentence) - len(sentence.lstrip())
@@ -122,7 +123,7 @@ def mentions(sentence: str, known_people: dict[str, str]) -> list[Mention]:
         if is_org(tokens) or any(CAMEL.match(t) for t in tokens) or lowered_cue in ORG_WORDS | ORG_HEADS:
             out.append(Mention(name, True, ""))
         elif len(tokens) == 1:
-            full = known_people.get(tokens[0])
+            full = known_people(tokens[0])
             if full is not None:
                 out.append(Mention(full, False, gender_of(full, cue)))
             elif m.start() > start and not ACRONYM.match(tokens[0]) and cue.lower() not in PLACE_BEFORE:
