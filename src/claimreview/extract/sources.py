@@ -237,8 +237,8 @@ def _is_reporting(masked: str, verb: re.Match[str]) -> bool:
     if before and before[-1].lower() in NOT_REPORTING_BEFORE:
         return False
     if verb.group() in CALL_VERBS:
-        after = masked[verb.end() : verb.end() + 8].split()
-        return bool(after) and after[0].lower() in CALL_OBJECTS
+        objects = masked[verb.end() : verb.end() + 8].split()
+        return bool(objects) and objects[0].lower() in CALL_OBJECTS
     if verb.group() in OBJECT_VERBS:
         after = masked[verb.end() : verb.end() + 6].lstrip()
         return not after or after[0] in '.,;:!?"”' or after.startswith("that")
