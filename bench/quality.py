@@ -1,6 +1,6 @@
 """Extraction quality on the team's evaluation set: this version against a "contains a digit" baseline.
 
-    .venv/bin/python bench/quality.py [--small] [--show] [--sanity | --holdout2]
+    .venv/bin/python bench/quality.py [--small] [--show] [--sanity | --holdout2 | --holdout3]
 
 Gold lives in tests/eval/extraction (see its README): ``⟦Speaker|sentence⟧`` marks inline, or a
 ``NAME.gold.json`` beside subtitle files. Each file is read with read_article (marks removed, in
@@ -13,7 +13,8 @@ ranking every sentence by score; "either way" sentences are left out of every me
 The baseline extracts every sentence containing a digit, scores it 1 (else 0), names no speaker.
 --small runs a handful of documents for CI. --sanity scores only tests/eval/extraction/sanity,
 articles written after the rules were frozen (never used for tuning); --holdout2 scores only
-tests/eval/extraction/holdout2, a second such set written after the sanity-set fixes.
+tests/eval/extraction/holdout2, a second such set written after the sanity-set fixes; --holdout3
+a third, written after the holdout2 fixes.
 """
 
 from __future__ import annotations
@@ -185,12 +186,14 @@ def main() -> None:
     parser.add_argument("--small", action="store_true", help=f"only {len(SMALL)} documents (CI smoke run)")
     parser.add_argument("--show", action="store_true", help="list every miss, wrong speaker and extra")
     parser.add_argument("--sanity", action="store_true", help="only the set written after the rules froze")
-    parser.add_argument("--holdout2", action="store_true", help="only the second held-out set")
+    held_out = parser.add_mutually_exclusive_group()
+    held_out.add_argument("--holdout2", action="store_true", help="only the second held-out set")
+    held_out.add_argument("--holdout3", action="store_true", help="only the third held-out set")
     args = parser.parse_args()
-    if args.sanity or args.holdout2:
-        docs = load(folders=("sanity",) if args.sanity else ("holdout2",))
-    else:
-        docs = load(SMALL if args.small else None)
+    folder = (
+        "sanity" if args.sanity else "holdout2" if args.holdout2 else "holdout3" if args.holdout3 else None
+    )
+    docs = load(folders=(folder,)) if folder is not None else load(SMALL if args.small else None)
     ours_scores = evaluate(docs, ours)
     base = evaluate(docs, digit_baseline)
     transcripts = sum(d.kind == "transcript" for d in docs)

@@ -28,10 +28,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from claimreview.extract.mentions import NOT_PEOPLE, Mention, gender_of, mentions, strip_dateline
 from claimreview.extract.names import (
     ANY_PERSON_HEADS,
     ARTICLES,
     BUSINESS_HEADS,
+    CAMEL,
     NOT_FIRST_NAMES,
     ORG_HEADS,
     ORG_WORDS,
@@ -53,6 +55,8 @@ __all__ = ["Found", "SpeakerContext", "mask_quotes"]
 PRONOUNS_PERSON = frozenset({"he", "she"})
 PRONOUNS_ORG = frozenset({"it", "they"})
 MAX_ANTECEDENTS = 50
+# How many sentences back a "he"/"she" looks for a person named without a reporting verb.
+PRONOUN_REACH = 4
 
 
 @lru_cache(maxsize=4096)
@@ -85,6 +89,9 @@ class SpeakerContext:
     previous: tuple[int, Found | None] = (-1, None)
     # Earlier sentences of the current paragraph (for "the company said").
     paragraph: list[str] = field(default_factory=list)
+    # People and organisations named in each recent sentence (speaker first), most recent last.
+    named: list[tuple[str, Mention | None, list[Mention | None]]] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
 
     def remember(self, speaker: str, *, org: bool, named: bool, phrase: str = "") -> None:
         self.last = speaker
@@ -107,8 +114,11 @@ class SpeakerContext:
         """Like :meth:`attribute`, saying whether the speaker is a name."""
         if paragraph < 0 or paragraph != self.previous[0]:
             self.paragraph = []
-        raw = find_source(mask_quotes(sentence))
+        # A dateline names the place and the agency, never the speaker.
+        masked = mask_quotes(strip_dateline(sentence))
+        raw = find_source(masked)
         found = None
+        org = False
         if raw is not None:
             resolved = self._resolve(raw, sentence)
             if resolved is not None:
@@ -119,6 +129,7 @@ class SpeakerContext:
             # '"We have 40 beds," Dr Roe said. "The rest went north."': the second is Dr Roe's too.
             found = self.previous[1]
         self.previous = (paragraph, found)
+        self._note_mentions(masked, found, org, raw)
         self.earlier.append(sentence)
         self.paragraph.append(sentence)
         return found
@@ -126,7 +137,11 @@ class SpeakerContext:
     def _resolve(self, np: str, sentence: str = "") -> tuple[str, bool, bool] | None:
         """(speaker, is organisation, is a name) for a speaker phrase."""
         lowered = np.lower()
-        if lowered in PRONOUNS_PERSON or lowered in PRONOUNS_ORG:
+        if lowered in PRONOUNS_PERSON:
+            # Never an organisation: "he"/"she" with no person before it stays unknown.
+            person = self._person_for("f" if lowered == "she" else "m")
+            return (person, False, False) if person else None
+        if lowered in PRONOUNS_ORG:
             preferred = self.last_person if lowered in PRONOUNS_PERSON else self.last_org
             target = preferred or self.last
             return (target, target == self.last_org, False) if target else None
@@ -161,6 +176,91 @@ class SpeakerContext:
                 return antecedent
         return " ".join(tokens), head in ORG_WORDS or head in ORG_HEADS, False
 
+    def _note_mentions(self, masked: str, found: Found | None, org: bool, raw: str | None) -> None:
+        """Remember who this sentence names (its speaker first) for later pronouns."""
+        speaker = None
+        if found is not None and raw is not None:
+            cue = raw.split()[0] if raw.split() else ""
+            speaker = Mention(found.speaker, org, gender_of(found.speaker, cue))
+            if raw.lower() in PRONOUNS_PERSON and not org:
+                self.genders.setdefault(found.speaker, "f" if raw.lower() == "she" else "m")
+        else:
+            # "The public health agency recorded ...": a body described as a subject is what a
+            # later "the agency said" points back to, verb of saying or not.
+            body = DESCRIBED_SUBJECT.match(masked)
+            if body and singular(body.group(2)) in ORG_HEADS | ORG_WORDS:
+                self.mentions.append((body.group(1), True, False, body.group(1)))
+        # The names themselves are found only if a "he"/"she" looks back (_named_in): most
+        # sentences never need them.
+        self.named.append((masked, speaker, []))
+        del self.named[:-PRONOUN_REACH]
+
+    def _named_in(self, index: int) -> list[Mention]:
+        masked, speaker, cache = self.named[index]
+        if not cache:
+            if speaker is not None:
+                cache.append(speaker)
+            if not masked.islower():
+                cache.extend(mentions(masked, self._known_person))
+            cache.append(None)  # marks the list as computed
+        return [m for m in cache if m is not None]
+
+    def _known_person(self, surname: str) -> str | None:
+        full = self._full_name(surname)
+        return full if full != surname else None
+
+    def _person_for(self, gender: str) -> str | None:
+        """The person a "he"/"she" points to: the most recent one named, gender allowing."""
+        fallback = None
+        for index in range(len(self.named) - 1, -1, -1):
+            people = [m for m in self._named_in(index) if not m.org]
+            # A name's own cue first; a first name's ending only as a hint ("f?").
+            wanted = (("f", "f?"), ("",)) if gender == "f" else (("m",), ("", "f?"))
+            for allowed in wanted:
+                for m in people:
+                    if (self.genders.get(m.name) or m.gender) in allowed:
+                        return m.name
+            if people and fallback is None:
+                fallback = people[0].name
+        # Gender unknown or against every candidate: the last person, as before.
+        return fallback or self.last_person
+
+    def _business(self, sentence: str) -> str | None:
+        """What "the company" points to: the business this sentence or its paragraph names, else
+        the last organisation named in the text. "Shares in SkyNord rose 8%, the company said":
+        a sentence-initial common noun ("Shares") is not a name."""
+        people = {m[0] for m in self.mentions if not m[1]}
+        for text in (sentence, *self.paragraph[::-1]):
+            text = strip_dateline(text)
+            subject = _subject_name(text)
+            if subject and subject not in people and (" " in subject or self._name_word(subject)):
+                return subject
+            found = mentions(mask_quotes(text), self._known_person)
+            for mention in found:
+                if mention.org and mention.name not in people:
+                    return mention.name
+            if text is sentence:
+                # "Profits at Kestrel Foods rose": a name of several words that is no known person.
+                for mention in found:
+                    if " " in mention.name and mention.name not in people:
+                        return mention.name
+                run = _business_run(text, people)
+                if run is not None:
+                    return run
+        for speaker, org, named, _ in self.mentions[-MAX_ANTECEDENTS:][::-1]:
+            # A name without an organisation word ("Vantor Logistics") that reads like a
+            # business: several words, the last a plural.
+            if (org and named) or (named and " " in speaker and speaker.endswith("s")):
+                return speaker
+        return None
+
+    def _name_word(self, word: str) -> bool:
+        """A single word is a name if it is written capitalised inside some earlier sentence."""
+        if is_org([word]) or CAMEL.match(word):
+            return True
+        inside = re.compile(r"[\w,]\s+" + re.escape(word) + r"\b")
+        return any(word in text and inside.search(text) for text in self.earlier)
+
     def _longer_name(self, word: str) -> tuple[str, bool, bool] | None:
         # "Copernicus said" after "the Copernicus Climate Change Service said".
         for speaker, org, named, _ in self.mentions[-MAX_ANTECEDENTS:][::-1]:
@@ -182,13 +282,9 @@ class SpeakerContext:
         if not (want_org or head in PERSON_HEADS):
             return None
         if head in BUSINESS_HEADS:
-            # "Halvorsen Motors will cut 1,200 jobs, the company said": the business named as the
-            # subject of this sentence or of an earlier one in the paragraph.
-            people = {m[0] for m in self.mentions if not m[1]}
-            for text in (sentence, *self.paragraph[::-1]):
-                subject = _subject_name(text)
-                if subject and subject not in people:
-                    return subject, True, True
+            business = self._business(sentence)
+            if business is not None:
+                return business, True, True
         if len(tokens) == 1 and (want_org or head in ANY_PERSON_HEADS):
             # "the agency", "the spokesman": the last source of that kind. An office ("the
             # mayor") is not whoever spoke last: it needs a mention holding that word.
@@ -221,10 +317,27 @@ class SpeakerContext:
         return surname
 
 
+# "The public health agency recorded": a lowercase description of a body opening the sentence.
+DESCRIBED_SUBJECT = re.compile(r"\s*[Tt]he\s+((?:[a-z][\w-]*\s+){0,3}([a-z]+))\s+[a-z]")
 # A capitalised run of words (with inner connectors) opening a sentence: its subject's name.
 NAME_RUN = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|de|du)\s+)?[A-Z][\w'’&.-]*)*")
 # Subject names longer than this are headlines or lists, not a business's name.
 MAX_SUBJECT_WORDS = 5
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "into", "across", "over", "outside", "inside"})
+
+
+def _business_run(sentence: str, people: set[str]) -> str | None:
+    """A capitalised run of two or more words inside the sentence that names no known person."""
+    for m in NAME_RUN.finditer(sentence, 1):
+        name = m.group()
+        before = sentence[max(0, m.start() - 8) : m.start()].split()
+        if before and before[-1] in PLACE_PREPOSITIONS:
+            continue  # "the cut came from Saudi Arabia": a place
+        if " " in name and name not in people and name.split()[-1].lower() not in NOT_PEOPLE:
+            return name.rstrip(".")
+    return None
 
 
 def _subject_name(sentence: str) -> str | None:

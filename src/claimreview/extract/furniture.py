@@ -8,13 +8,17 @@ from __future__ import annotations
 import re
 
 # A credit closing a caption line: "(AP Photo/Jane Doe)", "[Photo/Xinhua]", "(Photo by X/AFP)",
-# "Reuters/Jane Doe", "EPA-EFE/Jane Doe", "JAXA/Handout via Reuters", "Photo: Jane Doe/AFP".
+# "Reuters/Jane Doe", "EPA-EFE/Jane Doe", "... in the square. AFP", "JAXA/Handout via Reuters",
+# "Photo: Jane Doe/AFP".
 CREDIT_TAIL = re.compile(
     r"(?:^|[.!?]\s+)(?:"
     r"[(\[][^()\[\]]{0,60}/[^()\[\]]{1,60}[)\]]"
     r"|[(\[]\s*(?:photo|picture|image|credit)[^()\[\]]{0,60}[)\]]"
     r"|(?:photo|picture|image)s?\s*(?:credit)?\s*:\s*[^.]{1,60}"
     r"|(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:(?:[A-Z][\w.'’-]*|via)\s?){1,6}"
+    # an agency's name alone after the caption's full stop: "... on June 2. AFP"
+    r"|(?:AFP|Reuters|AP|EPA(?:-EFE)?|EFE|Xinhua|Getty\s+Images|Bloomberg|Anadolu|ANSA|dpa|TASS|UPI"
+    r"|PA\s+Images)(?:\s+via\s+[A-Z][\w-]*(?:\s+Images)?)?"
     r")\s*$",
     re.IGNORECASE,
 )

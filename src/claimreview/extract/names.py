@@ -13,6 +13,8 @@ from claimreview.extract.wordlist import words
 
 # Acronyms of organisations are written in capitals; "WHO" is not the pronoun "who".
 ACRONYM = re.compile(r"^[A-Z]{2,}$")
+# "SkyNord", "PayPal": a capital inside a word marks a brand, except in surnames ("McAdam").
+CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z]")
 POSSESSIVE = re.compile(r"['’]s?$")
 ARTICLES = frozenset({"the", "a", "an"})
 # Lowercase words allowed inside a name between capitalised ones: "Jaish al Islam".
@@ -101,7 +103,7 @@ def is_generic(token: str) -> bool:
 
 
 def is_org(name: list[str]) -> bool:
-    return any(t.lower() in ORG_WORDS or ACRONYM.match(t) for t in name) or any(
+    return any(t.lower() in ORG_WORDS or ACRONYM.match(t) or CAMEL.match(t) for t in name) or any(
         t in ORG_CONNECTORS for t in name[1:-1]
     )
 
@@ -144,11 +146,13 @@ def is_role(token: str) -> bool:
 
 
 def drop_affiliation(name: list[str]) -> list[str]:
-    """"Carlos Iturbe of the National Institute" -> "Carlos Iturbe"; organisations stay whole."""
+    """ "Carlos Iturbe of the National Institute" -> "Carlos Iturbe"; organisations stay whole."""
     for i, tok in enumerate(name):
         if tok in AFFILIATION and i > 0:
             person = [t for t in name[:i] if not is_role(t)]
-            if person and not is_org(name[:i]) and (tok != "of" or is_org(name[i + 1 :])):
+            # "of" also joins a place to its name ("Bank of England"): a first and last name
+            # before it, or a body after it, make it an affiliation.
+            if person and not is_org(name[:i]) and (tok != "of" or len(person) >= 2 or is_org(name[i + 1 :])):
                 return name[:i]
             return name
     return name

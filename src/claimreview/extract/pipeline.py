@@ -118,9 +118,7 @@ def _transcript(text: str) -> list[Candidate]:
     return out
 
 
-def candidates(
-    text: str, kind: str = "article", captions: Sequence[tuple[int, int]] = ()
-) -> list[Candidate]:
+def candidates(text: str, kind: str = "article", captions: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
     """Every sentence of ``text`` with speaker, score, reasons and whether it is noise.
 
     ``captions``: spans the markup marked as photo captions (:attr:`Article.captions`).

@@ -16,7 +16,9 @@ from claimreview.extract.names import (
     ORG_HEADS,
     ORG_WORDS,
     PERSON_HEADS,
+    ROLES,
     TITLES,
+    is_role,
     singular,
     trailing_name,
 )
@@ -27,8 +29,26 @@ REPORTING_VERBS = words("""
     insisted insists warned warns confirmed confirms explained noted argued acknowledged admitted
     alleged asserted maintained predicted disclosed revealed cautioned wrote writes tweeted
     reported estimated urged rejected rejects dismissed accused accuses blamed blames conceded
-    concedes disputed disputes defended defends listed pledged announced called
+    concedes disputed disputes defended defends listed pledged announced called promised promises
+    vowed vows recorded forecast forecasts stressed stresses emphasised emphasized pledges
     """)
+# Verbs that report only when a source performs them: "the agency recorded 2,140 cases" but not
+# "Temperatures recorded at the airport"; "the minister vowed" but not "Prices forecast to rise".
+SOURCE_ONLY_VERBS = words("recorded forecast forecasts promised promises vowed vows pledged pledges")
+# Verbs that only report; an earlier verb in the sentence ("pledged", "promised") then belongs
+# to what is reported when one of these closes the sentence after a comma.
+PLAIN_VERBS = words("said says told tells")
+SOURCE_HEADS = (
+    ORG_WORDS
+    | ORG_HEADS
+    | PERSON_HEADS
+    | TITLES
+    | ROLES
+    | words("""
+    he she it they we team researchers scientists experts officials investigators analysts
+    economists authorities
+    """)
+)
 # Verbs that also take a plain object ("adds weight to", "an estimated 100"): reporting only
 # when followed by "that", punctuation or the end ("she added.", "it estimated that").
 OBJECT_VERBS = words("added adds estimated")
@@ -48,6 +68,11 @@ WORD = re.compile(r"\w+")
 VERB = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\b")
 QUOTED_AS = re.compile(
     r"\b(?:quoted|cited|quoting|citing)\s+(?P<np>.{1,200}?),?\s+as\s+(?:saying|telling|stating|writing)\b"
+)
+# "a report by X published in December": what follows the source describes the report.
+PARTICIPLE_TAIL = re.compile(
+    r"\s+(?:[a-z]+ed|seen|shown|made|done|written|given|taken|drawn|due)\s+"
+    r"(?:in|on|at|last|this|earlier|late|early|during|over|after|before|since)\b.*$"
 )
 ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:!?]+)")
 # "according to (official) figures/data/a report from|by|of X": the source is X, not the figures.
@@ -186,7 +211,10 @@ def find_source(masked: str) -> str | None:
         elif " by " in np:
             # "a tally kept by the ministry" -> "the ministry"
             np = np.rsplit(" by ", 1)[1]
-        cleaned = _clean(np)
+        # "Deloitte published in December" -> "Deloitte"; "results published in The Lancet" keeps
+        # the journal, because "results" alone is no source.
+        short = PARTICIPLE_TAIL.sub("", np)
+        cleaned = _clean(short if short != np and _source_like(short) else np)
         if cleaned:
             found.append((m.start(), cleaned))
     verb = _verb_source(masked)
@@ -209,8 +237,8 @@ def _is_reporting(masked: str, verb: re.Match[str]) -> bool:
     if before and before[-1].lower() in NOT_REPORTING_BEFORE:
         return False
     if verb.group() in CALL_VERBS:
-        after = masked[verb.end() : verb.end() + 8].split()
-        return bool(after) and after[0].lower() in CALL_OBJECTS
+        objects = masked[verb.end() : verb.end() + 8].split()
+        return bool(objects) and objects[0].lower() in CALL_OBJECTS
     if verb.group() in OBJECT_VERBS:
         after = masked[verb.end() : verb.end() + 6].lstrip()
         return not after or after[0] in '.,;:!?"”' or after.startswith("that")
@@ -220,15 +248,41 @@ def _is_reporting(masked: str, verb: re.Match[str]) -> bool:
 def _verb_source(masked: str) -> tuple[int, str] | None:
     if REPORTING_VERBS.isdisjoint(WORD.findall(masked)):
         return None
+    first: tuple[int, str] | None = None
     for tried, verb in enumerate(VERB.finditer(masked)):
         if tried == MAX_VERBS_TRIED:
             break
-        if not _is_reporting(masked, verb):
+        if not _is_reporting(masked, verb) or (first is not None and verb.group() not in PLAIN_VERBS):
             continue
         found = _subject_at(masked, verb.start(), verb.end())
-        if found:
-            return verb.start(), found
-    return None
+        if not found or (verb.group() in SOURCE_ONLY_VERBS and not _source_like(found)):
+            continue
+        if first is None:
+            if verb.group() in PLAIN_VERBS:
+                return verb.start(), found
+            first = (verb.start(), found)
+        elif ", " in masked[: verb.start()] and found in masked[: verb.start()].rsplit(", ", 1)[-1]:
+            # "X has pledged ..., Y told shareholders": the closing "Y told" reports the pledge.
+            return first[0], found
+    return first
+
+
+def _source_like(np: str) -> bool:
+    """A phrase that can make a statement: a name, a pronoun or a source noun ("the agency")."""
+    tokens = np.split()
+    head = singular(tokens[-1].lower().strip("'’"))
+    if head in SOURCE_HEADS:
+        return True
+    # A capitalised head is a name unless it opens the sentence as a plural common noun
+    # ("Temperatures recorded ...").
+    return tokens[-1][0].isupper() and (len(tokens) > 1 or not tokens[0].endswith("s"))
+
+
+# Auxiliaries and adverbs between a subject and its verb ("Novosel, 41, has promised").
+AUXILIARIES = words("has have had will would also has since already previously repeatedly once")
+# An apposition that starts like this describes the subject, it does not name a speaker
+# ("The planet, known as X, ..., said lead author Y").
+PARTICIPLE_START = re.compile(r"^(?:[a-z]+(?:ed|en|ing)|known|seen|born|made|based)\b")
 
 
 def _subject_at(masked: str, start: int, end: int) -> str | None:
@@ -238,6 +292,11 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
         return None
     cut = CLAUSE_CUT.match(prefix)
     clause = (prefix[cut.end() :] if cut else prefix).rstrip()
+    while True:
+        parts_ = clause.rsplit(None, 1)
+        if len(parts_) < 2 or parts_[1].lower() not in AUXILIARIES:
+            break
+        clause = parts_[0]
     candidates: list[str] = []
     if not clause.strip(" ,"):
         # '"...," said Amal Haddad, the mayor.'
@@ -248,11 +307,14 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
             # ends the sentence, so it is the speaker, not the list before it.
             candidates.append(_np_after(masked, end))
         parts = clause.rstrip(",").split(", ")
-        if len(parts) >= 2:
+        kept = [p for p in parts if not PARTICIPLE_START.match(p)]
+        if len(parts) >= 2 and kept:
             # "Mohammad Alloush, the group's political official, said" or "The operator,
-            # Halvard Terminals Ltd, said": prefer whichever side is a name.
-            named = [p for p in parts[-2:] if trailing_name(p.split())]
-            candidates.extend(named or [parts[-2]])
+            # Halvard Terminals Ltd, said": prefer whichever side is a name. "The report, based
+            # on ..., said": a participle phrase describes the subject before it.
+            tail = kept[-2:] if kept[-1] is parts[-1] else kept[-1:]
+            named = [p for p in tail if trailing_name(p.split())]
+            candidates.extend(named or [tail[0]])
         # "Troops were deployed, said the mayor."
         candidates.append(_np_after(masked, end))
     else:
@@ -265,8 +327,14 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
 
 
 def _looks_like_np(phrase: str) -> bool:
-    first = phrase.split(None, 1)[0] if phrase.split() else ""
-    return bool(first) and (first.lower() in ARTICLES or first[0].isupper())
+    tokens = phrase.split()
+    first = tokens[0] if tokens else ""
+    # "lead author Mirela Stanescu": an occupation before a name is a noun phrase too.
+    return bool(first) and (
+        first.lower() in ARTICLES
+        or first[0].isupper()
+        or (is_role(tokens[-1]) or bool(trailing_name(tokens)))
+    )
 
 
 # Words that end a leading subject: its verb's object or complement begins.
@@ -288,12 +356,17 @@ def _leading_subject(clause: str) -> str | None:
     return _clean(" ".join(tokens[:end])) if end else None
 
 
+AFFILIATION_CUT = re.compile(r"\s(?:of|at|from|with)\s")
+
+
 def _inverted_subject(masked: str, pos: int) -> bool:
     """True when the rest of the sentence after the verb is only a noun phrase (", said X, role.")."""
     rest = masked[pos:].strip().rstrip('.!"”’').strip()
     tokens = rest.replace(",", " ").split()
+    # "lead author Mirela Stanescu of the University of Geneva": the affiliation is not counted.
+    head = AFFILIATION_CUT.split(rest.split(",")[0], 1)[0]
     return (
-        0 < len(rest.split(",")[0].split()) <= MAX_SPEAKER_WORDS // 2 + 1
+        0 < len(head.split()) <= MAX_SPEAKER_WORDS // 2 + 1
         and len(tokens) <= 2 * MAX_SPEAKER_WORDS
         and not any(ch.isdigit() for ch in rest)
         and _looks_like_np(rest)

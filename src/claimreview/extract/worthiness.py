@@ -200,6 +200,11 @@ EVIDENCE = re.compile(
     r"\b(?:evidence|theory|hypothesis|view|suggests?|suggested|shows?|showed|shown|proves?|proved"
     r"|indicates?|indicated|confirms?|confirmed|contradicts?|contradicted)\s+that\b"
 )
+# Publishing findings is itself checkable: where and when a study appeared.
+PUBLISHED = re.compile(
+    r"\b(?:findings|results|study|research|paper|data|analysis|report|trial)\s+(?:(?:was|were|is|are|has|have"
+    r"|been|will|be)\s+)+published\s+(?:in|on|by)\b"
+)
 
 # Word sets, not regexes: set intersection on the sentence's words is several times cheaper.
 COMPARATIVE = words("""
@@ -297,7 +302,9 @@ def features(
     for name in ("comparative", "causal", "legal"):
         if name in hits:
             found[name] = 1.0
-    if "that" in unique and EVIDENCE.search(sentence):
+    if ("that" in unique and EVIDENCE.search(sentence)) or (
+        "published" in unique and PUBLISHED.search(sentence)
+    ):
         found["evidence"] = 1.0
     names = {w for w in set(CAPITALISED.findall(sentence)) if w.lower() not in NOT_NAMES}
     if names:

@@ -1,0 +1,135 @@
+"""People and organisations a text names without a reporting verb, for later pronouns and "the company".
+
+A wire story names people before they speak ("Babic won 45.7 percent. He conceded ...") and
+businesses as plain subjects ("Shares in SkyNord rose 8%, the company said"). These rules find
+such mentions in one sentence; :mod:`attribution` keeps them in order and resolves pronouns and
+descriptions against them. Also the dateline that opens a wire story ("KHERSON, Ukraine, Nov 14
+(Wire) -"), which names a place and an agency, never a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from claimreview.extract.names import (
+    ACRONYM,
+    CAMEL,
+    NOT_FIRST_NAMES,
+    ORG_HEADS,
+    ORG_WORDS,
+    TITLES,
+    is_org,
+    is_role,
+    singular,
+)
+from claimreview.extract.wordlist import words
+
+MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# "CITY, Country, Month Day (Agency) -", "CITY (Agency) -", "CITY:": a capitalised place (its
+# first word in capitals), optional region and date, optional agency, then a dash or colon.
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
+    r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
+    r"(?:,?\s+" + MONTHS + r"\s+\d{1,2}(?:,\s+\d{4})?)?"
+    r"(?:\s*\([^()]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s+"
+)
+
+
+def strip_dateline(sentence: str) -> str:
+    """The sentence without a leading wire dateline (a single capital word like "WHO:" stays)."""
+    m = DATELINE.match(sentence)
+    if not m:
+        return sentence
+    words_ = m.group().split()
+    # "WHO:" or "NATO:" labels a source; a one-word dateline with only a colon needs a longer place.
+    if len(words_[0].strip(",:")) < 3 or (len(words_) == 1 and len(words_[0]) < 6):
+        return sentence
+    return sentence[m.end() :]
+
+
+# A run of capitalised words (lowercase particles inside), each with a lowercase letter after its
+# capital so acronyms and all-caps datelines are not people.
+RUN = re.compile(
+    r"(?<![\w'’-])[A-Z][a-z][\w'’-]*"
+    r"(?:\s+(?:(?:al|el|bin|de|del|da|di|dos|du|le|la|van|von)\s+)?[A-Z][a-z][\w'’-]*){0,3}"
+)
+POSSESSIVE_TAIL = re.compile(r"['’]s?$")
+# Before a run these make it a place or an employer, not a person ("of Nordea Markets").
+PLACE_BEFORE = words("of at in from near to into across outside inside for on")
+# Words that are never a person's first name: days, months and sentence-initial fillers.
+NOT_PEOPLE = words("""
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july
+    august september october november december god north south east west central
+    """)
+# Gender cues before a name, for "he"/"she" when two people are candidates.
+FEMALE_CUES = words("mrs ms miss madam dame queen princess spokeswoman chairwoman businesswoman actress")
+MALE_CUES = words("mr sir king prince spokesman chairman businessman actor")
+# First names that end in "a" and are men's (the "-a" rule below is a weak cue, used only to
+# choose between two people).
+MALE_A = words("""
+    luca gianluca andrea nicola mattia elia nikita joshua ilya mustafa musa isa yahya kuba sasha
+    akira costa
+    """)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    name: str
+    org: bool
+    gender: str  # "f", "m" from a title or pronoun; "f?" from the first name alone; "" unknown
+
+
+def gender_of(name: str, cue: str = "") -> str:
+    cue = cue.lower().rstrip(".")
+    if cue in FEMALE_CUES:
+        return "f"
+    if cue in MALE_CUES:
+        return "m"
+    first = name.split()[0].lower()
+    if len(name.split()) > 1 and first.endswith("a") and first not in MALE_A:
+        return "f?"
+    return ""
+
+
+def mentions(sentence: str, known_people: Callable[[str], str | None]) -> list[Mention]:
+    """People and organisations named in ``sentence``, in order; the subject comes first.
+
+    ``known_people``: surname -> full name of a person already met (or None), so "Babic won" is a person.
+    """
+    out: list[Mention] = []
+    start = len(sentence) - len(sentence.lstrip())
+    for m in RUN.finditer(sentence):
+        tokens = [POSSESSIVE_TAIL.sub("", t) for t in m.group().split()]
+        before = sentence[max(0, m.start() - 30) : m.start()].split()
+        cue = before[-1] if before else ""
+        if m.start() == start and len(tokens) >= 3:
+            # "Reformist Jana Kral won": the opening word is capitalised because it opens.
+            tokens = tokens[1:]
+        # Titles and occupations in the run ("Judge Egle Rimkute", "Analyst Anna Lindgren").
+        while len(tokens) > 1 and (tokens[0].lower() in TITLES or is_role(tokens[0])):
+            cue = tokens[0]
+            tokens = tokens[1:]
+        if tokens[0].lower() in NOT_FIRST_NAMES or tokens[0].lower() in NOT_PEOPLE:
+            tokens = tokens[1:]
+            if not tokens:
+                continue
+        name = " ".join(tokens)
+        lowered_cue = singular(cue.lower().strip(",.'’"))
+        if is_org(tokens) or any(CAMEL.match(t) for t in tokens) or lowered_cue in ORG_WORDS | ORG_HEADS:
+            out.append(Mention(name, True, ""))
+        elif len(tokens) == 1:
+            full = known_people(tokens[0])
+            if full is not None:
+                out.append(Mention(full, False, gender_of(full, cue)))
+            elif m.start() > start and not ACRONYM.match(tokens[0]) and cue.lower() not in PLACE_BEFORE:
+                # A single capitalised word inside a sentence: a business or a place, never a
+                # person until a full name has been seen.
+                out.append(Mention(name, True, ""))
+        elif len(tokens) <= 3 and cue.lower() not in PLACE_BEFORE:
+            out.append(Mention(name, False, gender_of(name, cue)))
+    return out
