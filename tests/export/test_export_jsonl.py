@@ -71,7 +71,7 @@ def test_round_trip_gives_back_claims_events_and_consensus(
     add_tricky_history(fx)
     out = tmp_path / "export.jsonl"
     summary = write_export(fx.store, "jsonl", out, settings=settings)
-    assert (summary.documents, summary.written, summary.events) == (2, 5, 14)
+    assert (summary.documents, summary.written, summary.events) == (2, 5, 17)
     fresh = tmp_path / "fresh.db"
     import_into(out, fresh)
     before, after = snapshot(fx.db), snapshot(fresh)
@@ -90,16 +90,17 @@ def test_layout_meta_documents_claims_events(fx: Fixture, settings: Settings, tm
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     kinds = [r["type"] for r in records]
     assert kinds[0] == "meta"
-    assert kinds == ["meta"] + ["document"] * 2 + ["claim"] * 5 + ["event"] * 10
+    assert kinds == ["meta"] + ["document"] * 2 + ["claim"] * 5 + ["event"] * 13
     meta = records[0]
     assert meta["format"] == "claimreview-export" and meta["version"] == 1
-    assert meta["counts"] == {"documents": 2, "claims": 5, "events": 10}
+    assert meta["counts"] == {"documents": 2, "claims": 5, "events": 13}
     hostile = [r for r in records if r["type"] == "event" and r["claim_id"] == fx.hostile]
     # the whole history, oldest first, with the change of mind linked to what it replaced
     assert [(e["reviewer"], e["label"]) for e in hostile] == [
         ("alice", "unverified"),
         ("alice", "denied"),
         ("bob", "denied"),
+        ("erin", "approved"),
     ]
     assert hostile[1]["replaces"] == hostile[0]["id"]
     assert hostile[1]["sources"][0]["url"] == "https://evidence.example/a"
