@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from claimreview import consensus as rules
-from claimreview.consensus import EventLike
 
 DRAFT = "draft"
 APPROVED = rules.APPROVED
@@ -28,6 +27,19 @@ PUBLISHED = rules.PUBLISHED
 STATES: tuple[str, ...] = (DRAFT, APPROVED, PUBLISHED)
 # Consensus values a review can be published with: a verdict, not a dispute or triage.
 PUBLISHABLE: frozenset[str] = frozenset({rules.CONFIRMED, rules.DENIED, rules.UNVERIFIED})
+
+
+class EditorialEvent(Protocol):
+    """What the state needs of an event (read-only, so records and named tuples qualify)."""
+
+    @property
+    def reviewer(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def created_at(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +52,7 @@ class EditorialState:
     editors: tuple[str, ...] = ()  # authors of standing decisions
 
 
-def editorial_state(events: Sequence[EventLike]) -> EditorialState:
+def editorial_state(events: Sequence[EditorialEvent]) -> EditorialState:
     """The state of one claim from its whole log (any kinds, in log order; ties keep that order)."""
     latest: dict[str, Any] = {}
     first_published: str | None = None

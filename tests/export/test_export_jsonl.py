@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from claimreview import consensus as rules
 from claimreview.cli import app
 from claimreview.config import Settings
+from claimreview.errors import InputError
 from claimreview.export import ExportFilters, write_export
 from claimreview.store import Store
 
@@ -37,7 +38,8 @@ def snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
             # in log order per claim: equal timestamps are broken by that order
             "events": list(
                 sql(
-                    "SELECT id, claim_id, reviewer, kind, label, note, sources, created_at, replaces "
+                    "SELECT id, claim_id, reviewer, kind, label, note, sources, created_at, replaces, "
+                    "payload "
                     "FROM verdict_event ORDER BY claim_id, created_at, rowid"
                 )
             ),
@@ -127,3 +129,29 @@ def test_empty_export_is_a_valid_file(fx: Fixture, settings: Settings, tmp_path:
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["counts"] == {"documents": 0, "claims": 0, "events": 0}
     import_into(out, tmp_path / "fresh.db")
+
+
+def test_an_editorial_decision_keeps_its_payload_through_the_trip(
+    fx: Fixture, settings: Settings, tmp_path: Path
+) -> None:
+    out = tmp_path / "export.jsonl"
+    write_export(fx.store, "jsonl", out, settings=settings)
+    fresh = tmp_path / "fresh.db"
+    import_into(out, fresh)
+    with Store.open(fresh, create=False) as store:
+        [published] = [e for e in store.events_for_claim(fx.drones) if e.label == rules.PUBLISHED]
+    assert published.payload["rating"] == "true"
+    assert published.payload["summary"] == "Ministry: 40 drones shot down overnight"
+
+
+def test_a_payload_that_is_not_short_fields_is_refused_on_import(fx: Fixture, tmp_path: Path) -> None:
+    out = tmp_path / "export.jsonl"
+    write_export(fx.store, "jsonl", out)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    bad = [
+        line.replace('"payload": {"rating": "true"', '"payload": {"rating": {"nested": 1}') for line in lines
+    ]
+    out.write_text("\n".join(bad) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(out), "--db", str(tmp_path / "fresh.db")])
+    assert result.exit_code != 0
+    assert isinstance(result.exception, InputError) and "field 'payload'" in str(result.exception)

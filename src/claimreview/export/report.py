@@ -119,6 +119,17 @@ class EventRecord(NamedTuple):
     sources_json: str
     created_at: str
     replaces: str | None
+    payload_json: str = "{}"  # what kinds beyond reviews carry (an editorial decision's rating...)
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        if not self.payload_json or self.payload_json == "{}":
+            return {}
+        try:
+            value = json.loads(self.payload_json)
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
 
     @property
     def sources(self) -> list[dict[str, str]]:

@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from claimreview import consensus as rules
-from claimreview.export import ExportFilters, ExportSummary, ProgressCallback
+from claimreview.export import ExportFilters, ExportSummary, ProgressCallback, writing
 from claimreview.export import write_export as export_formats
 from claimreview.export.jsonld import dumps_for_html
 from claimreview.export.report import Report
-from claimreview.export import writing
 from claimreview.export.writing import WriteResult
 from claimreview.publish.claimreview import claim_review, omissions
 from claimreview.publish.reviews import published_reviews

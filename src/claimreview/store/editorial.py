@@ -28,7 +28,7 @@ _EVENT_SQL = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class LogEvent:
     """One event as editorial reads need it (the ``consensus.EventLike`` attributes and the rest)."""
 

@@ -26,7 +26,18 @@ CLAIM_COLUMNS = (
     "extractor_version",
     "consensus",
 )
-EVENT_COLUMNS = ("id", "claim_id", "reviewer", "kind", "label", "note", "sources", "created_at", "replaces")
+EVENT_COLUMNS = (
+    "id",
+    "claim_id",
+    "reviewer",
+    "kind",
+    "label",
+    "note",
+    "sources",
+    "created_at",
+    "replaces",
+    "payload",
+)
 
 
 @dataclass(slots=True)
