@@ -56,7 +56,9 @@ def test_is_self_contained_and_runs_nothing(fx: Fixture, export_text) -> None:  
     csp = [a for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
     assert csp and "default-src 'none'" in str(csp[0]["content"])
     # no external CSS or fonts: the only url() references are the chart's own patterns, in the same file
-    assert set(re.findall(r"url\(([^)]*)\)", html)) <= {f"#fill-{v}" for v in rules.CONSENSUS_VALUES}
+    assert set(re.findall(r"url\(([^)]*)\)", html)) <= {
+        f"#{p}-{v}" for p in ("fill", "small") for v in rules.CONSENSUS_VALUES
+    }
     assert "@import" not in html
 
 
