@@ -448,5 +448,24 @@ def _event(path: Path, line: int, record: dict[str, Any], claim_ids: set[str]) -
         ],
         "created_at": _timestamp(path, line, record),
         "replaces": _opt_str(path, line, record, "replaces"),
+        "payload": _payload(path, line, record),
         "server_seq": None,
     }
+
+
+def _payload(path: Path, line: int, record: dict[str, Any]) -> dict[str, Any]:
+    """An event's payload, checked as the sync server checks it (a few short fields)."""
+    value = record.get("payload", {})
+    if value == {}:
+        return {}
+    from pydantic import TypeAdapter, ValidationError
+
+    from claimreview.wire import Payload
+
+    try:
+        return dict(TypeAdapter(Payload).validate_python(value, strict=True))
+    except ValidationError as exc:
+        reason = exc.errors()[0]["msg"]
+        raise InputError(
+            f"must be an object of short fields ({reason})", path=path, line=line, field="payload"
+        ) from None

@@ -46,6 +46,11 @@ class Settings(BaseSettings):
     organization_name: str = "claimreview"
     organization_url: str | None = None
     review_base_url: str | None = None
+    # The organisation's rating scale, the [rating_scale] table (see claimreview.publish.rating); checked
+    # by the commands that publish, each mistake one line naming the key.
+    rating_scale: dict[str, Any] | None = None
+    # Name the reviewers on published review pages (and as contributors in the markup).
+    show_reviewers: bool = False
 
     @classmethod
     def settings_customise_sources(
@@ -135,6 +140,8 @@ def _wanted(key: str) -> str:
         return "true or false"
     if isinstance(default, int):
         return "a whole number >= 0"
+    if key == "rating_scale":
+        return "a table: [rating_scale] with worst, best and [rating_scale.ratings.ID] tables"
     if isinstance(default, dict):
         return 'a table of "binding.id" = "keys"'
     return "text in quotes"

@@ -29,6 +29,12 @@ CEASEFIRE_TEXT = (
     "Aid agencies said 3,000 families had left the region since January. "
     "Negotiators are expected to meet again next week."
 )
+DRONES_PUBLISHED = {
+    "rating": "true",
+    "summary": "Ministry: 40 drones shot down overnight",
+    "explanation": "The ministry's briefing gives the same number.",
+    "language": "en",
+}
 HOSTILE_TEXT = f"Intro line before.\n{HOSTILE_CLAIM}\nAfter the hostile claim comes more text."
 
 
@@ -49,11 +55,11 @@ def _claim(text: str, body: str, speaker: str | None, score: float) -> NewClaim:
 class Fixture:
     store: Store
     db: Path
-    drones: str  # confirmed by alice and bob
+    drones: str  # confirmed by alice and bob; approved and published by erin
     prices: str  # disputed: alice confirmed, bob denied
     army: str  # unreviewed
-    aid: str  # adjudicated: alice confirmed, bob denied, carol rules confirmed
-    hostile: str  # denied by both, alice changed her mind once; hostile text in every field
+    aid: str  # adjudicated: alice confirmed, bob denied, carol rules confirmed; not approved
+    hostile: str  # denied by both, alice changed her mind once; hostile text in every field; approved
     ceasefire_doc: str
     hostile_doc: str
 
@@ -131,6 +137,10 @@ def build_fixture(store: Store) -> Fixture:
         ],
     )
     store.append_event(fx.hostile, "bob", rules.DENIED, sources=[Source("javascript:alert(1)", "bad link")])
+    # The editorial step: drones approved and published by an editor, hostile approved only, aid neither.
+    store.append_event(fx.drones, "erin", rules.APPROVED, kind=rules.EDITORIAL)
+    store.append_event(fx.drones, "erin", rules.PUBLISHED, kind=rules.EDITORIAL, payload=DRONES_PUBLISHED)
+    store.append_event(fx.hostile, "erin", rules.APPROVED, kind=rules.EDITORIAL)
     return fx
 
 
@@ -148,12 +158,26 @@ def settings() -> Settings:
     )
 
 
+PUBLISHING_ENV = {
+    "CLAIMREVIEW_ORGANIZATION_NAME": "Example Checks",
+    "CLAIMREVIEW_REVIEW_BASE_URL": "https://checks.example.org/reviews/",
+}
+
+
+@pytest.fixture
+def publishing_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The organisation's settings as a user sets them, for commands that publish."""
+    for name, value in PUBLISHING_ENV.items():
+        monkeypatch.setenv(name, value)
+
+
 @pytest.fixture
 def export_text(fx: Fixture, settings: Settings):  # type: ignore[no-untyped-def]
     """export_text(fmt, **filters) -> (text, summary), written to a string instead of a file."""
     import io
 
-    from claimreview.export import ExportFilters, write_export
+    from claimreview.export import ExportFilters
+    from claimreview.publish.export import write_export
 
     def run(fmt: str, **filters: str) -> tuple[str, object]:
         buffer = io.StringIO(newline="")

@@ -10,7 +10,8 @@ import pytest
 from claimreview.config import Settings
 from claimreview.errors import InputError
 from claimreview.export import jsonl as jsonl_module
-from claimreview.export import write_export, writing
+from claimreview.export import writing
+from claimreview.publish.export import write_export
 
 from .conftest import Fixture
 

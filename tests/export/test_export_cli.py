@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from claimreview.cli import app, main
 
-from .conftest import Fixture
+from .conftest import PUBLISHING_ENV, Fixture
 
 runner = CliRunner()
 
@@ -75,14 +75,47 @@ def test_filters_on_the_command_line(fx: Fixture, tmp_path: Path) -> None:
         app, ["export", "--db", str(fx.db), "-f", "jsonl", "--document", "hostile.txt"]
     )
     kinds = [json.loads(line)["type"] for line in by_document.stdout.splitlines()]
-    assert kinds == ["meta", "document", "claim", "event", "event", "event"]
+    assert kinds == ["meta", "document", "claim", "event", "event", "event", "event"]
 
 
-def test_claimreview_warns_about_what_it_left_out(fx: Fixture) -> None:
+def test_claimreview_warns_about_what_it_left_out(fx: Fixture, publishing_env: None) -> None:
     result = runner.invoke(app, ["export", "--db", str(fx.db), "-f", "claimreview"])
-    assert result.exit_code == 0
-    assert len(json.loads(result.stdout)) == 3
-    assert "claimreview: warning: left out 1 unreviewed and 1 disputed claim(s)" in result.stderr
+    assert result.exit_code == 0, result.output
+    assert [r["url"].rsplit("/", 1)[1] for r in json.loads(result.stdout)] == [f"{fx.drones}.html"]
+    assert (
+        "claimreview: warning: left out 4 claim(s) that are not published reviews: "
+        "2 unpublished, 1 unreviewed, 1 disputed"
+    ) in result.stderr
+
+
+def test_claimreview_without_the_organisation_is_one_line_naming_the_setting(
+    fx: Fixture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "reviews.json"
+    code, _, err = run_main(
+        monkeypatch, capsys, "export", "--db", str(fx.db), "-f", "claimreview", "-o", str(out)
+    )
+    assert code == 2
+    [line] = err.splitlines()
+    assert "field 'organization_name': not set" in line
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".xlsx", ".txt", ""])
+def test_an_unknown_out_suffix_is_an_error_not_markdown(
+    fx: Fixture,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    suffix: str,
+) -> None:
+    out = tmp_path / f"report{suffix}"
+    code, _, err = run_main(monkeypatch, capsys, "export", "--db", str(fx.db), "-o", str(out))
+    assert code == 2
+    assert "cannot tell the format from" in err and "pass --format" in err
+    assert not out.exists()
+    forced = runner.invoke(app, ["export", "--db", str(fx.db), "-o", str(out), "-f", "md"])
+    assert forced.exit_code == 0 and out.read_text(encoding="utf-8").startswith("# ")
 
 
 def test_empty_selection_says_so_and_succeeds(fx: Fixture) -> None:
@@ -133,14 +166,14 @@ def test_missing_database_is_an_error(
 
 def test_installed_entry_point(fx: Fixture, tmp_path: Path) -> None:
     """The real process: UTF-8 on stdout whatever the locale, errors as one line with exit code 2."""
-    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": ""}
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": "", **PUBLISHING_ENV}
     command = [sys.executable, "-m", "claimreview.cli", "export", "--db", str(fx.db)]
     ok = subprocess.run(
         [*command, "-f", "claimreview"], capture_output=True, env=env, timeout=60, check=False
     )
     assert ok.returncode == 0, ok.stderr
     reviews = json.loads(ok.stdout.decode("utf-8"))
-    assert {r["reviewRating"]["alternateName"] for r in reviews} == {"True", "False"}
+    assert [r["reviewRating"]["alternateName"] for r in reviews] == ["True"]  # the one published review
     bad = subprocess.run([*command, "-f", "xml"], capture_output=True, env=env, timeout=60, check=False)
     assert bad.returncode == 2
     assert bad.stdout == b""

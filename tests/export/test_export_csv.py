@@ -7,8 +7,8 @@ import io
 from pathlib import Path
 
 from claimreview.config import Settings
-from claimreview.export import write_export
 from claimreview.export.csv_writer import safe_cell
+from claimreview.publish.export import write_export
 
 from .conftest import HOSTILE_CLAIM, HOSTILE_SPEAKER, Fixture
 

@@ -22,7 +22,7 @@ import claimreview.export.report
 import claimreview.store
 from claimreview import ids
 from claimreview.config import Settings
-from claimreview.export import write_export
+from claimreview.publish.export import write_export
 from claimreview.store import Store
 
 from .conftest import build_fixture

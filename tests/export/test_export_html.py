@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
+
+from claimreview import consensus as rules
 
 from .conftest import HOSTILE_CLAIM, HOSTILE_NOTE, HOSTILE_SPEAKER, SCRIPT, Fixture
 
@@ -52,7 +55,11 @@ def test_is_self_contained_and_runs_nothing(fx: Fixture, export_text) -> None:  
             assert href.startswith(("https://", "http://", "#claim-")), href
     csp = [a for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
     assert csp and "default-src 'none'" in str(csp[0]["content"])
-    assert "url(" not in html and "@import" not in html  # no external CSS or fonts
+    # no external CSS or fonts: the only url() references are the chart's own patterns, in the same file
+    assert set(re.findall(r"url\(([^)]*)\)", html)) <= {
+        f"#{p}-{v}" for p in ("fill", "small") for v in rules.CONSENSUS_VALUES
+    }
+    assert "@import" not in html
 
 
 def test_hostile_text_is_shown_as_text(fx: Fixture, export_text) -> None:  # type: ignore[no-untyped-def]
@@ -133,3 +140,17 @@ def test_empty_report_says_so(fx: Fixture, export_text) -> None:  # type: ignore
         page.text
     )
     assert html.rstrip().endswith("</html>")
+
+
+def test_bidi_controls_never_reach_a_report_and_text_is_isolated(fx: Fixture, export_text) -> None:  # type: ignore[no-untyped-def]
+    from claimreview.textsafe import BIDI_CONTROLS
+
+    fx.store.append_event(fx.army, "\u202eecila", rules.DENIED, note="الملف \u202egnp.exe مزيف \u2067x")
+    for fmt in ("md", "html", "csv"):
+        text, _ = export_text(fmt)
+        assert not any(char in text for char in BIDI_CONTROLS), fmt
+        assert "gnp.exe" in text and "الملف" in text
+    html, _ = export_text("html")
+    assert '<p class="note" dir="auto">الملف gnp.exe مزيف x</p>' in html
+    assert '<span class="who"><bdi>ecila</bdi></span>' in html
+    assert html.count('<h3 dir="auto">') == 5

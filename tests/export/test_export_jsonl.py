@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from claimreview import consensus as rules
 from claimreview.cli import app
 from claimreview.config import Settings
+from claimreview.errors import InputError
 from claimreview.export import ExportFilters, write_export
 from claimreview.store import Store
 
@@ -37,7 +38,8 @@ def snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
             # in log order per claim: equal timestamps are broken by that order
             "events": list(
                 sql(
-                    "SELECT id, claim_id, reviewer, kind, label, note, sources, created_at, replaces "
+                    "SELECT id, claim_id, reviewer, kind, label, note, sources, created_at, replaces, "
+                    "payload "
                     "FROM verdict_event ORDER BY claim_id, created_at, rowid"
                 )
             ),
@@ -71,7 +73,7 @@ def test_round_trip_gives_back_claims_events_and_consensus(
     add_tricky_history(fx)
     out = tmp_path / "export.jsonl"
     summary = write_export(fx.store, "jsonl", out, settings=settings)
-    assert (summary.documents, summary.written, summary.events) == (2, 5, 14)
+    assert (summary.documents, summary.written, summary.events) == (2, 5, 17)
     fresh = tmp_path / "fresh.db"
     import_into(out, fresh)
     before, after = snapshot(fx.db), snapshot(fresh)
@@ -90,16 +92,17 @@ def test_layout_meta_documents_claims_events(fx: Fixture, settings: Settings, tm
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     kinds = [r["type"] for r in records]
     assert kinds[0] == "meta"
-    assert kinds == ["meta"] + ["document"] * 2 + ["claim"] * 5 + ["event"] * 10
+    assert kinds == ["meta"] + ["document"] * 2 + ["claim"] * 5 + ["event"] * 13
     meta = records[0]
     assert meta["format"] == "claimreview-export" and meta["version"] == 1
-    assert meta["counts"] == {"documents": 2, "claims": 5, "events": 10}
+    assert meta["counts"] == {"documents": 2, "claims": 5, "events": 13}
     hostile = [r for r in records if r["type"] == "event" and r["claim_id"] == fx.hostile]
     # the whole history, oldest first, with the change of mind linked to what it replaced
     assert [(e["reviewer"], e["label"]) for e in hostile] == [
         ("alice", "unverified"),
         ("alice", "denied"),
         ("bob", "denied"),
+        ("erin", "approved"),
     ]
     assert hostile[1]["replaces"] == hostile[0]["id"]
     assert hostile[1]["sources"][0]["url"] == "https://evidence.example/a"
@@ -126,3 +129,29 @@ def test_empty_export_is_a_valid_file(fx: Fixture, settings: Settings, tmp_path:
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["counts"] == {"documents": 0, "claims": 0, "events": 0}
     import_into(out, tmp_path / "fresh.db")
+
+
+def test_an_editorial_decision_keeps_its_payload_through_the_trip(
+    fx: Fixture, settings: Settings, tmp_path: Path
+) -> None:
+    out = tmp_path / "export.jsonl"
+    write_export(fx.store, "jsonl", out, settings=settings)
+    fresh = tmp_path / "fresh.db"
+    import_into(out, fresh)
+    with Store.open(fresh, create=False) as store:
+        [published] = [e for e in store.events_for_claim(fx.drones) if e.label == rules.PUBLISHED]
+    assert published.payload["rating"] == "true"
+    assert published.payload["summary"] == "Ministry: 40 drones shot down overnight"
+
+
+def test_a_payload_that_is_not_short_fields_is_refused_on_import(fx: Fixture, tmp_path: Path) -> None:
+    out = tmp_path / "export.jsonl"
+    write_export(fx.store, "jsonl", out)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    bad = [
+        line.replace('"payload": {"rating": "true"', '"payload": {"rating": {"nested": 1}') for line in lines
+    ]
+    out.write_text("\n".join(bad) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(out), "--db", str(tmp_path / "fresh.db")])
+    assert result.exit_code != 0
+    assert isinstance(result.exception, InputError) and "field 'payload'" in str(result.exception)

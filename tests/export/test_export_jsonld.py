@@ -1,114 +1,140 @@
-"""schema.org ClaimReview JSON-LD, field by field."""
+"""`export --format claimreview`: the published reviews only, built as on the site, field by field."""
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
-from unittest.mock import ANY
 
 import pytest
 
+from claimreview import consensus as rules
 from claimreview.config import Settings
-from claimreview.export import write_export
+from claimreview.errors import InputError
 from claimreview.export.jsonld import pretty_json, speaker_type
+from claimreview.publish.export import write_export
 
-from .conftest import HOSTILE_CLAIM, Fixture
+from .conftest import Fixture
 
 
 def reviews(text: str) -> dict[str, dict]:  # type: ignore[type-arg]
     data = json.loads(text)
     assert isinstance(data, list)
-    return {r["url"].rsplit("/", 1)[1]: r for r in data}
+    return {r["url"].rsplit("/", 1)[1].removesuffix(".html"): r for r in data}
 
 
-def test_one_claim_review_per_settled_claim(fx: Fixture, export_text) -> None:  # type: ignore[no-untyped-def]
+def publish(fx: Fixture, claim: str, **payload: str) -> None:
+    fx.store.append_event(claim, "erin", rules.APPROVED, kind=rules.EDITORIAL)
+    fx.store.append_event(claim, "erin", rules.PUBLISHED, kind=rules.EDITORIAL, payload=payload)
+
+
+def test_only_published_reviews_are_listed(fx: Fixture, export_text) -> None:  # type: ignore[no-untyped-def]
     text, summary = export_text("claimreview")
-    by_id = reviews(text)
-    assert set(by_id) == {fx.drones, fx.aid, fx.hostile}  # not the unreviewed or the disputed claim
-    assert summary.written == 3
-    assert summary.left_out == {"unreviewed": 1, "disputed": 1}
-    assert summary.warnings == ["left out 1 unreviewed and 1 disputed claim(s): ClaimReview needs a verdict"]
+    assert set(reviews(text)) == {fx.drones}  # aid is settled but not approved, hostile approved only
+    assert summary.written == 1
+    assert summary.left_out == {"unpublished": 2, "unreviewed": 1, "disputed": 1}
+    assert summary.warnings[0] == (
+        "left out 4 claim(s) that are not published reviews: 2 unpublished, 1 unreviewed, 1 disputed"
+    )
 
 
-def test_fields_of_a_confirmed_claim(fx: Fixture, export_text) -> None:  # type: ignore[no-untyped-def]
+def test_publishing_then_clearing_takes_a_review_out(fx: Fixture, export_text) -> None:  # type: ignore[no-untyped-def]
+    publish(fx, fx.aid, rating="true")
+    assert set(reviews(export_text("claimreview")[0])) == {fx.drones, fx.aid}
+    fx.store.append_event(fx.aid, "erin", rules.CLEARED, kind=rules.EDITORIAL)
+    assert set(reviews(export_text("claimreview")[0])) == {fx.drones}
+
+
+def test_fields_of_a_published_review(fx: Fixture, export_text) -> None:  # type: ignore[no-untyped-def]
     review = reviews(export_text("claimreview")[0])[fx.drones]
     assert review["@context"] == "https://schema.org"
     assert review["@type"] == "ClaimReview"
-    assert review["url"] == f"https://checks.example.org/reviews/{fx.drones}"
-    assert review["claimReviewed"] == "The Ministry of Defence said 40 drones were shot down overnight."
+    assert review["url"] == f"https://checks.example.org/reviews/review/{fx.drones}.html"
+    assert review["claimReviewed"] == "Ministry: 40 drones shot down overnight"  # the editor's summary
+    assert review["reviewBody"] == "The ministry's briefing gives the same number."
     assert review["reviewRating"] == {
         "@type": "Rating",
         "ratingValue": 3,
         "bestRating": 3,
         "worstRating": 1,
+        "name": "True",
         "alternateName": "True",
     }
     item = review["itemReviewed"]
-    assert item["@type"] == "Claim"
     assert item["author"] == {"@type": "Organization", "name": "Ministry of Defence"}
-    assert item["datePublished"] == "2024-03-02"
-    assert item["appearance"] == {
-        "@type": "CreativeWork",
-        "url": "https://news.example.org/ceasefire",
-        "headline": "Ceasefire talks resume",
-    }
+    assert item["appearance"]["url"] == "https://news.example.org/ceasefire"
     assert review["author"] == {
         "@type": "Organization",
         "name": "Example Checks",
         "url": "https://checks.example.org",
     }
-    # the day bob's agreeing verdict settled it
-    bob = fx.store.latest_event(fx.drones, "bob")
-    assert bob is not None and review["datePublished"] == bob.created_at[:10]
-    assert re.fullmatch(r"\d{4}-\d\d-\d\d", review["datePublished"])
+    published = fx.store.latest_event(fx.drones, "erin", kind=rules.EDITORIAL)
+    assert published is not None and review["datePublished"] == published.created_at[:10]
+    assert review["citation"] == [
+        {"@type": "CreativeWork", "url": "https://mod.example.gov/briefing", "name": "MoD briefing"}
+    ]
 
 
-def test_denied_and_adjudicated_claims(fx: Fixture, export_text) -> None:  # type: ignore[no-untyped-def]
-    by_id = reviews(export_text("claimreview")[0])
-    hostile = by_id[fx.hostile]
-    assert hostile["reviewRating"]["alternateName"] == "False" and hostile["reviewRating"]["ratingValue"] == 1
-    assert hostile["claimReviewed"] == HOSTILE_CLAIM  # the text as written, JSON-escaped
-    assert "datePublished" not in hostile["itemReviewed"]  # the document has no date
-    # its url is javascript:alert(1), which must not be published as the claim's appearance
-    assert hostile["itemReviewed"]["appearance"] == {
-        "@type": "CreativeWork",
-        "url": "hostile.txt",
-        "headline": ANY,
-    }
-    aid = by_id[fx.aid]
-    ruling = fx.store.latest_event(fx.aid, "carol", kind="adjudication")
-    assert ruling is not None and aid["datePublished"] == ruling.created_at[:10]
-    assert aid["itemReviewed"]["author"] == {"@type": "Organization", "name": "UNHCR"}
+def test_a_file_path_or_script_address_is_never_an_appearance(fx: Fixture, export_text) -> None:  # type: ignore[no-untyped-def]
+    publish(fx, fx.hostile, rating="false")  # its document's url is javascript:, its uri a file name
+    text, summary = export_text("claimreview")
+    hostile = reviews(text)[fx.hostile]
+    assert "appearance" not in hostile["itemReviewed"]
+    assert "javascript" not in text and "hostile.txt" not in text
+    assert "1 review(s): the document has no http(s) address (no appearance)" in summary.warnings
+    # bob's javascript: evidence is not cited; alice's https one is
+    assert [c["url"] for c in hostile["citation"]] == ["https://evidence.example/a"]
 
 
-def test_unverified_rating_and_person_author(fx: Fixture, settings: Settings, tmp_path: Path) -> None:
-    from claimreview import consensus as rules
-
+def test_unverified_is_not_a_number_on_the_true_false_scale(fx: Fixture, export_text, settings) -> None:  # type: ignore[no-untyped-def]
     fx.store.append_event(fx.prices, "alice", rules.UNVERIFIED)
     fx.store.append_event(fx.prices, "bob", rules.UNVERIFIED)
-    out = tmp_path / "reviews.json"
-    write_export(fx.store, "claimreview", out, settings=settings)
-    review = reviews(out.read_text(encoding="utf-8"))[fx.prices]
-    assert review["reviewRating"]["alternateName"] == "Unverified"
-    assert review["reviewRating"]["ratingValue"] == 2
+    fx.store.append_event(fx.prices, "erin", rules.APPROVED, kind=rules.EDITORIAL)
+    # The built-in scale maps nothing to unverified: a stored rating it does not have is left out, named.
+    fx.store.append_event(
+        fx.prices, "erin", rules.PUBLISHED, kind=rules.EDITORIAL, payload={"rating": "unverified"}
+    )
+    text, summary = export_text("claimreview")
+    assert fx.prices not in reviews(text)
+    assert any("unknown rating 'unverified'" in w for w in summary.warnings)
+    # A scale that has an off-scale "Unproven" publishes it without numbers.
+    settings.rating_scale = {
+        "worst": 1,
+        "best": 2,
+        "ratings": {
+            "false": {"label": "False", "value": 1, "verdict": "denied"},
+            "true": {"label": "True", "value": 2, "verdict": "confirmed"},
+            "unverified": {"label": "Unproven", "verdict": "unverified"},
+        },
+    }
+    review = reviews(export_text("claimreview")[0])[fx.prices]
+    assert review["reviewRating"] == {"@type": "Rating", "name": "Unproven", "alternateName": "Unproven"}
     assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "Jane Doe"}
-    assert "\n  {\n" in out.read_text(encoding="utf-8")  # pretty-printed
 
 
-def test_without_configured_urls(fx: Fixture, tmp_path: Path) -> None:
+def test_without_the_organisation_nothing_is_written(fx: Fixture, tmp_path: Path) -> None:
     out = tmp_path / "reviews.json"
-    write_export(fx.store, "claimreview", out, settings=Settings())
-    data = json.loads(out.read_text(encoding="utf-8"))
-    assert data and all("url" not in r for r in data)
-    assert all(r["author"] == {"@type": "Organization", "name": "claimreview"} for r in data)
+    with pytest.raises(InputError, match="field 'organization_name': not set"):
+        write_export(fx.store, "claimreview", out, settings=Settings())
+    with pytest.raises(InputError, match="field 'review_base_url': not set"):
+        write_export(fx.store, "claimreview", out, settings=Settings(organization_name="Desk"))
+    assert not out.exists()
+
+
+def test_the_export_package_alone_refuses_claimreview(
+    fx: Fixture, settings: Settings, tmp_path: Path
+) -> None:
+    from claimreview.export import write_export as formats_only
+
+    with pytest.raises(InputError, match=r"claimreview\.publish\.export\.write_export"):
+        formats_only(fx.store, "claimreview", tmp_path / "r.json", settings=settings)
+    assert not (tmp_path / "r.json").exists()
 
 
 def test_safe_to_embed_in_a_script_element(fx: Fixture, export_text) -> None:  # type: ignore[no-untyped-def]
+    publish(fx, fx.hostile, rating="false")
     text, _ = export_text("claimreview")
     assert "<" not in text and ">" not in text and "</script" not in text.lower()
     assert "\\u003cscript\\u003e" in text
-    assert any(r["claimReviewed"] == HOSTILE_CLAIM for r in json.loads(text))
 
 
 def test_empty_selection_is_an_empty_array(fx: Fixture, export_text) -> None:  # type: ignore[no-untyped-def]
@@ -117,7 +143,7 @@ def test_empty_selection_is_an_empty_array(fx: Fixture, export_text) -> None:  #
     assert summary.warnings == ["no claims match the filters (consensus is unverified); the report is empty"]
     text, summary = export_text("claimreview", status="unreviewed")
     assert json.loads(text) == []
-    assert summary.warnings == ["left out 1 unreviewed and 0 disputed claim(s): ClaimReview needs a verdict"]
+    assert summary.warnings == ["left out 1 claim(s) that are not published reviews: 1 unreviewed"]
 
 
 @pytest.mark.parametrize(

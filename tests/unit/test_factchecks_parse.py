@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from claimreview import consensus as rules
-from claimreview.config import Settings
 from claimreview.errors import InputError
-from claimreview.export.jsonld import claim_review, dumps_for_html
-from claimreview.export.report import ClaimRecord, DocumentRecord
+from claimreview.export.jsonld import dumps_for_html
 from claimreview.factchecks.parse import FactCheck, parse_file, parse_text
+from claimreview.publish.claimreview import PublishedReview, claim_review
+from claimreview.publish.settings import publish_settings
 
 SAMPLES = Path(__file__).resolve().parents[2] / "db" / "samples" / "factchecks"
 
@@ -125,18 +124,16 @@ def test_html_page_with_several_blocks_and_other_markup(tmp_path: Path) -> None:
 
 
 def test_reads_claimreviews_own_export(tmp_path: Path) -> None:
-    document = DocumentRecord(
-        id="d1", uri="file:///a.md", title="Budget passes", publisher="Desk", published="2025-03-01",
-        url="https://news.example/budget", text="...", sha256="0" * 64,
+    settings = publish_settings(organization_name="Our Desk", review_base_url="https://desk.example/reviews")
+    review = PublishedReview(
+        claim_id="c1", claim_text="The budget hides a hole", rating=settings.rating_scale.find("false"),
+        summary="", explanation="", published_at="2025-03-02T10:00:00Z", approved_at="2025-03-02T09:00:00Z",
+        speaker="Rafael Donn", document_title="Budget passes", document_url="https://news.example/budget",
+        document_published="2025-03-01",
     )  # fmt: skip
-    claim = ClaimRecord(
-        "c1", "d1", "The budget hides a hole", 0, 10, "Rafael Donn", 0.9, "rules", "1",
-        rules.DENIED, document, [], {}, None,
-    )  # fmt: skip
-    settings = Settings(organization_name="Our Desk", review_base_url="https://desk.example/reviews")
-    exported = dumps_for_html([claim_review(claim, settings)]) + "\n"
+    exported = dumps_for_html([claim_review(review, settings)]) + "\n"
     (check,) = parse_file(write(tmp_path, "export.json", exported))
-    assert check.url == "https://desk.example/reviews/c1"
+    assert check.url == "https://desk.example/reviews/review/c1.html"
     assert (check.claim_reviewed, check.rating, check.publisher) == (
         "The budget hides a hole",
         "False",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,8 +42,14 @@ FORMATS: dict[str, str] = {
     "html": "HTML report (one self-contained file)",
     "csv": "CSV, one row per claim, columns per reviewer",
     "jsonl": "JSON Lines with full history, re-importable with `claimreview import`",
-    "claimreview": "schema.org ClaimReview JSON-LD for publishing",
+    "claimreview": "schema.org ClaimReview JSON-LD of the published reviews",
 }
+# The ClaimReview format needs the editorial log and the organisation's settings, which live above this
+# package: claimreview.publish.export supplies the writer (and a write_export that passes it).
+_NO_CLAIMREVIEW = (
+    "ClaimReview is written from the editorial log: call claimreview.publish.export.write_export"
+)
+ClaimReviewWriter = Callable[[Report, TextIO, "Settings", ProgressCallback | None], WriteResult]
 SUFFIXES = {
     ".md": "md",
     ".markdown": "md",
@@ -79,10 +85,18 @@ def check_format(fmt: str) -> str:
 
 
 def format_for_path(path: Path | None, default: str = "md") -> str:
-    """The format a file name asks for (report.html -> html, reviews.json -> claimreview)."""
+    """The format a file name asks for (report.html -> html, reviews.json -> claimreview); ``default``
+    without a file. A suffix no format has (.pdf, .xlsx) is an error, never Markdown under that name."""
     if path is None:
         return default
-    return SUFFIXES.get(path.suffix.lower(), default)
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(SUFFIXES)
+        shown = path.suffix or "no suffix"
+        raise InputError(
+            f"cannot tell the format from {shown}; use one of {known} or pass --format", path=path
+        )
+    return fmt
 
 
 def write_report(
@@ -93,6 +107,7 @@ def write_report(
     progress: ProgressCallback | None = None,
     *,
     to_file: bool = True,
+    claimreview: ClaimReviewWriter | None = None,
 ) -> WriteResult:
     """Write an already built report to a text stream (opened with ``newline=""``)."""
     fmt = check_format(fmt)
@@ -113,9 +128,9 @@ def write_report(
         from claimreview.export.jsonl import write_jsonl
 
         return write_jsonl(report, stream, settings, progress)
-    from claimreview.export.jsonld import write_jsonld
-
-    return write_jsonld(report, stream, settings, progress)
+    if claimreview is None:
+        raise InputError(_NO_CLAIMREVIEW)
+    return claimreview(report, stream, settings, progress)
 
 
 @contextmanager
@@ -143,6 +158,7 @@ def write_export(
     progress: ProgressCallback | None = None,
     *,
     stream: TextIO | None = None,
+    claimreview: ClaimReviewWriter | None = None,
 ) -> ExportSummary:
     """Export the claims ``filters`` select, in format ``fmt``, to ``out_path`` (atomically).
 
@@ -160,7 +176,7 @@ def write_export(
     if out_path is not None:
         out_path = check_target(Path(out_path))
     with paused_gc():  # see paused_gc: the report and its writing allocate millions of objects
-        return _export(store, fmt, out_path, filters, settings, progress, stream, started)
+        return _export(store, fmt, out_path, filters, settings, progress, stream, started, claimreview)
 
 
 def _export(
@@ -172,16 +188,21 @@ def _export(
     progress: ProgressCallback | None,
     stream: TextIO | None,
     started: float,
+    claimreview: ClaimReviewWriter | None,
 ) -> ExportSummary:
+    if fmt == "claimreview" and claimreview is None:
+        raise InputError(_NO_CLAIMREVIEW)  # before reading anything
     report = build_report(store, filters)
     if out_path is not None:
         with atomic_text_file(out_path) as out:
-            result = write_report(report, fmt, out, settings, progress, to_file=True)
+            result = write_report(report, fmt, out, settings, progress, to_file=True, claimreview=claimreview)
     elif stream is not None:
-        result = write_report(report, fmt, stream, settings, progress, to_file=False)
+        result = write_report(report, fmt, stream, settings, progress, to_file=False, claimreview=claimreview)
     else:
         with _stdout_stream() as out:
-            result = write_report(report, fmt, out, settings, progress, to_file=False)
+            result = write_report(
+                report, fmt, out, settings, progress, to_file=False, claimreview=claimreview
+            )
     warnings = list(result.warnings)
     if report.empty:
         warnings.insert(0, report.empty_message())

@@ -99,7 +99,7 @@ def build_chart(documents: list[DocumentSummary]) -> Chart:
         row.bar_end = round(x, 2)
         rows.append(row)
     legend = []
-    x = LABEL_WIDTH
+    x = 10  # the whole width: from the label column on, six entries do not fit
     for value in CHART_ORDER:
         legend.append((value, x))
         x += 17 + 7 * len(value) + 22

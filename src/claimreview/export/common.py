@@ -12,7 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from claimreview import consensus as rules
-from claimreview.textsafe import one_line, printable
+from claimreview.textsafe import one_line, printable, without_bidi_controls
 
 CONSENSUS_TITLES = {
     rules.UNREVIEWED: "Unreviewed",
@@ -121,9 +121,11 @@ _SPACE_NOT_BLANK = re.compile(r"[^\S ]")  # whitespace other than " " (str.split
 
 
 def md(text: str | None) -> str:
-    """Untrusted text as inert Markdown on one line: safe in a table cell, a heading or a list item."""
+    """Untrusted text as inert Markdown on one line: safe in a table cell, a heading or a list item.
+    Bidi controls are removed: an override could make "gnp.exe" read "exe.png"."""
     if not text:
         return ""
+    text = without_bidi_controls(text)
     if _MD_PLAIN.search(text) is None:  # the common case: plain words
         # No whitespace but single " "s? Then the split and join below only drop a space at either end.
         if "  " not in text and (text.isascii() or _SPACE_NOT_BLANK.search(text) is None):
@@ -137,10 +139,11 @@ def md(text: str | None) -> str:
 
 
 def clean(text: str | None) -> str:
-    """Untrusted text with control characters (ANSI escapes and the like) shown as symbols."""
+    """Untrusted text with control characters (ANSI escapes and the like) shown as symbols and bidi
+    controls removed (the markup isolates its direction instead)."""
     if not text:
         return ""
-    return text if text.isprintable() else printable(text)
+    return text if text.isprintable() else printable(without_bidi_controls(text))
 
 
 def shorten(text: str, limit: int) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from claimreview.export.report import ClaimRecord, EventRecord, ProgressCallback, Report
 from claimreview.export.writing import WriteResult, in_chunks
-from claimreview.textsafe import printable
+from claimreview.textsafe import printable, without_bidi_controls
 
 if TYPE_CHECKING:
     from claimreview.config import Settings
@@ -20,10 +20,13 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: object) -> str:
-    """The cell as text, control characters made visible, formulas neutralised with a leading quote."""
+    """The cell as text, control characters made visible, bidi controls removed, formulas neutralised
+    with a leading quote."""
     if value is None:
         return ""
     text = value if type(value) is str else str(value)
+    if not text.isascii():
+        text = without_bidi_controls(text)
     if text.startswith(FORMULA_START):
         text = "'" + text
     return text if text.isprintable() else printable(text)

@@ -23,7 +23,7 @@ from claimreview import consensus as rules
 from claimreview.export.common import BADGES, web_url, when
 from claimreview.export.report import ClaimRecord, ProgressCallback, Report, parse_sources
 from claimreview.export.writing import WriteResult, write_templated
-from claimreview.textsafe import printable
+from claimreview.textsafe import printable, without_bidi_controls
 
 if TYPE_CHECKING:
     from claimreview.config import Settings
@@ -45,7 +45,7 @@ def text(value: str | None) -> str:
     if not value:
         return ""
     if not value.isprintable():
-        value = printable(value)
+        value = printable(without_bidi_controls(value))
     return esc(value)
 
 
@@ -56,11 +56,11 @@ def _sources_html(raw: str) -> str:
         href = web_url(src["url"])
         if href:
             link = text(src["title"] or src["url"])
-            item = f'<li><a href="{esc(href)}" rel="noopener noreferrer nofollow">{link}</a>'
+            item = f'<li><a href="{esc(href)}" rel="noopener noreferrer nofollow"><bdi>{link}</bdi></a>'
         else:
-            item = f"<li>{text(src['title'])} <code>{text(src['url'])}</code>"
+            item = f"<li><bdi>{text(src['title'])}</bdi> <code>{text(src['url'])}</code>"
         if src["quote"]:
-            item += f": <q>{text(src['quote'])}</q>"
+            item += f": <q dir=\"auto\">{text(src['quote'])}</q>"
         parts.append(item + "</li>\n")
     parts.append("</ul>\n")
     return "".join(parts)
@@ -81,7 +81,7 @@ def claim_blocks(sources: dict[str, str]) -> Callable[[Sequence[ClaimRecord], in
         found = names.get((name, ruling))
         if found is None:
             found = names[(name, ruling)] = (
-                f'<li><span class="who">{"Adjudication by " if ruling else ""}{text(name)}</span>'
+                f'<li><span class="who">{"Adjudication by " if ruling else ""}<bdi>{text(name)}</bdi></span>'
             )
         return found
 
@@ -102,14 +102,14 @@ def claim_blocks(sources: dict[str, str]) -> Callable[[Sequence[ClaimRecord], in
             if speaker:
                 shown = speakers.get(speaker)
                 if shown is None:
-                    shown = speakers[speaker] = f"<span>speaker: {text(speaker)}</span>"
+                    shown = speakers[speaker] = f"<span>speaker: <bdi>{text(speaker)}</bdi></span>"
                 head += shown
-            add(f"{head}</header>\n<h3>{claim_text}</h3>\n")
+            add(f'{head}</header>\n<h3 dir="auto">{claim_text}</h3>\n')
             if consensus == disputed:
                 why = "; ".join(map(text, c.dispute))
-                add(f'<p class="why"><strong>Disputed:</strong> {why}</p>\n')
+                add(f'<p class="why"><strong>Disputed:</strong> <bdi>{why}</bdi></p>\n')
             add(
-                f'{sources[c.document_id]}\n<blockquote class="context">{text(before)}'
+                f'{sources[c.document_id]}\n<blockquote class="context" dir="auto">{text(before)}'
                 f"<mark>{claim_text}</mark>{text(after)}</blockquote>\n"
             )
             if not c.events:
@@ -124,7 +124,7 @@ def claim_blocks(sources: dict[str, str]) -> Callable[[Sequence[ClaimRecord], in
                 if note:
                     shown = notes.get(note)
                     if shown is None:
-                        shown = notes[note] = f'<p class="note">{text(note)}</p>\n'
+                        shown = notes[note] = f'<p class="note" dir="auto">{text(note)}</p>\n'
                     add(shown)
                 if v.sources_json != "[]":
                     add(_sources_html(v.sources_json))

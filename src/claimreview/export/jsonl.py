@@ -92,6 +92,9 @@ def claim_record(c: ClaimRecord) -> dict[str, Any]:
     }
 
 
+_PAYLOAD = ', "payload": '
+
+
 def _event_lines(chunk: Sequence[ClaimRecord]) -> str:
     """The ``event`` lines of a chunk's claims: ``_dumps`` of each event_record, built directly."""
     s, v = _str, _value
@@ -100,7 +103,8 @@ def _event_lines(chunk: Sequence[ClaimRecord]) -> str:
             f'{{"type": "event", "id": {s(e.id)}, "claim_id": {s(e.claim_id)}, "reviewer": {s(e.reviewer)}, '
             f'"kind": {s(e.kind)}, "label": {s(e.label)}, "note": {s(e.note)}, '
             f'"sources": {"[]" if e.sources_json == "[]" else _dumps(e.sources)}, '
-            f'"created_at": {s(e.created_at)}, "replaces": {v(e.replaces)}}}\n'
+            f'"created_at": {s(e.created_at)}, "replaces": {v(e.replaces)}'
+            f"{'' if e.payload_json == '{}' else _PAYLOAD + _dumps(e.payload)}}}\n"
             for c in chunk
             for e in c.events
         ]
@@ -120,6 +124,8 @@ def event_record(e: EventRecord) -> dict[str, Any]:
         "sources": e.sources,
         "created_at": e.created_at,
         "replaces": e.replaces,
+        # Only when there is one, so review events read as they always did.
+        **({"payload": e.payload} if e.payload_json != "{}" else {}),
     }
 
 

@@ -16,12 +16,15 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import partial
 from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimreview import consensus as rules
+from claimreview.editorial import editorial_state
+from claimreview.errors import InputError
 from claimreview.export.agreement import Agreement, agreement_of_patterns
 from claimreview.ids import now_iso
 from claimreview.store.reports import report_rows
@@ -38,34 +41,66 @@ CONTEXT_CHARS = 200
 
 @dataclass(frozen=True, slots=True)
 class ExportFilters:
-    """Which claims to export; all given filters must hold."""
+    """Which claims to export; all given filters must hold.
 
-    status: str | None = None  # consensus value
+    ``status`` takes one consensus value or several (any of them). ``since``/``until`` (inclusive, UTC
+    days) keep claims with an event of any kind on those days: what the team did in that period.
+    ``published``: True keeps only claims whose review is published now, False only the others.
+    """
+
+    status: str | tuple[str, ...] | None = None  # consensus value(s)
     reviewer: str | None = None  # claims this reviewer has a current verdict on
     document: str | None = None  # document id, unique id prefix, or exact uri
+    since: date | None = None
+    until: date | None = None
+    published: bool | None = None
 
     def __post_init__(self) -> None:
         # The export's one status check, for every caller (command line, app, Python): a filter that
-        # exists holds a known status, so nothing downstream checks it again.
-        if self.status is not None:
+        # exists holds known statuses, so nothing downstream checks them again.
+        if isinstance(self.status, str):
             rules.parse_status(self.status)
+        elif self.status is not None:
+            values = tuple(dict.fromkeys(rules.parse_status(v) for v in self.status))
+            object.__setattr__(self, "status", (values[0] if len(values) == 1 else values) or None)
+        if self.since is not None and self.until is not None and self.until < self.since:
+            raise InputError(f"{self.until} is before --since {self.since}", field="--until")
+
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        """The consensus values asked for; empty for all."""
+        if self.status is None:
+            return ()
+        return (self.status,) if isinstance(self.status, str) else self.status
 
     def describe(self) -> list[str]:
         out = []
         if self.status is not None:
-            out.append(f"consensus is {self.status}")
+            out.append(f"consensus is {' or '.join(self.statuses)}")
         if self.reviewer is not None:
             out.append(f"reviewed by {self.reviewer}")
         if self.document is not None:
             out.append(f"document {self.document}")
+        if self.since is not None or self.until is not None:
+            span = f"{self.since or '…'} to {self.until or '…'}"
+            out.append(f"events from {span}")
+        if self.published is not None:
+            out.append("published" if self.published else "not published")
         return out
 
-    def as_dict(self) -> dict[str, str]:
-        return {
-            k: v
-            for k, v in (("status", self.status), ("reviewer", self.reviewer), ("document", self.document))
-            if v is not None
-        }
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.status is not None:
+            out["status"] = self.status if isinstance(self.status, str) else list(self.status)
+        for key in ("reviewer", "document"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        for key in ("since", "until"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key).isoformat()
+        if self.published is not None:
+            out["published"] = self.published
+        return out
 
 
 class EventRecord(NamedTuple):
@@ -84,6 +119,17 @@ class EventRecord(NamedTuple):
     sources_json: str
     created_at: str
     replaces: str | None
+    payload_json: str = "{}"  # what kinds beyond reviews carry (an editorial decision's rating...)
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        if not self.payload_json or self.payload_json == "{}":
+            return {}
+        try:
+            value = json.loads(self.payload_json)
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
 
     @property
     def sources(self) -> list[dict[str, str]]:
@@ -311,7 +357,14 @@ _new_event = partial(tuple.__new__, EventRecord)  # EventRecord._make without it
 
 def _build_report(store: Store, filters: ExportFilters) -> Report:
     document_id = store.resolve_document(filters.document) if filters.document is not None else None
-    selected = report_rows(store, status=filters.status, document_id=document_id, reviewer=filters.reviewer)
+    selected = report_rows(
+        store,
+        statuses=filters.statuses,
+        document_id=document_id,
+        reviewer=filters.reviewer,
+        since=filters.since.isoformat() if filters.since else None,
+        before=(filters.until + timedelta(days=1)).isoformat() if filters.until else None,
+    )
     documents = {row[0]: DocumentRecord(*row) for row in selected.documents}
     rows = selected.claims
     events = list(map(_new_event, selected.events))
@@ -326,19 +379,22 @@ def _build_report(store: Store, filters: ExportFilters) -> Report:
     rank = {doc_id: i for i, doc_id in enumerate(documents)}
     rows.sort(key=lambda r: (rank[r[1]], r[3], r[4]))
     reviewer = filters.reviewer
+    published = filters.published
     claims: list[ClaimRecord] = []
     make = ClaimRecord._make
     orders: dict[tuple[str, ...], tuple[str, ...]] = {}  # reviewers as met -> sorted by name
     for row in rows:
         history = by_claim.get(row[0])
         if history is None:
-            if reviewer is None:
+            if reviewer is None and not published:
                 claims.append(make((*row, documents[row[1]], [], {}, None)))
             continue
         if len(history) > 1:
             history.sort(key=_created_at)
         current, ruling = standing(history)
         if reviewer is not None and reviewer not in current:
+            continue
+        if published is not None and (editorial_state(history).state == rules.PUBLISHED) != published:
             continue
         if len(current) > 1:
             names = tuple(current)
@@ -348,7 +404,7 @@ def _build_report(store: Store, filters: ExportFilters) -> Report:
             if order != names:
                 current = {k: current[k] for k in order}
         claims.append(make((*row, documents[row[1]], history, current, ruling)))
-    if reviewer is not None:
+    if reviewer is not None or published is not None:
         used = {c.document_id for c in claims}
         documents = {k: v for k, v in documents.items() if k in used}
     summary = summarize(claims, list(documents.values()))

@@ -30,7 +30,7 @@ from claimreview.textsafe import BIDI_CONTROLS, one_line, printable, without_bid
 SUMMARY_LIMIT = 75  # Google: "try to keep this less than 75 characters" (it wraps on phones)
 PAGE_FOLDER = "review"
 _CLAIM_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # also a file name: no dots, no slashes
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag, loosely
+LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag, loosely
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +145,7 @@ def claim_review(review: PublishedReview, settings: PublishSettings) -> dict[str
     published = timestamp(review.published_at, "published_at")
     if published is None:
         raise InputError("a published review needs the time it was published", field="published_at")
-    if not _LANGUAGE.fullmatch(review.language):
+    if not LANGUAGE.fullmatch(review.language):
         raise InputError(
             f"'{line(review.language)}' is not a language tag such as en or pt-BR", field="language"
         )

@@ -6,6 +6,7 @@ report is built from plain tuples (shared/MEASURED.md: SELECT through the ORM co
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +26,18 @@ CLAIM_COLUMNS = (
     "extractor_version",
     "consensus",
 )
-EVENT_COLUMNS = ("id", "claim_id", "reviewer", "kind", "label", "note", "sources", "created_at", "replaces")
+EVENT_COLUMNS = (
+    "id",
+    "claim_id",
+    "reviewer",
+    "kind",
+    "label",
+    "note",
+    "sources",
+    "created_at",
+    "replaces",
+    "payload",
+)
 
 
 @dataclass(slots=True)
@@ -35,12 +47,18 @@ class ReportRows:
     events: list[tuple[Any, ...]]  # in log order (rowid)
 
 
-def _where(status: str | None, document_id: str | None, reviewer: str | None) -> tuple[str, list[Any]]:
+def _where(
+    statuses: Sequence[str],
+    document_id: str | None,
+    reviewer: str | None,
+    since: str | None,
+    before: str | None,
+) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
-    if status is not None:
-        where.append("c.consensus = ?")
-        params.append(status)
+    if statuses:
+        where.append(f"c.consensus IN ({', '.join('?' * len(statuses))})")
+        params.extend(statuses)
     if document_id is not None:
         where.append("c.document_id = ?")
         params.append(document_id)
@@ -48,13 +66,28 @@ def _where(status: str | None, document_id: str | None, reviewer: str | None) ->
         # A coarse cut in SQL (any event by them); the exact rule, a current verdict, is the caller's.
         where.append("c.id IN (SELECT claim_id FROM verdict_event WHERE reviewer = ?)")
         params.append(reviewer)
+    if since is not None or before is not None:
+        # Timestamps are ISO 8601 in UTC, so text order is time order; ``before`` is exclusive.
+        span = " AND ".join(
+            part for part, value in (("created_at >= ?", since), ("created_at < ?", before)) if value
+        )
+        where.append(f"c.id IN (SELECT claim_id FROM verdict_event WHERE {span})")
+        params.extend(value for value in (since, before) if value)
     return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
 def report_rows(
-    store: Store, *, status: str | None = None, document_id: str | None = None, reviewer: str | None = None
+    store: Store,
+    *,
+    statuses: Sequence[str] = (),
+    document_id: str | None = None,
+    reviewer: str | None = None,
+    since: str | None = None,
+    before: str | None = None,
 ) -> ReportRows:
-    where, params = _where(status, document_id, reviewer)
+    """The claims every given condition holds for; ``since``/``before``: an event on or after / before
+    that ISO date."""
+    where, params = _where(statuses, document_id, reviewer, since, before)
     claim_columns = ", ".join(f'c."{name}"' for name in CLAIM_COLUMNS)
     event_sql = f"SELECT {', '.join('e.' + n for n in EVENT_COLUMNS)} FROM verdict_event e"
     if where:

@@ -1,0 +1,113 @@
+"""`export --format claimreview`: the ClaimReview markup of the selected claims that are published.
+
+Publishing is the gate: the export lists only reviews published now (``claimreview publish``), each
+built exactly as on the site (``publish.claimreview.claim_review``: ``url`` from review_base_url, the
+organisation as author, http(s) appearances only, the editor's rating on the organisation's scale).
+Every other selected claim is counted by why it was left out (unreviewed, disputed, not_checkworthy,
+unpublished) and the counts come back as one warning, as do the markup's omissions.
+
+``write_export`` has ``claimreview.export.write_export``'s signature and serves every format, so a
+caller that offers ClaimReview (the command line, the app) calls this one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from claimreview import consensus as rules
+from claimreview.export import ExportFilters, ExportSummary, ProgressCallback, writing
+from claimreview.export import write_export as export_formats
+from claimreview.export.jsonld import dumps_for_html
+from claimreview.export.report import Report
+from claimreview.export.writing import WriteResult
+from claimreview.publish.claimreview import claim_review, omissions
+from claimreview.publish.reviews import published_reviews
+from claimreview.publish.settings import from_settings
+from claimreview.store.editorial import editorial_claims
+
+if TYPE_CHECKING:
+    from claimreview.config import Settings
+    from claimreview.store import Store
+
+UNPUBLISHED = "unpublished"
+# SQLite's limit on parameters is 32,766; past a few hundred ids, reading every claim is as quick.
+_IDS_IN_SQL = 900
+
+
+def left_out_message(left_out: dict[str, int]) -> str:
+    parts = ", ".join(f"{n} {why}" for why, n in left_out.items())
+    return f"left out {sum(left_out.values())} claim(s) that are not published reviews: {parts}"
+
+
+def claimreview_writer(
+    store: Store, config_path: str | Path | None = None
+) -> Callable[[Report, TextIO, Any, ProgressCallback | None], WriteResult]:
+    """The writer ``export.write_report`` runs for the claimreview format, reading the editorial log
+    of the report's claims from ``store``."""
+
+    def write(
+        report: Report, stream: TextIO, settings: Any, progress: ProgressCallback | None
+    ) -> WriteResult:
+        publishing = from_settings(settings, path=config_path)  # before anything is written
+        ids = [c.id for c in report.claims]
+        if len(ids) <= _IDS_IN_SQL:
+            logs = editorial_claims(store, ids)
+        else:
+            wanted = set(ids)
+            logs = [c for c in editorial_claims(store) if c.id in wanted]
+        published = [c for c in logs if c.state.state == rules.PUBLISHED]
+        found = published_reviews(published, publishing.rating_scale)
+        by_id = {r.claim_id: r for r in found.reviews}
+        out: list[dict[str, Any]] = []
+        reasons: Counter[str] = Counter()
+        missing: Counter[str] = Counter()
+        total = len(report.claims)
+        for index, claim in enumerate(report.claims, start=1):
+            review = by_id.get(claim.id)
+            if review is not None:
+                out.append(claim_review(review, publishing))
+                missing.update(omissions(review))
+            elif claim.consensus in (rules.UNREVIEWED, rules.DISPUTED, rules.NOT_CHECKWORTHY):
+                reasons[claim.consensus] += 1
+            else:
+                reasons[UNPUBLISHED] += 1
+            if progress is not None and (index % writing.CHUNK == 0 or index == total):
+                progress(index, total)
+        stream.write(dumps_for_html(out) + "\n")
+        result = WriteResult(written=len(out))
+        order = (UNPUBLISHED, rules.UNREVIEWED, rules.DISPUTED, rules.NOT_CHECKWORTHY)
+        result.left_out = {why: reasons[why] for why in order if reasons[why]}
+        if result.left_out:
+            result.warnings.append(left_out_message(result.left_out))
+        result.warnings += [f"left out {problem}" for problem in found.problems]
+        result.warnings += [f"{n} review(s): {what}" for what, n in sorted(missing.items())]
+        return result
+
+    return write
+
+
+def write_export(
+    store: Store,
+    fmt: str,
+    out_path: Path | None,
+    filters: ExportFilters | None = None,
+    settings: Settings | None = None,
+    progress: ProgressCallback | None = None,
+    *,
+    stream: TextIO | None = None,
+    config_path: str | Path | None = None,
+) -> ExportSummary:
+    """``claimreview.export.write_export`` with the ClaimReview format that follows the site's rules."""
+    return export_formats(
+        store,
+        fmt,
+        out_path,
+        filters,
+        settings,
+        progress,
+        stream=stream,
+        claimreview=claimreview_writer(store, config_path),
+    )

@@ -1,0 +1,147 @@
+"""Editorial reads: each claim's editorial state, the editor's queues, the data a published review needs.
+
+The state itself is ``claimreview.editorial.editorial_state`` of a claim's log (pure); this module only
+reads the logs. Writes go through ``Store.record_event(kind="editorial")`` like every other event.
+Three statements per call (claims, their documents, their events), never one per claim.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from claimreview import editorial
+from claimreview.editorial import EditorialState, editorial_state
+
+if TYPE_CHECKING:
+    from claimreview.store import Store
+
+_CLAIM_SQL = (
+    "SELECT c.id, c.text, c.speaker, c.consensus, c.document_id, d.title, d.url, d.uri, d.published "
+    "FROM claim c JOIN document d ON d.id = c.document_id"
+)
+_EVENT_SQL = (
+    "SELECT claim_id, id, reviewer, kind, label, note, sources, payload, created_at, replaces "
+    "FROM verdict_event"
+)
+
+
+@dataclass(slots=True)
+class LogEvent:
+    """One event as editorial reads need it (the ``consensus.EventLike`` attributes and the rest)."""
+
+    id: str
+    reviewer: str
+    kind: str
+    label: str
+    note: str
+    sources: list[dict[str, Any]]
+    payload: dict[str, Any]
+    created_at: str
+    replaces: str | None
+
+
+@dataclass(slots=True)
+class EditorialClaim:
+    """A claim with its document, whole log (oldest first) and editorial state."""
+
+    id: str
+    text: str
+    speaker: str | None
+    consensus: str
+    document_id: str
+    document_title: str
+    document_url: str | None
+    document_uri: str
+    document_published: str | None
+    events: list[LogEvent] = field(default_factory=list)
+    state: EditorialState = field(default_factory=lambda: EditorialState(editorial.DRAFT))
+
+
+@dataclass(slots=True)
+class EditorQueues:
+    """What waits for an editor, in reading order: approved but not published, and settled (a verdict
+    consensus) but not approved."""
+
+    approved_unpublished: list[EditorialClaim]
+    consensus_unapproved: list[EditorialClaim]
+
+
+def _json(raw: str | None, empty: Any) -> Any:
+    if not raw:
+        return empty
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return empty
+    return value if isinstance(value, type(empty)) else empty
+
+
+def editorial_claims(
+    store: Store, claim_ids: Sequence[str] | None = None, *, consensus: Iterable[str] | None = None
+) -> list[EditorialClaim]:
+    """The claims ``claim_ids`` (all when None) whose consensus is one of ``consensus`` (any when None),
+    in reading order (document added, then position), each with its log and editorial state."""
+    where: list[str] = []
+    params: list[Any] = []
+    if claim_ids is not None:
+        if not claim_ids:
+            return []
+        where.append(f"c.id IN ({', '.join('?' * len(claim_ids))})")
+        params.extend(claim_ids)
+    if consensus is not None:
+        values = list(consensus)
+        where.append(f"c.consensus IN ({', '.join('?' * len(values))})")
+        params.extend(values)
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    with store.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        cursor = raw.cursor()
+        try:
+            cursor.execute(f'{_CLAIM_SQL}{clause} ORDER BY d.added_at, d.id, c.start, c."end"', params)
+            claims = {row[0]: EditorialClaim(*row) for row in cursor.fetchall()}
+            cursor.execute(
+                f"{_EVENT_SQL} WHERE claim_id IN (SELECT c.id FROM claim c{clause})"
+                " ORDER BY created_at, rowid",
+                params,
+            )
+            for row in cursor.fetchall():
+                claim = claims[row[0]]
+                claim.events.append(
+                    LogEvent(
+                        id=row[1],
+                        reviewer=row[2],
+                        kind=row[3],
+                        label=row[4],
+                        note=row[5] or "",
+                        sources=_json(row[6], []),
+                        payload=_json(row[7], {}),
+                        created_at=row[8],
+                        replaces=row[9],
+                    )
+                )
+        finally:
+            cursor.close()
+    for claim in claims.values():
+        claim.state = editorial_state(claim.events)
+    return list(claims.values())
+
+
+def editorial_states(store: Store, claim_ids: Sequence[str]) -> dict[str, EditorialState]:
+    return {c.id: c.state for c in editorial_claims(store, claim_ids)}
+
+
+def editor_queues(store: Store) -> EditorQueues:
+    settled = editorial_claims(store, consensus=sorted(editorial.PUBLISHABLE))
+    return EditorQueues(
+        approved_unpublished=[c for c in settled if c.state.state == editorial.APPROVED],
+        consensus_unapproved=[c for c in settled if c.state.state == editorial.DRAFT],
+    )
+
+
+def published_claims(store: Store, claim_ids: Sequence[str] | None = None) -> list[EditorialClaim]:
+    """Claims whose review is published now (a claim that was published, then cleared, is not)."""
+    return [c for c in editorial_claims(store, claim_ids) if c.state.state == editorial.PUBLISHED]
