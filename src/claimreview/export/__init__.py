@@ -84,12 +84,17 @@ def check_format(fmt: str) -> str:
     return value
 
 
+def format_of_suffix(path: Path) -> str | None:
+    """The format a file name's suffix names, or None (no suffix, or one no format writes)."""
+    return SUFFIXES.get(path.suffix.lower())
+
+
 def format_for_path(path: Path | None, default: str = "md") -> str:
     """The format a file name asks for (report.html -> html, reviews.json -> claimreview); ``default``
     without a file. A suffix no format has (.pdf, .xlsx) is an error, never Markdown under that name."""
     if path is None:
         return default
-    fmt = SUFFIXES.get(path.suffix.lower())
+    fmt = format_of_suffix(path)
     if fmt is None:
         known = ", ".join(SUFFIXES)
         shown = path.suffix or "no suffix"

@@ -23,12 +23,13 @@ from textual.worker import get_current_worker
 from claimreview import consensus as rules
 from claimreview.config import Settings
 from claimreview.errors import ClaimreviewError
-from claimreview.export import FORMATS, ExportFilters, ExportSummary, format_for_path, write_export
+from claimreview.export import FORMATS, ExportFilters, ExportSummary, format_of_suffix
 from claimreview.export.atomic import check_target
+from claimreview.publish.export import write_export  # ClaimReview follows the site's editorial rules
 from claimreview.store import Store
 from claimreview.textsafe import one_line
 
-# The suffix each format writes; format_for_path maps every one of them back (tests check it).
+# The suffix each format writes; format_of_suffix maps every one of them back (tests check it).
 EXTENSIONS: dict[str, str] = {
     "md": ".md",
     "html": ".html",
@@ -56,7 +57,7 @@ def default_report_path(fmt: str, when: datetime | None = None) -> str:
 def follow_format(path: str, fmt: str) -> str:
     """Give ``path`` the suffix of ``fmt`` if it ends in another format's suffix; other names stay."""
     pure = PurePath(path)
-    if pure.name and format_for_path(Path(pure.name), default="") not in ("", fmt):
+    if pure.name and format_of_suffix(Path(pure.name)) not in (None, fmt):
         return str(pure.with_suffix(EXTENSIONS[fmt]))
     return path
 
@@ -187,7 +188,7 @@ class ExportDialog(ModalScreen[ExportSummary | None]):
 
     @on(Input.Changed, "#export-path")
     def _path_changed(self, event: Input.Changed) -> None:
-        typed = format_for_path(Path(event.value.strip()), default="")
+        typed = format_of_suffix(Path(event.value.strip()))
         if typed and typed != self.fmt:
             # "report.csv" means CSV: writing HTML into it would surprise whoever opens it.
             self.query_one("#export-format", Select).value = typed
