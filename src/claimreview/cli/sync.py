@@ -19,6 +19,8 @@ PHASE_NAMES = {
     "documents": "receiving documents",
     "claims": "receiving claims",
     "events": "receiving verdicts",
+    "publish-factchecks": "publishing fact-checks",
+    "factchecks": "receiving fact-checks",
 }
 
 

@@ -194,14 +194,18 @@ def factcheck_stats(store: Store) -> FactCheckStats:
 # -- publishing outbox (sync) ---------------------------------------------------------------------
 
 
-def unpublished_factchecks(store: Store, limit: int) -> list[dict[str, Any]]:
-    """Fact-checks the sync server does not have yet (imported or changed here since the last sync)."""
+def unpublished_factchecks(store: Store, after_rowid: int, limit: int) -> list[tuple[int, dict[str, Any]]]:
+    """(rowid, fields) of the next fact-checks the sync server does not have yet (imported or changed
+    here since the last sync), after ``after_rowid``."""
     with store.session() as session:
         result = session.execute(
-            text(f"SELECT {_COLUMNS} FROM factcheck WHERE server_seq IS NULL ORDER BY rowid LIMIT :n"),
-            {"n": limit},
+            text(
+                f"SELECT rowid, {_COLUMNS} FROM factcheck WHERE server_seq IS NULL AND rowid > :after "
+                "ORDER BY rowid LIMIT :n"
+            ),
+            {"after": after_rowid, "n": limit},
         )
-        return [dict(zip(FACTCHECK_FIELDS, r, strict=True)) for r in result]
+        return [(int(r[0]), dict(zip(FACTCHECK_FIELDS, r[1:], strict=True))) for r in result]
 
 
 def count_unpublished(store: Store) -> int:
@@ -218,14 +222,6 @@ def mark_published(store: Store, urls: Sequence[str]) -> None:
             [{"url": u} for u in urls],
         )
         session.commit()
-
-
-def requeue_all(store: Store) -> int:
-    """Another server: every fact-check is to be published again (admins) or pulled again."""
-    with store.session() as session:
-        n = session.connection().exec_driver_sql("UPDATE factcheck SET server_seq = NULL").rowcount
-        session.commit()
-    return max(n, 0)
 
 
 # -- matches ----------------------------------------------------------------------------------------
