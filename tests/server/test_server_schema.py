@@ -13,7 +13,10 @@ from sqlalchemy import text
 
 from claimreview.server import store as server_store
 
-NEWER = "server database schema 99 is newer than this claimreview understands (2); upgrade claimreview"
+NEWER = (
+    f"server database schema 99 is newer than this claimreview understands ({server_store.SCHEMA_VERSION}); "
+    "upgrade claimreview"
+)
 
 
 def _meta_rows(db_url: str) -> list[tuple[str, str]]:
