@@ -103,6 +103,15 @@ def claim_review(claim: ClaimRecord, settings: Settings) -> dict[str, Any] | Non
         "worstRating": WORST_RATING,
         "alternateName": rating[0],
     }
+    checked = claim.checked_before
+    if checked is not None and web_url(checked.url):
+        # The earlier published fact-check of the same claim (schema.org CreativeWork.citation).
+        cited: dict[str, Any] = {"@type": "ClaimReview", "url": checked.url.strip()}
+        if checked.headline:
+            cited["headline"] = checked.headline
+        if checked.publisher:
+            cited["author"] = {"@type": "Organization", "name": checked.publisher}
+        review["citation"] = cited
     return review
 
 
