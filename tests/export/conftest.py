@@ -9,11 +9,10 @@ import pytest
 
 from claimreview import consensus as rules
 from claimreview.config import Settings
+from claimreview.factchecks.parse import FactCheck
 from claimreview.ids import claim_id, sha256_text
 from claimreview.models import NewClaim, NewDocument, Source
-from claimreview.factchecks.parse import FactCheck
-from claimreview.store import Store
-from claimreview.store import factchecks
+from claimreview.store import Store, factchecks
 
 SCRIPT = "<script>alert(1)</script>"
 ANSI = "\x1b[31m"
