@@ -6,6 +6,8 @@ tests/unit/test_schema.py keeps the two in step.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,6 +131,76 @@ class Meta(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class FactCheckBase(SQLModel):
+    """A published fact-check (schema.org ClaimReview) as every layer carries it; ``url`` is its key."""
+
+    url: str
+    claim_reviewed: str
+    headline: str | None = None
+    rating: str | None = None  # the publisher's own words ("Mostly false")
+    rating_value: float | None = None
+    best_rating: float | None = None
+    worst_rating: float | None = None
+    publisher: str | None = None
+    publisher_url: str | None = None
+    date_published: str | None = None
+    claim_author: str | None = None
+    claim_date: str | None = None
+    appearance_url: str | None = None
+    language: str | None = None
+
+
+class StoredFactCheck(FactCheckBase, table=True):
+    __tablename__ = "factcheck"
+
+    url: str = Field(primary_key=True)
+    publisher: str | None = Field(default=None, index=True)
+    digest: str
+    imported_at: str
+    server_seq: int | None = Field(default=None, index=True)
+
+
+class ClaimMatch(SQLModel, table=True):
+    """A claim's match with a fact-check, above the matcher's threshold; rank 1 is the best."""
+
+    __tablename__ = "claim_match"
+
+    claim_id: str = Field(foreign_key="claim.id", primary_key=True)
+    factcheck_url: str = Field(foreign_key="factcheck.url", index=True)
+    rank: int = Field(primary_key=True)
+    score: float
+    matcher_version: str
+    computed_at: str
+
+
+FACTCHECK_FIELDS: tuple[str, ...] = tuple(FactCheckBase.model_fields)
+
+
+def factcheck_digest(source: Any) -> str:
+    """A hash of a fact-check's content (its FACTCHECK_FIELDS), the same on every client and the server:
+    a re-import or a pull that changes nothing is recognised as such."""
+    values = [getattr(source, name, None) for name in FACTCHECK_FIELDS]
+    # Ratings are numbers whichever way they were written ("3" and 3.0 and 3 are one value).
+    values = [float(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in values]
+    return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class MatchRow:
+    """A stored match of a claim, joined with its fact-check: what lists, cards and reports show."""
+
+    claim_id: str
+    rank: int
+    score: float
+    url: str
+    claim_reviewed: str
+    headline: str | None
+    rating: str | None
+    publisher: str | None
+    date_published: str | None
+    language: str | None
 
 
 @dataclass(frozen=True, slots=True)

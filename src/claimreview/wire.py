@@ -263,6 +263,62 @@ class ClaimPage(BaseModel):
     more: bool
 
 
+Rating = Annotated[float, Field(ge=-1e9, le=1e9, allow_inf_nan=False)]
+
+
+class FactCheckIn(Strict):
+    """A published fact-check (schema.org ClaimReview) as an admin publishes it; ``url`` is its key."""
+
+    url: Url
+    claim_reviewed: ClaimText
+    headline: Long | None = None
+    rating: Short | None = None
+    rating_value: Rating | None = None
+    best_rating: Rating | None = None
+    worst_rating: Rating | None = None
+    publisher: Short | None = None
+    publisher_url: Long | None = None
+    date_published: Short | None = None
+    claim_author: Short | None = None
+    claim_date: Short | None = None
+    appearance_url: Long | None = None
+    language: Annotated[str, _limits(35, 1), _Storable] | None = None
+
+
+class FactCheckPublishRequest(Strict):
+    factchecks: list[FactCheckIn] = Field(max_length=MAX_BATCH)
+
+
+class FactCheckPublishResponse(BaseModel):
+    added: int
+    updated: int
+    unchanged: int
+
+
+class FactCheckOut(BaseModel):
+    seq: int
+    url: str
+    claim_reviewed: str
+    headline: str | None = None
+    rating: str | None = None
+    rating_value: float | None = None
+    best_rating: float | None = None
+    worst_rating: float | None = None
+    publisher: str | None = None
+    publisher_url: str | None = None
+    date_published: str | None = None
+    claim_author: str | None = None
+    claim_date: str | None = None
+    appearance_url: str | None = None
+    language: str | None = None
+
+
+class FactCheckPage(BaseModel):
+    items: list[FactCheckOut]
+    next_after: int
+    more: bool
+
+
 class Health(BaseModel):
     status: Literal["ok"]
     api_version: int

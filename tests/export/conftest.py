@@ -9,9 +9,10 @@ import pytest
 
 from claimreview import consensus as rules
 from claimreview.config import Settings
+from claimreview.factchecks.parse import FactCheck
 from claimreview.ids import claim_id, sha256_text
 from claimreview.models import NewClaim, NewDocument, Source
-from claimreview.store import Store
+from claimreview.store import Store, factchecks
 
 SCRIPT = "<script>alert(1)</script>"
 ANSI = "\x1b[31m"
@@ -141,6 +142,38 @@ def build_fixture(store: Store) -> Fixture:
     store.append_event(fx.drones, "erin", rules.APPROVED, kind=rules.EDITORIAL)
     store.append_event(fx.drones, "erin", rules.PUBLISHED, kind=rules.EDITORIAL, payload=DRONES_PUBLISHED)
     store.append_event(fx.hostile, "erin", rules.APPROVED, kind=rules.EDITORIAL)
+    # Published fact-checks that the drones and prices claims were matched with (stored directly, so the
+    # files do not depend on the matcher's scores); one publisher name and one url are hostile.
+    factchecks.import_factchecks(
+        store,
+        [
+            FactCheck(
+                url="https://verify.example/drones-overnight",
+                claim_reviewed="Forty drones were downed overnight, the defence ministry says.",
+                headline="Yes, 40 drones were shot down",
+                rating="True",
+                publisher="[Verify] *Desk* <b>",
+                date_published="2024-03-03",
+            ),
+            FactCheck(
+                url="https://checks.example/cpi?<script>",
+                claim_reviewed="Prices went up 12 percent in March.",
+                rating="False: it was 1.2%",
+                publisher="Stats Check",
+            ),
+        ],
+    )
+    factchecks.replace_matches(
+        store,
+        {
+            fx.drones: [("https://verify.example/drones-overnight", 0.81)],
+            fx.prices: [("https://checks.example/cpi?<script>", 0.62)],
+        },
+        everything=False,
+        generation=1,
+        version="fixture",
+        through=0,
+    )
     return fx
 
 

@@ -14,7 +14,7 @@ from claimreview.store import Store
 def test_migrated_columns_match_the_models(db_file: Path) -> None:
     Store.open(db_file).close()
     conn = sqlite3.connect(db_file)
-    for name in ("document", "claim", "verdict_event", "meta", "claim_count"):
+    for name in ("document", "claim", "verdict_event", "meta", "claim_count", "factcheck", "claim_match"):
         table = SQLModel.metadata.tables[name]
         in_db = {row[1] for row in conn.execute(f"PRAGMA table_info({name})")}
         assert in_db == {c.name for c in table.columns}, name

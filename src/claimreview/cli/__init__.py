@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from claimreview.cli import claims, export, publish, review, server, sync
+from claimreview.cli import claims, export, factchecks, publish, review, server, sync
 from claimreview.cli.plumbing import report_error
 from claimreview.errors import ClaimreviewError
 
@@ -52,6 +52,7 @@ sync.register(app)
 review.register(app)
 export.register(app)
 publish.register(app)
+factchecks.register(app)
 
 
 def _is_database_error(err: Exception) -> bool:

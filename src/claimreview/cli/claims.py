@@ -14,13 +14,14 @@ from rich.table import Table
 from rich.text import Text
 
 from claimreview import consensus as rules
+from claimreview.cli.factchecks import parse_all, refresh_after_change, stored_match_json
 from claimreview.cli.plumbing import DbOption, command, db_path, opened, progress_bar, stdout
 from claimreview.errors import InputError
 from claimreview.paths import demo_db_path, samples_dir
 from claimreview.textsafe import one_line
 
 if TYPE_CHECKING:
-    from claimreview.models import ClaimRow, NewClaim, NewDocument, Source
+    from claimreview.models import ClaimRow, MatchRow, NewClaim, NewDocument, Source
 
 
 # -- getting claims in ----------------------------------------------------------------------------
@@ -56,9 +57,7 @@ class FileFormat(StrEnum):
 def extract(
     files: Annotated[
         list[Path],
-        typer.Argument(
-            metavar="FILE", help="Articles (.txt, .md, .html) or transcripts (.txt, .srt, .vtt)."
-        ),
+        typer.Argument(metavar="FILE", help="Articles (.txt, .md, .html) or transcripts (.txt, .srt, .vtt)."),
     ],
     db: DbOption = None,
     file_format: Annotated[
@@ -70,6 +69,8 @@ def extract(
     articles = extract_files(files, file_format.value)
     with opened(db) as store:
         result = store.add_articles(articles)
+        if result.claims_added:
+            refresh_after_change(store)
     already = result.claims_seen - result.claims_added
     stdout.print(
         Text(
@@ -93,6 +94,8 @@ def import_(
     batch = read_import_file(file)
     with opened(db) as store:
         result = store.add_articles(batch.articles, batch.events)
+        if result.claims_added:
+            refresh_after_change(store)
     stdout.print(
         Text(
             f"imported {result.documents_added} document(s), {result.claims_added} claim(s) and "
@@ -119,7 +122,9 @@ def _label(value: str) -> str:
     return rules.parse_label(rules.CLEARED if label == "clear" else label)
 
 
-def claim_json(row: ClaimRow, verdicts: Mapping[str, object]) -> dict[str, object]:
+def claim_json(
+    row: ClaimRow, verdicts: Mapping[str, object], matches: Sequence[MatchRow] = ()
+) -> dict[str, object]:
     return {
         "id": row.id,
         "document_id": row.document_id,
@@ -132,6 +137,7 @@ def claim_json(row: ClaimRow, verdicts: Mapping[str, object]) -> dict[str, objec
         "score": row.score,
         "consensus": row.consensus,
         "verdicts": list(verdicts.values()),
+        "matches": [stored_match_json(m) for m in matches],
     }
 
 
@@ -153,10 +159,13 @@ def claims(
         doc_id = store.resolve_document(document) if document else None
         rows = store.list_claims(status=status, document=doc_id)
         if as_json:
+            from claimreview.store.factchecks import matches_for_claims
+
             out = sys.stdout
             for start in range(0, len(rows), 1000):
                 chunk = rows[start : start + 1000]
                 current = store.current_verdicts_for([r.id for r in chunk])
+                matches = matches_for_claims(store, [r.id for r in chunk])
                 for row in chunk:
                     verdicts = {
                         who: {
@@ -168,7 +177,8 @@ def claims(
                         }
                         for who, ev in sorted(current[row.id].items())
                     }
-                    out.write(json.dumps(claim_json(row, verdicts), ensure_ascii=False) + "\n")
+                    line = claim_json(row, verdicts, matches.get(row.id, ()))
+                    out.write(json.dumps(line, ensure_ascii=False) + "\n")
             return
     if not rows:
         stdout.print("no claims match; add some with: claimreview extract ARTICLE...")
@@ -274,12 +284,22 @@ def sample_files() -> list[Path]:
 
 
 def ensure_demo_db() -> Path:
-    """Build the demo database from the bundled samples once; later runs reuse it."""
+    """Build the demo database from the bundled samples (articles and fact-checks) once; later runs
+    reuse it."""
+    from claimreview.store import factchecks as stored
+
     path = demo_db_path()
     with opened(path) as store:
         if store.count_claims() == 0:
             store.add_articles(extract_files(sample_files()))
+        if stored.count_factchecks(store) == 0:
+            stored.import_factchecks(store, parse_all(sample_factcheck_files()))
+        refresh_after_change(store)
     return path
+
+
+def sample_factcheck_files() -> list[Path]:
+    return sorted(p for p in (samples_dir() / "factchecks").iterdir() if p.is_file())
 
 
 def demo() -> None:

@@ -8,6 +8,7 @@ import typer
 from rich.progress import TaskID
 from rich.text import Text
 
+from claimreview.cli.factchecks import refresh_after_change
 from claimreview.cli.plumbing import DbOption, command, opened, progress_bar, stdout
 from claimreview.errors import ClaimreviewError
 from claimreview.textsafe import one_line
@@ -18,6 +19,8 @@ PHASE_NAMES = {
     "documents": "receiving documents",
     "claims": "receiving claims",
     "events": "receiving verdicts",
+    "publish-factchecks": "publishing fact-checks",
+    "factchecks": "receiving fact-checks",
 }
 
 
@@ -70,6 +73,8 @@ def sync(
             raise
     credentials.remember(creds)
     stdout.print(Text(one_line(f"{report.reviewer}@{report.server}: {report.summary()}")))
+    with opened(db) as store:  # pulled claims and fact-checks: bring the stored matches up to date
+        refresh_after_change(store)
 
 
 def register(app: typer.Typer) -> None:

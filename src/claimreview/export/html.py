@@ -112,6 +112,19 @@ def claim_blocks(sources: dict[str, str]) -> Callable[[Sequence[ClaimRecord], in
                 f'{sources[c.document_id]}\n<blockquote class="context" dir="auto">{text(before)}'
                 f"<mark>{claim_text}</mark>{text(after)}</blockquote>\n"
             )
+            checked = c.checked_before
+            if checked is not None:
+                href = web_url(checked.url)
+                link = (
+                    f'<a href="{esc(href)}" rel="noopener noreferrer nofollow">{text(checked.url)}</a>'
+                    if href
+                    else f"<code>{text(checked.url)}</code>"
+                )
+                publisher = text(checked.publisher or "unknown publisher")
+                add(
+                    f'<p class="checked">Checked before: {publisher}, {text(checked.rating or "no rating")}, '
+                    f"{link}</p>\n"
+                )
             if not c.events:
                 add('<p class="none">No verdicts yet.</p>\n</article>\n')
                 continue

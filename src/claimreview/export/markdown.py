@@ -79,6 +79,15 @@ def claim_sections(sources: dict[str, str]) -> Callable[[Sequence[ClaimRecord], 
             else:
                 add(f"### {n}. {heading}\n\n`{c.id}` · consensus **{status}** · score {score}{shown}\n\n")
             add(f"{sources[c.document_id]}\n\n> {md(before)} **{shown_text}** {md(after)}\n\n")
+            checked = c.checked_before
+            if checked is not None:
+                href = web_url(checked.url)
+                link = f"<{href}>" if href else md(checked.url)
+                publisher, rating = (
+                    md(checked.publisher or "unknown publisher"),
+                    md(checked.rating or "no rating"),
+                )
+                add(f"Checked before: {publisher}, {rating}, {link}\n\n")
             if not c.events:
                 add("_No verdicts yet._\n\n")
                 continue

@@ -30,6 +30,7 @@ from claimreview.ids import now_iso
 from claimreview.store.reports import report_rows
 
 if TYPE_CHECKING:
+    from claimreview.models import MatchRow
     from claimreview.store import Store
 
 # Called as progress(done, total) while claims are written; raising from it aborts the export
@@ -207,6 +208,7 @@ class ClaimRecord(NamedTuple):
     events: list[EventRecord]  # the whole history, oldest first (log order breaks ties)
     verdicts: dict[str, EventRecord]  # current reviews by reviewer, sorted by name; no cleared ones
     adjudication: EventRecord | None  # the ruling adjudication, if any
+    checked_before: MatchRow | None = None  # its best match among published fact-checks, if any
 
     @property
     def disputed(self) -> bool:
@@ -356,7 +358,10 @@ _new_event = partial(tuple.__new__, EventRecord)  # EventRecord._make without it
 
 
 def _build_report(store: Store, filters: ExportFilters) -> Report:
+    from claimreview.store.factchecks import top_match_per_claim
+
     document_id = store.resolve_document(filters.document) if filters.document is not None else None
+    checked = top_match_per_claim(store)
     selected = report_rows(
         store,
         statuses=filters.statuses,
@@ -387,7 +392,7 @@ def _build_report(store: Store, filters: ExportFilters) -> Report:
         history = by_claim.get(row[0])
         if history is None:
             if reviewer is None and not published:
-                claims.append(make((*row, documents[row[1]], [], {}, None)))
+                claims.append(make((*row, documents[row[1]], [], {}, None, checked.get(row[0]))))
             continue
         if len(history) > 1:
             history.sort(key=_created_at)
@@ -403,7 +408,7 @@ def _build_report(store: Store, filters: ExportFilters) -> Report:
                 order = orders[names] = tuple(sorted(names, key=_reviewer_key))
             if order != names:
                 current = {k: current[k] for k in order}
-        claims.append(make((*row, documents[row[1]], history, current, ruling)))
+        claims.append(make((*row, documents[row[1]], history, current, ruling, checked.get(row[0]))))
     if reviewer is not None or published is not None:
         used = {c.document_id for c in claims}
         documents = {k: v for k, v in documents.items() if k in used}

@@ -27,6 +27,9 @@ from claimreview.factchecks.parse import FactCheck
 # maximises (answerable queries matched first and above it) - (no-match queries matched above it):
 # 0.826 - 0.000 at 0.40, against 0.840 - 0.075 at 0.35 and 0.785 - 0.000 at 0.45.
 THRESHOLD = 0.40
+# Stored with every computed match: a claim's matches are recomputed when this changes. Bump it with
+# any change to normalisation, analysis, scoring or the threshold.
+VERSION = f"lexical-1/t{THRESHOLD:.2f}"
 CANDIDATES = 50  # BM25 candidates re-ranked; the true match sits in BM25's top 50 for all eval queries
 DOC_COVERAGE_BETA = 2.0  # doc coverage counts this many times as much as query coverage (F-beta)
 NUMBER_BONUS = 0.1

@@ -23,11 +23,11 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from claimreview import __version__
 from claimreview import consensus as rules
 from claimreview import wire as s
-from claimreview.server import accounts, db, documents, events
+from claimreview.server import accounts, db, documents, events, factchecks
 from claimreview.wire import API_PREFIX, API_VERSION
 
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
-Page = TypeVar("Page", s.EventPage, s.DocumentPage, s.ClaimPage)
+Page = TypeVar("Page", s.EventPage, s.DocumentPage, s.ClaimPage, s.FactCheckPage)
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -139,7 +139,9 @@ AccountDep = Annotated[accounts.Account, Depends(current_account)]
 
 def admin_account(account: AccountDep) -> accounts.Account:
     if not account.is_admin:
-        raise HTTPException(403, f"'{account.name}' is a {account.role}; only admins publish documents")
+        raise HTTPException(
+            403, f"'{account.name}' is a {account.role}; only admins publish documents and fact-checks"
+        )
     return account
 
 
@@ -240,6 +242,23 @@ def pull_documents(
 def pull_claims(_account: AccountDep, engine: EngineDep, after: After = 0, limit: Limit = 500) -> Response:
     items, more = documents.pull_claims(engine, after, limit)
     return _page(s.ClaimPage, items, more, after)
+
+
+@router.post("/factchecks", response_model=s.FactCheckPublishResponse, tags=["factchecks"])
+def publish_factchecks(
+    body: s.FactCheckPublishRequest, account: AdminDep, engine: EngineDep
+) -> s.FactCheckPublishResponse:
+    """Publish fact-checks (admins), keyed by review url: one published again with changes replaces it."""
+    added, updated, unchanged = factchecks.publish(engine, body.factchecks, account.name)
+    return s.FactCheckPublishResponse(added=added, updated=updated, unchanged=unchanged)
+
+
+@router.get("/factchecks", response_model=s.FactCheckPage, tags=["factchecks"])
+def pull_factchecks(
+    _account: AccountDep, engine: EngineDep, after: After = 0, limit: Limit = 500
+) -> Response:
+    items, more = factchecks.pull(engine, after, limit)
+    return _page(s.FactCheckPage, items, more, after)
 
 
 def _page(page: type[Page], items: Sequence[Any], more: bool, after: int) -> Response:

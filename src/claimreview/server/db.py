@@ -149,6 +149,32 @@ class ServerEvent(ServerModel, table=True):
     received_at: str
 
 
+class ServerFactCheck(ServerModel, table=True):
+    """A published fact-check; a changed one is deleted and inserted again, so it gets a new seq."""
+
+    __tablename__ = "server_factcheck"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    seq: int | None = Field(default=None, sa_column=Column(_SEQ_TYPE, Identity(), primary_key=True))
+    url: str = Field(sa_column=Column(String(2000), unique=True, nullable=False))
+    claim_reviewed: str
+    headline: str | None = None
+    rating: str | None = None
+    rating_value: float | None = None
+    best_rating: float | None = None
+    worst_rating: float | None = None
+    publisher: str | None = None
+    publisher_url: str | None = None
+    date_published: str | None = None
+    claim_author: str | None = None
+    claim_date: str | None = None
+    appearance_url: str | None = None
+    language: str | None = None
+    digest: str = Field(max_length=64)
+    published_by: str = Field(max_length=100)
+    added_at: str
+
+
 TABLES: dict[str, Table] = {
     "meta": ServerMeta.__table__,  # type: ignore[attr-defined]
     "event": ServerEvent.__table__,  # type: ignore[attr-defined]
@@ -156,6 +182,7 @@ TABLES: dict[str, Table] = {
     "claim": ServerClaim.__table__,  # type: ignore[attr-defined]
     "reviewer": Reviewer.__table__,  # type: ignore[attr-defined]
     "token": ApiToken.__table__,  # type: ignore[attr-defined]
+    "factcheck": ServerFactCheck.__table__,  # type: ignore[attr-defined]
 }
 
 
@@ -253,10 +280,15 @@ def _upgrade_to_2(conn: Connection) -> None:
             )
 
 
+def _upgrade_to_3(conn: Connection) -> None:
+    # Published fact-checks (ClaimReview) that every reviewer pulls.
+    TABLES["factcheck"].create(conn, checkfirst=True)
+
+
 # _UPGRADES[n] takes a database from version n to n + 1, inside the schema transaction. To change the
 # schema: change the models (fresh databases are created from them directly) and append the step that
 # brings a database of the previous version to the same shape.
-_UPGRADES: list[Callable[[Connection], None]] = [_upgrade_to_1, _upgrade_to_2]
+_UPGRADES: list[Callable[[Connection], None]] = [_upgrade_to_1, _upgrade_to_2, _upgrade_to_3]
 SCHEMA_VERSION = len(_UPGRADES)
 
 

@@ -30,6 +30,7 @@ CURSOR_KEYS = {
     "documents": "sync.after.documents",
     "claims": "sync.after.claims",
     "events": "sync.after.events",
+    "factchecks": "sync.after.factchecks",
 }
 EVENT_COLUMNS = EVENT_FIELDS
 
@@ -88,6 +89,8 @@ def switch_server(store: Store, identity: str) -> int:
         requeued = conn.execute(
             text("UPDATE verdict_event SET server_seq = NULL WHERE server_seq IS NOT NULL")
         ).rowcount
+        # Fact-checks too: admins publish them all to the new server, everyone pulls them again.
+        conn.execute(text("UPDATE factcheck SET server_seq = NULL WHERE server_seq IS NOT NULL"))
         for key in CURSOR_KEYS.values():
             session.merge(Meta(key=key, value="0"))
         session.merge(Meta(key=SERVER_ID_KEY, value=identity))

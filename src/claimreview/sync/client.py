@@ -228,6 +228,13 @@ class SyncClient:
         body = wire.PublishRequest.model_construct(documents=list(documents))
         return self.call(wire.PublishResponse, "POST", "/documents", body=body)
 
+    def publish_factchecks(self, checks: Sequence[wire.FactCheckIn]) -> wire.FactCheckPublishResponse:
+        body = wire.FactCheckPublishRequest.model_construct(factchecks=list(checks))
+        return self.call(wire.FactCheckPublishResponse, "POST", "/factchecks", body=body)
+
+    def pull_factchecks(self, after: int, limit: int = 1000) -> wire.FactCheckPage:
+        return self.call(wire.FactCheckPage, "GET", "/factchecks", params={"after": after, "limit": limit})
+
     def missing_documents(self, counts: Sequence[tuple[str, int]]) -> list[str]:
         body = wire.MissingRequest.model_construct(
             documents=[wire.DocumentCount.model_construct(id=d, claims=n) for d, n in counts]

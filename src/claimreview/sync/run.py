@@ -19,13 +19,14 @@ from claimreview import wire
 from claimreview.ids import now_iso
 from claimreview.models import Claim, NewClaim, NewDocument
 from claimreview.store import Store
+from claimreview.store import factchecks as factcheck_store
 from claimreview.store import sync_state as local
 from claimreview.sync.client import PayloadTooLarge, SyncClient, SyncError
 
 Progress = Callable[[str, int, int | None], None]
 """progress(phase, done, total): phase is one of PHASES; total is None when unknown."""
 
-PHASES = ("publish", "push", "documents", "claims", "events")
+PHASES = ("publish", "publish-factchecks", "push", "documents", "claims", "events", "factchecks")
 _EVENT_COLUMNS = set(local.EVENT_COLUMNS)
 _Item = TypeVar("_Item")
 PUBLISH_BYTES = 2 * 1024 * 1024  # well under the server's 5 MB body limit, whatever the text's script
@@ -45,6 +46,8 @@ class SyncReport:
     pulled_documents: int = 0
     pulled_claims: int = 0
     pulled_events: int = 0
+    published_factchecks: int = 0
+    pulled_factchecks: int = 0  # new or changed here
     disputed: int = 0
     requeued: int = 0  # events acknowledged by the previous server, sent again because this one differs
     finished_at: str = ""
@@ -61,6 +64,10 @@ class SyncReport:
             f"pulled {self.pulled_documents} document(s), {self.pulled_claims} claim(s) and "
             f"{self.pulled_events} event(s)"
         )
+        if self.published_factchecks or self.pulled_factchecks:
+            parts.append(
+                f"published {self.published_factchecks} and received {self.pulled_factchecks} fact-check(s)"
+            )
         parts.append(f"{self.disputed} claim(s) disputed")
         line = "; ".join(parts)
         if self.requeued:
@@ -102,10 +109,12 @@ def run_sync(
     )
     if me.role == rules.ADMIN:
         _publish(store, client, report, report_progress)
+        _publish_factchecks(store, client, report, report_progress)
     _push(store, client, report, report_progress, batch_size)
     _pull_documents(store, client, report, report_progress)
     _pull_claims(store, client, report, report_progress, page_size)
     _pull_events(store, client, report, report_progress, page_size)
+    _pull_factchecks(store, client, report, report_progress, page_size)
     report.disputed = store.count_claims(status=rules.DISPUTED)
     report.finished_at = now_iso()
     local.set_meta(store, {local.LAST_SYNC_KEY: report.finished_at})
@@ -294,3 +303,45 @@ def _pull_events(
             # Our own events that reached the server on a sync that died before it heard back.
             local.acknowledge(store, [(e.id, e.seq) for e in items])
         progress("events", report.pulled_events, None)
+
+
+# -- fact-checks ----------------------------------------------------------------------------------
+
+
+def _publish_factchecks(store: Store, client: SyncClient, report: SyncReport, progress: Progress) -> None:
+    """Admins: send the fact-checks imported or changed here since the last sync (the local outbox)."""
+    total = factcheck_store.count_unpublished(store)
+    if not total:
+        return
+    progress("publish-factchecks", 0, total)
+    after, done = 0, 0
+    while rows := factcheck_store.unpublished_factchecks(store, after, 500):
+        sendable: list[wire.FactCheckIn] = []
+        for _rowid, row in rows:
+            try:
+                sendable.append(wire.FactCheckIn.model_validate(row))
+            except ValidationError as exc:  # kept local (stays in the outbox), said why; the rest go
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"])
+                report.rejected[f"fact-check not valid for the server ({where}: {first['msg']})"] += 1
+        if sendable:
+            answer = client.publish_factchecks(sendable)
+            report.published_factchecks += answer.added + answer.updated
+            factcheck_store.mark_published(store, [c.url for c in sendable])
+        after = rows[-1][0]
+        done += len(rows)
+        progress("publish-factchecks", done, total)
+
+
+def _pull_factchecks(
+    store: Store, client: SyncClient, report: SyncReport, progress: Progress, page_size: int
+) -> None:
+    progress("factchecks", 0, None)
+    for items in _pages(store, "factchecks", lambda after: client.pull_factchecks(after, page_size)):
+        if items:
+            # The server's copy wins over an unpublished local edit of the same url (as for documents,
+            # the server is the shared truth); re-import locally to change it again.
+            seqs = {c.url: c.seq for c in items}
+            result = factcheck_store.import_factchecks(store, items, server_seqs=seqs)
+            report.pulled_factchecks += result.changed
+        progress("factchecks", report.pulled_factchecks, None)
