@@ -96,10 +96,15 @@ def may_record(role: str | None, kind: str) -> bool:
 
 
 class EventLike(Protocol):
-    reviewer: str
-    label: str
-    kind: str
-    created_at: str
+    # Read-only: stored rows, export records (NamedTuples) and wire items all qualify.
+    @property
+    def reviewer(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def created_at(self) -> str: ...
 
 
 E = TypeVar("E", bound=EventLike)

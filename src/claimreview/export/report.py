@@ -138,7 +138,8 @@ class EventRecord(NamedTuple):
         return parse_sources(self.sources_json)
 
 
-_scan_json = json.scanner.make_scanner(json.JSONDecoder())  # what json.loads runs, minus its wrappers
+# What json.loads runs, minus its wrappers (typeshed types make_scanner's argument as the C class itself).
+_scan_json = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 
 
 def parse_sources(raw: str | None) -> list[dict[str, str]]:
@@ -264,8 +265,8 @@ class ClaimRecord(NamedTuple):
         finish = self.end + chars
         if finish < len(text):
             after = text[self.end : finish]
-            cut = max(after.rfind(" "), after.rfind("\n"))
-            after = (after[:cut] if cut > 0 else after).rstrip() + " …"
+            last = max(after.rfind(" "), after.rfind("\n"))
+            after = (after[:last] if last > 0 else after).rstrip() + " …"
         else:
             after = text[self.end :]
         return before, after

@@ -68,12 +68,14 @@ def write_templated(
         line = source.render(doc=doc).strip()
         # Rendered with autoescape already: mark it safe so the claims template does not escape it twice.
         sources[doc.id] = Markup(line) if html else line
+    render: Callable[[Sequence[ClaimRecord], int], str]
     if claims is None:
         template = env.get_template(f"{kind}_claims.j2")
 
-        def render(chunk: Sequence[ClaimRecord], offset: int) -> str:
+        def render_template(chunk: Sequence[ClaimRecord], offset: int) -> str:
             return template.render(numbered=enumerate(chunk, offset + 1), sources=sources)
 
+        render = render_template
     else:
         render = claims(sources)
     in_chunks(stream, report.claims, render, progress)

@@ -60,7 +60,7 @@ def read_article(path: Path, format: str = "auto") -> Article:
     else:
         meta, body = _split_front_matter(raw, path)
         heading = None
-        captions: tuple[tuple[int, int], ...] = ()
+        captions = ()
         if suffix in MARKDOWN_SUFFIXES:
             text, heading, captions = markdown_to_text(body)
         else:

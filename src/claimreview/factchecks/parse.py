@@ -293,7 +293,7 @@ def _number(node: dict[str, Any], key: str, base: str) -> float | None:
     try:
         return float(value)
     except ValueError:
-        raise _Bad(f"{base}/{key}", f"expected a number, got {value[:40]!r}") from None
+        raise _Bad(f"{base}/{key}", f"expected a number, got {str(value)[:40]!r}") from None
 
 
 def _date(node: dict[str, Any], key: str, base: str = "") -> str | None:

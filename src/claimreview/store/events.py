@@ -32,6 +32,10 @@ def _event_of(claim_id_: str, values: Sequence[Any]) -> VerdictEvent:
     return VerdictEvent(claim_id=claim_id_, **fields)
 
 
+# What consensus() reads of each event, with the claim id to group them.
+_CONSENSUS_COLUMNS = ("claim_id", "id", "reviewer", "kind", "label", "created_at", "replaces")
+
+
 @dataclass(frozen=True, slots=True)
 class Appended:
     """What one appended event changed: the claim's log (oldest first, the new event last) and its
@@ -174,8 +178,7 @@ class EventLog(StoreBase):
         for start in range(0, len(ids), 500):
             by_claim: dict[str, list[Any]] = {cid: [] for cid in ids[start : start + 500]}
             query = (
-                select(events.c.claim_id, events.c.id, events.c.reviewer, events.c.kind, events.c.label)
-                .add_columns(events.c.created_at, events.c.replaces)
+                select(*[events.c[name] for name in _CONSENSUS_COLUMNS])
                 .where(events.c.claim_id.in_(list(by_claim)))
                 .order_by(events.c.claim_id, events.c.created_at, text("verdict_event.rowid"))
             )
