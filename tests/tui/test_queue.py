@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from claimreview import consensus as rules
+from claimreview.paths import migrations_dir
 from claimreview.store import Store, schema_version_expected
 from claimreview.store.queue import QueueFilter, consensus_counts, fetch_rows, load_index, rowid_of
 from claimreview.tui.widgets.document_view import wrap_offsets
@@ -114,25 +115,27 @@ def test_counts_follow_inserts_verdicts_synced_events_and_a_reopen(store: Store,
 
 
 def test_migration_backfills_counts_of_an_existing_database(db_file: Path) -> None:
-    with Store.open(db_file) as store:
-        fill(store)
-        store.append_event(store.list_claims()[1].id, "alice", "denied")
+    # A database as schema 1 shipped (only migration 0001), with claims already judged.
     conn = sqlite3.connect(db_file)
-    # Back to schema 1 as it shipped: no counts table, no triggers.
-    for trigger in ("claim_count_insert", "claim_count_delete", "claim_count_update"):
-        conn.execute(f"DROP TRIGGER {trigger}")
-    conn.execute("DROP TABLE claim_count")
-    conn.execute("DROP INDEX ix_document_order")
-    conn.execute("DROP INDEX ix_event_kind")  # and what migration 3 added
-    conn.execute("ALTER TABLE claim DROP COLUMN reasons")
-    conn.execute("ALTER TABLE verdict_event DROP COLUMN payload")
+    conn.executescript((migrations_dir() / "0001_initial.sql").read_text(encoding="utf-8"))
+    conn.execute(
+        "INSERT INTO document (id, uri, title, text, sha256, added_at)"
+        " VALUES ('d1', 'a.txt', 'A', ?, 'x', 't')",
+        ("One. Two. Three.",),
+    )
+    for n, (start, end, consensus) in enumerate([(0, 4, "denied"), (5, 9, "unreviewed"), (10, 16, "denied")]):
+        conn.execute(
+            'INSERT INTO claim (id, document_id, text, start, "end", extractor, extractor_version, consensus)'
+            " VALUES (?, 'd1', 'x', ?, ?, 't', '1', ?)",
+            (f"c{n}", start, end, consensus),
+        )
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
     with Store.open(db_file) as store:
         assert store.schema_version() == schema_version_expected()
         assert consensus_counts(store) == {**_counted(store)}
-        assert consensus_counts(store)[rules.DENIED] == 1
+        assert consensus_counts(store)[rules.DENIED] == 2
 
 
 def _many_documents(store: Store, documents: int, per_doc: int) -> None:

@@ -332,7 +332,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.add_exception_handler(RequestValidationError, validation_failed)
     app.add_exception_handler(OperationalError, database_busy)
     app.add_exception_handler(PoolTimeoutError, database_busy)
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)  # type: ignore[arg-type]
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app
 
 

@@ -20,6 +20,7 @@ from sqlmodel import col, select
 
 from claimreview.models import EVENT_FIELDS, Claim, Document, Meta, NewClaim, NewDocument, VerdictEvent
 from claimreview.store import Store
+from claimreview.store.schema import table_of
 
 SERVER_KEY = "sync.server"
 SERVER_ID_KEY = "sync.server_id"
@@ -145,7 +146,7 @@ def acknowledge(store: Store, acked: Sequence[tuple[str, int]]) -> None:
 def existing_ids(store: Store, model: type[Claim] | type[Document], ids: Iterable[str]) -> set[str]:
     wanted = list(set(ids))
     found: set[str] = set()
-    column = model.__table__.c.id  # type: ignore[attr-defined]
+    column = table_of(model).c.id
     with store.session() as session:
         for start in range(0, len(wanted), 500):
             query = select(column).where(column.in_(bindparam("ids", expanding=True)))

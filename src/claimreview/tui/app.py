@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -451,5 +451,5 @@ class ClaimReviewApp(App[None]):
         yield SystemCommand("sync: now", f"key: {keys.get('sync.now', 's')}", self.action_sync)
         yield SystemCommand("help: keys", "every key and its binding id", self.action_help)
 
-    async def _run_on(self, screen: Screen[object], action: str) -> None:
+    async def _run_on(self, screen: Screen[Any], action: str) -> None:
         await self.run_action(action, screen)

@@ -45,7 +45,8 @@ class Reloaded(Message):
 
 class ReviewScreen(Screen[None]):
     # Narrow terminals get the class -narrow (styles/review.tcss drops what matters least there).
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (100, "-wide")]
+    # Textual declares this as an instance variable, so not a ClassVar here.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
 
     # The footer must fit 80 columns with Help and Quit in it: only the verdict keys and the note show
     # there; every other key is listed by ? (help) and ctrl+p (commands).

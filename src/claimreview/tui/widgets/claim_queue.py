@@ -189,7 +189,7 @@ class ClaimQueue(ScrollView, can_focus=True):
     def action_page_up(self) -> None:
         self.move_to(self.cursor - max(self.scrollable_content_region.height - 1, 1))
 
-    def _on_click(self, event: events.Click) -> None:
+    async def _on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)  # None on the border or scrollbar
         if offset is not None:
             self.move_to(self.scroll_offset.y + offset.y)

@@ -153,7 +153,7 @@ class DocumentView(ScrollView, can_focus=True):
         self.set_current(index)
         self.post_message(self.ClaimSelected(self, index))
 
-    def _on_click(self, event: events.Click) -> None:
+    async def _on_click(self, event: events.Click) -> None:
         content = event.get_content_offset(self)
         if content is None:
             return
