@@ -38,6 +38,7 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    UniqueConstraint,
     event,
     func,
     inspect,
@@ -149,6 +150,25 @@ class ServerEvent(ServerModel, table=True):
     received_at: str
 
 
+class ServerInbox(ServerModel, table=True):
+    """Documents reviewers sent while only admins may publish: waiting for an admin to accept them."""
+
+    __tablename__ = "server_inbox"
+    __table_args__ = (UniqueConstraint("document_id", "submitted_by"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: str = Field(index=True, max_length=16)
+    title: str = ""
+    uri: str
+    claims: int = 0
+    # The document with its claims as the reviewer sent it (wire DocumentIn), published as is on accept.
+    body: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    submitted_by: str = Field(max_length=100)
+    submitted_at: str
+    status: str = Field(default="waiting", max_length=20)  # waiting, accepted, rejected
+    decided_at: str | None = None
+
+
 TABLES: dict[str, Table] = {
     "meta": ServerMeta.__table__,  # type: ignore[attr-defined]
     "event": ServerEvent.__table__,  # type: ignore[attr-defined]
@@ -156,6 +176,7 @@ TABLES: dict[str, Table] = {
     "claim": ServerClaim.__table__,  # type: ignore[attr-defined]
     "reviewer": Reviewer.__table__,  # type: ignore[attr-defined]
     "token": ApiToken.__table__,  # type: ignore[attr-defined]
+    "inbox": ServerInbox.__table__,  # type: ignore[attr-defined]
 }
 
 
@@ -253,10 +274,15 @@ def _upgrade_to_2(conn: Connection) -> None:
             )
 
 
+def _upgrade_to_3(conn: Connection) -> None:
+    # The admins' inbox of documents sent by reviewers when only admins publish.
+    TABLES["inbox"].create(conn, checkfirst=True)
+
+
 # _UPGRADES[n] takes a database from version n to n + 1, inside the schema transaction. To change the
 # schema: change the models (fresh databases are created from them directly) and append the step that
 # brings a database of the previous version to the same shape.
-_UPGRADES: list[Callable[[Connection], None]] = [_upgrade_to_1, _upgrade_to_2]
+_UPGRADES: list[Callable[[Connection], None]] = [_upgrade_to_1, _upgrade_to_2, _upgrade_to_3]
 SCHEMA_VERSION = len(_UPGRADES)
 
 
