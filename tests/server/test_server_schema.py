@@ -13,7 +13,10 @@ from sqlalchemy import text
 
 from claimreview.server import store as server_store
 
-NEWER = "server database schema 99 is newer than this claimreview understands (2); upgrade claimreview"
+NEWER = (
+    f"server database schema 99 is newer than this claimreview understands ({server_store.SCHEMA_VERSION}); "
+    "upgrade claimreview"
+)
 
 
 def _meta_rows(db_url: str) -> list[tuple[str, str]]:
@@ -57,9 +60,12 @@ def test_fresh_database_records_version_and_a_stable_server_id(backend_db: str) 
         again = server_store.create_schema(engine)
     finally:
         engine.dispose()
-    assert first.version == server_store.SCHEMA_VERSION == 2
+    assert first.version == server_store.SCHEMA_VERSION
     assert len(first.server_id) == 32 and again == first
-    assert _meta_rows(backend_db) == [("schema_version", "2"), ("server_id", first.server_id)]
+    assert _meta_rows(backend_db) == [
+        ("schema_version", str(server_store.SCHEMA_VERSION)),
+        ("server_id", first.server_id),
+    ]
 
 
 @pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
@@ -107,11 +113,14 @@ def test_database_from_before_versions_is_upgraded_in_place(backend_db: str) -> 
         server_store.ServerModel.metadata.create_all(engine, tables=old)
         token = server_store.add_reviewer(engine, "ann", "admin")
         info = server_store.create_schema(engine)
-        assert info.version == 2 and info.server_id
+        assert info.version == server_store.SCHEMA_VERSION and info.server_id
         assert server_store.authenticate(engine, token) == server_store.Account("ann", "admin")
     finally:
         engine.dispose()
-    assert _meta_rows(backend_db) == [("schema_version", "2"), ("server_id", info.server_id)]
+    assert _meta_rows(backend_db) == [
+        ("schema_version", str(server_store.SCHEMA_VERSION)),
+        ("server_id", info.server_id),
+    ]
 
 
 @pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
@@ -139,7 +148,10 @@ def test_concurrent_creation_makes_one_schema(backend_db: str) -> None:
         t.join(timeout=120)
     assert errors == []
     assert len(results) == workers and len({r.server_id for r in results}) == 1
-    assert _meta_rows(backend_db) == [("schema_version", "2"), ("server_id", results[0].server_id)]
+    assert _meta_rows(backend_db) == [
+        ("schema_version", str(server_store.SCHEMA_VERSION)),
+        ("server_id", results[0].server_id),
+    ]
 
 
 @pytest.mark.slow
@@ -161,7 +173,8 @@ def test_concurrent_processes_create_one_schema(backend_db: str) -> None:
                 stream.close()
     assert all(code == 0 for code, _ in outcomes), outcomes
     rows = _meta_rows(backend_db)
-    assert [k for k, _ in rows] == ["schema_version", "server_id"] and rows[0][1] == "2"
+    assert [k for k, _ in rows] == ["schema_version", "server_id"]
+    assert rows[0][1] == str(server_store.SCHEMA_VERSION)
 
 
 @pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
@@ -173,9 +186,24 @@ def test_version_1_database_gains_claim_reasons_and_event_payload(backend_db: st
             conn.exec_driver_sql("ALTER TABLE server_claim DROP COLUMN reasons")
             conn.exec_driver_sql("ALTER TABLE server_event DROP COLUMN payload")
             conn.exec_driver_sql("UPDATE server_meta SET value = '1' WHERE key = 'schema_version'")
-        assert server_store.create_schema(engine).version == 2
+        assert server_store.create_schema(engine).version == server_store.SCHEMA_VERSION
         columns = sa.inspect(engine)
         assert "reasons" in {c["name"] for c in columns.get_columns("server_claim")}
         assert "payload" in {c["name"] for c in columns.get_columns("server_event")}
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+def test_database_without_the_inbox_gains_it(backend_db: str) -> None:
+    engine = server_store.make_engine(backend_db)
+    try:
+        server_store.create_schema(engine)
+        step = server_store.SCHEMA_VERSION - 1  # the inbox step is the newest one (until renumbered)
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP TABLE server_inbox")
+            conn.exec_driver_sql(f"UPDATE server_meta SET value = '{step}' WHERE key = 'schema_version'")
+        assert server_store.create_schema(engine).version == server_store.SCHEMA_VERSION
+        assert "server_inbox" in sa.inspect(engine).get_table_names()
     finally:
         engine.dispose()
