@@ -98,6 +98,7 @@ def test_conflicts_screen_80x24_fork(here: Path, snap_compare: Any) -> None:
     store = Store.open(Path("claims.db"))
     fill(store)
     dispute(store)
+    local.set_meta(store, {local.SERVER_KEY: "http://127.0.0.1:9"})  # a server set up, never synced
     app = ClaimReviewApp(store, "judge", Settings())
     assert snap_compare(app, terminal_size=(80, 24), press=["C", "j"])
 
