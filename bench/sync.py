@@ -126,6 +126,9 @@ def run(db_url: str, label: str, folder: Path, n: int, batch: int) -> dict[str, 
 
         # claimreview pull into a fresh client database that already has the claims.
         with Store.open(folder / f"{label}-bob.db") as bob, SyncClient(server.url, tokens["bob"]) as client:
+            # Meet the server first: meeting a new server resets the cursors, which would pull everything now.
+            health = client.check_version()
+            local.switch_server(bob, local.server_identity(health.get("server_id"), client.base_url))
             local.set_cursor(bob, "events", 10**12)
             run_sync(bob, client)
             local.set_cursor(bob, "events", raw_last_seq)

@@ -209,6 +209,10 @@ class PublishRequest(Strict):
 class PublishResponse(BaseModel):
     documents_added: int
     claims_added: int
+    # Documents put in the admins' inbox instead (the server lets only admins publish), and ones that were
+    # already waiting there.
+    queued: int = 0
+    waiting: int = 0
 
 
 class DocumentCount(Strict):
@@ -331,6 +335,9 @@ class Health(BaseModel):
 class Me(BaseModel):
     name: str
     role: Role
+    # What happens to documents this account sends: "publish" (they go out to everyone) or "inbox" (they
+    # wait for an admin). None from servers older than the inbox, where only admins publish.
+    documents: Literal["publish", "inbox"] | None = None
 
 
 class ErrorOut(BaseModel):

@@ -38,8 +38,11 @@ def claimreview_command() -> list[str]:
 class ServerProcess:
     """One `claimreview serve` process; start, kill -9 and restart it on the same port."""
 
-    def __init__(self, db_url: str, log_dir: Path, port: int | None = None) -> None:
+    def __init__(
+        self, db_url: str, log_dir: Path, port: int | None = None, extra_args: tuple[str, ...] = ()
+    ) -> None:
         self.db_url = db_url
+        self.extra_args = extra_args  # more `serve` options, e.g. --no-reviewers-publish
         self.port = port or free_port()
         self.log_path = log_dir / f"server-{self.port}.log"
         self.proc: subprocess.Popen[bytes] | None = None
@@ -60,6 +63,7 @@ class ServerProcess:
             str(self.port),
             "--log-level",
             "warning",
+            *self.extra_args,
         ]
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ))
@@ -153,8 +157,8 @@ def new_db_url(backend: str, folder: Path, pg: PostgresDatabases | None) -> str:
 
 
 @contextlib.contextmanager
-def running_server(db_url: str, log_dir: Path) -> Iterator[ServerProcess]:
-    server = ServerProcess(db_url, log_dir).start()
+def running_server(db_url: str, log_dir: Path, *extra_args: str) -> Iterator[ServerProcess]:
+    server = ServerProcess(db_url, log_dir, extra_args=extra_args).start()
     try:
         yield server
     finally:

@@ -124,12 +124,18 @@ def test_event_for_another_reviewer_is_403_and_stores_nothing(live: Live) -> Non
     assert "ok-2" not in {e["id"] for e in page["items"]}
 
 
-def test_roles_adjudication_and_publishing_are_403_for_a_reviewer(live: Live) -> None:
+def test_roles_adjudication_and_assignment_are_403_for_a_reviewer(live: Live) -> None:
     cid = live.claim_ids[0]
     r = live.call("POST", EVENTS, json={"events": [event(cid, 4, id="adj", kind="adjudication")]})
     assert r.status_code == 403
-    r = live.call("POST", "/api/v1/documents", json={"documents": []})
+    assigned = event(cid, 5, id="asg", kind="assignment", label="assigned", payload={"to": ["alice"]})
+    r = live.call("POST", EVENTS, json={"events": [assigned]})
     assert r.status_code == 403
+    assert "assignment events need the role adjudicator or admin" in r.json()["detail"]
+    # Reviewers publish documents on a server with the default --reviewers-publish.
+    r = live.call("POST", "/api/v1/documents", json={"documents": []})
+    assert r.status_code == 200
+    assert live.call("GET", "/api/v1/me").json()["documents"] == "publish"
     r = live.call("POST", EVENTS, json={"events": [event(cid, 4, id="adj", kind="adjudication")]}, who="root")
     assert r.status_code == 200 and r.json()["stored"] == 1
 

@@ -173,9 +173,8 @@ def test_concurrent_processes_create_one_schema(backend_db: str) -> None:
                 stream.close()
     assert all(code == 0 for code, _ in outcomes), outcomes
     rows = _meta_rows(backend_db)
-    assert [k for k, _ in rows] == ["schema_version", "server_id"] and rows[0][1] == str(
-        server_store.SCHEMA_VERSION
-    )
+    assert [k for k, _ in rows] == ["schema_version", "server_id"]
+    assert rows[0][1] == str(server_store.SCHEMA_VERSION)
 
 
 @pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
@@ -196,14 +195,15 @@ def test_version_1_database_gains_claim_reasons_and_event_payload(backend_db: st
 
 
 @pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
-def test_version_2_database_gains_the_factcheck_table(backend_db: str) -> None:
+def test_version_2_database_gains_the_factcheck_table_and_the_inbox(backend_db: str) -> None:
     engine = server_store.make_engine(backend_db)
     try:
         server_store.create_schema(engine)
-        with engine.begin() as conn:  # what schema version 2 had: no published fact-checks
+        with engine.begin() as conn:  # what schema version 2 had: no published fact-checks, no inbox
             conn.exec_driver_sql("DROP TABLE server_factcheck")
+            conn.exec_driver_sql("DROP TABLE server_inbox")
             conn.exec_driver_sql("UPDATE server_meta SET value = '2' WHERE key = 'schema_version'")
         assert server_store.create_schema(engine).version == server_store.SCHEMA_VERSION
-        assert "server_factcheck" in sa.inspect(engine).get_table_names()
+        assert {"server_factcheck", "server_inbox"} <= set(sa.inspect(engine).get_table_names())
     finally:
         engine.dispose()

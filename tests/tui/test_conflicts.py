@@ -98,6 +98,7 @@ def test_conflicts_screen_80x24_fork(here: Path, snap_compare: Any) -> None:
     store = Store.open(Path("claims.db"))
     fill(store)
     dispute(store)
+    local.set_meta(store, {local.SERVER_KEY: "http://127.0.0.1:9"})  # a server set up, never synced
     app = ClaimReviewApp(store, "judge", Settings())
     assert snap_compare(app, terminal_size=(80, 24), press=["C", "j"])
 
@@ -105,6 +106,9 @@ def test_conflicts_screen_80x24_fork(here: Path, snap_compare: Any) -> None:
 async def test_non_adjudicator_is_told_why(filled_db: Path) -> None:
     store = Store.open(filled_db)
     first, _ = dispute(store)
+    # A server is set up but never synced: the role is unknown (with no server at all, a desk of one, the
+    # local user may settle disputes).
+    local.set_meta(store, {local.SERVER_KEY: "http://127.0.0.1:9"})
     app = ClaimReviewApp(store, "alice", Settings())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("C")

@@ -153,11 +153,25 @@ def claims(
         str | None, typer.Option(metavar="DOCUMENT", help="Document id (or prefix) or exact uri.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    assigned_to: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Only claims assigned to NAME now.")
+    ] = None,
+    undecided_by: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Only claims NAME has not decided yet.")
+    ] = None,
 ) -> None:
     """List claims with their consensus."""
+    from claimreview.store import team
+
     with opened(db, create=False) as store:
         doc_id = store.resolve_document(document) if document else None
         rows = store.list_claims(status=status, document=doc_id)
+        if assigned_to is not None:
+            wanted = team.assigned_to(store, assigned_to)
+            rows = [r for r in rows if r.id in wanted]
+        if undecided_by is not None:
+            done = team.decided_by(store, undecided_by)
+            rows = [r for r in rows if r.id not in done]
         if as_json:
             from claimreview.store.factchecks import matches_for_claims
 
@@ -251,10 +265,25 @@ def verdict(
     stdout.print(Text(f"{name}: {label} on {full_id} (event {event.id}); consensus is now {claim.consensus}"))
 
 
-def stats(db: DbOption = None) -> None:
-    """Counts by consensus, by document and by reviewer."""
+def stats(
+    db: DbOption = None,
+    reviewer: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Whose work to show (default: configured, then login).")
+    ] = None,
+    team_view: Annotated[
+        bool, typer.Option("--team", help="Assigned, done, left and pace for every reviewer.")
+    ] = False,
+) -> None:
+    """Counts by consensus, by document and by reviewer; your assigned work and pace (--team: everyone's)."""
+    from claimreview.cli.team import figures_table
+    from claimreview.config import load_settings
+
     with opened(db, create=False) as store:
+        if team_view:
+            stdout.print(figures_table(store, None))
+            return
         s = store.stats()
+        mine = figures_table(store, reviewer or load_settings().reviewer_name())
     stdout.print(Text(f"{s.total} claim(s)"))
     by_status = Table(title="by consensus")
     by_status.add_column("consensus")
@@ -276,6 +305,7 @@ def stats(db: DbOption = None) -> None:
     if not s.by_reviewer:
         by_rev.add_row("(no verdicts yet)", "")
     stdout.print(by_rev)
+    stdout.print(mine)
 
 
 def sample_files() -> list[Path]:

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimreview.cli.plumbing import command, stderr, stdout
+from claimreview.textsafe import one_line
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -61,13 +62,30 @@ def serve(
     host: Annotated[str, typer.Option(metavar="ADDRESS", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(metavar="PORT", help="TCP port.")] = 8765,
     log_level: Annotated[str, typer.Option(metavar="LEVEL", help="uvicorn log level.")] = "info",
+    reviewers_publish: Annotated[
+        bool,
+        typer.Option(
+            "--reviewers-publish/--no-reviewers-publish",
+            help="Every account publishes the documents it syncs (default), or only admins do and the "
+            "rest wait in the inbox (claimreview server inbox / accept).",
+        ),
+    ] = True,
 ) -> None:
-    """Run the sync server (API docs at /docs)."""
+    """Run the sync server (API docs at /docs). Put it behind TLS (a reverse proxy) for a team."""
     from claimreview.server import serve as server
 
     url = _db_url(db)
-    app = server.build(url)  # a database it cannot serve is one error line, with no "server on" before it
-    stderr.print(Text(f"claimreview server on http://{host}:{port} (database {_redact(url)}; docs at /docs)"))
+    # A database it cannot serve is one error line, with no "server on" before it.
+    app = server.build(url, reviewers_publish=reviewers_publish)
+    documents = (
+        "every account publishes documents" if reviewers_publish else "reviewers' documents go to the inbox"
+    )
+    stderr.print(
+        Text(
+            f"claimreview server on http://{host}:{port} "
+            f"(database {_redact(url)}; {documents}; docs at /docs)"
+        )
+    )
     server.run(app, host=host, port=port, log_level=log_level)
 
 
@@ -114,15 +132,78 @@ def list_reviewers(db: ServerDbOption = None) -> None:
     stdout.print(table)
 
 
+def inbox(
+    everything: Annotated[bool, typer.Option("--all", help="Also accepted and rejected entries.")] = False,
+    db: ServerDbOption = None,
+) -> None:
+    """Documents reviewers sent that wait for an admin (when the server runs --no-reviewers-publish)."""
+    from claimreview.server import inbox as server_inbox
+
+    with _accounts(db) as engine:
+        entries = server_inbox.entries(engine, everything=everything)
+    if not entries:
+        stdout.print("the inbox is empty" if not everything else "nothing was ever sent to the inbox")
+        return
+    table = Table()
+    for column in ("id", "document", "title", "claims", "sent by", "sent at", "status"):
+        table.add_column(column)
+    for e in entries:
+        table.add_row(
+            str(e.id),
+            e.document_id,
+            Text(one_line(e.title or e.uri)[:60]),
+            str(e.claims),
+            Text(one_line(e.submitted_by)),
+            e.submitted_at[:16],
+            e.status,
+        )
+    stdout.print(table)
+    stdout.print(
+        Text("publish one with: claimreview server accept ID (or reject it: claimreview server reject ID)")
+    )
+
+
+def accept(
+    entry: Annotated[int, typer.Argument(metavar="ID", help="Inbox entry (claimreview server inbox).")],
+    db: ServerDbOption = None,
+) -> None:
+    """Publish a document from the inbox; its sender's verdicts go through on their next sync."""
+    from claimreview.server import inbox as server_inbox
+
+    with _accounts(db) as engine:
+        docs, claims = server_inbox.accept(engine, entry)
+    stdout.print(
+        Text(
+            f"accepted inbox entry {entry}: published {docs} document(s) and {claims} claim(s); everyone "
+            "receives them on their next sync"
+        )
+    )
+
+
+def reject(
+    entry: Annotated[int, typer.Argument(metavar="ID", help="Inbox entry (claimreview server inbox).")],
+    db: ServerDbOption = None,
+) -> None:
+    """Refuse a document from the inbox (it stays with its sender only)."""
+    from claimreview.server import inbox as server_inbox
+
+    with _accounts(db) as engine:
+        server_inbox.reject(engine, entry)
+    stdout.print(Text(f"rejected inbox entry {entry}"))
+
+
 def register(app: typer.Typer) -> None:
     command(app)(serve)
     accounts = typer.Typer(
         name="server",
-        help="Manage the sync server's reviewer accounts.",
+        help="Manage the sync server's reviewer accounts and its inbox of documents.",
         no_args_is_help=True,
         rich_markup_mode=None,
     )
     command(accounts, "add-reviewer")(add_reviewer)
     command(accounts, "revoke")(revoke)
     command(accounts, "list-reviewers")(list_reviewers)
+    command(accounts, "inbox")(inbox)
+    command(accounts, "accept")(accept)
+    command(accounts, "reject")(reject)
     app.add_typer(accounts, name="server")

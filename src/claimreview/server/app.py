@@ -23,7 +23,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from claimreview import __version__
 from claimreview import consensus as rules
 from claimreview import wire as s
-from claimreview.server import accounts, db, documents, events, factchecks
+from claimreview.server import accounts, db, documents, events, factchecks, inbox
 from claimreview.wire import API_PREFIX, API_VERSION
 
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
@@ -40,6 +40,8 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 class ServerSettings:
     db_url: str
     max_body_bytes: int = DEFAULT_MAX_BODY
+    # Whether every account may publish documents (small teams); if not, non-admins' go to the inbox.
+    reviewers_publish: bool = True
 
 
 # -- body size limit ------------------------------------------------------------------------------
@@ -140,12 +142,19 @@ AccountDep = Annotated[accounts.Account, Depends(current_account)]
 def admin_account(account: AccountDep) -> accounts.Account:
     if not account.is_admin:
         raise HTTPException(
-            403, f"'{account.name}' is a {account.role}; only admins publish documents and fact-checks"
+            403, f"'{account.name}' is a {account.role}; only admins publish fact-checks"
         )
     return account
 
 
 AdminDep = Annotated[accounts.Account, Depends(admin_account)]
+
+
+def publishes_directly(request: Request, account: accounts.Account) -> bool:
+    """Whether this account's documents go out at once (else to the admins' inbox)."""
+    settings: ServerSettings = request.app.state.settings
+    return account.is_admin or settings.reviewers_publish
+
 
 After = Annotated[int, Query(ge=0, le=s.MAX_CURSOR, description="Return items with seq greater than this.")]
 Limit = Annotated[int, Query(ge=1, le=s.MAX_PAGE)]
@@ -179,8 +188,9 @@ def health(request: Request) -> s.Health:
 
 
 @router.get("/me", response_model=s.Me, tags=["accounts"])
-def me(account: AccountDep) -> s.Me:
-    return s.Me(name=account.name, role=account.role)  # type: ignore[arg-type]
+def me(request: Request, account: AccountDep) -> s.Me:
+    documents = "publish" if publishes_directly(request, account) else "inbox"
+    return s.Me(name=account.name, role=account.role, documents=documents)  # type: ignore[arg-type]
 
 
 @router.post("/events", response_model=s.PushResponse, tags=["events"])
@@ -214,8 +224,22 @@ def pull_events(_account: AccountDep, engine: EngineDep, after: After = 0, limit
 
 
 @router.post("/documents", response_model=s.PublishResponse, tags=["documents"])
-def publish(body: s.PublishRequest, account: AdminDep, engine: EngineDep) -> s.PublishResponse:
-    """Publish documents with their claims (admins). Ids come from the content, as on every client."""
+def publish(
+    body: s.PublishRequest, request: Request, account: AccountDep, engine: EngineDep
+) -> s.PublishResponse:
+    """Publish documents with their claims. Ids come from the content, as on every client.
+
+    Admins always publish; other accounts too unless the server runs with ``--no-reviewers-publish``, in
+    which case their documents wait in the admins' inbox (``queued``) until an admin accepts them.
+    """
+    if not publishes_directly(request, account):
+        try:
+            for n, doc in enumerate(body.documents):
+                documents.check_offsets(doc, n)
+        except documents.PublishError as exc:
+            raise HTTPException(422, str(exc)) from exc
+        queued, waiting = inbox.submit(engine, body.documents, account.name)
+        return s.PublishResponse(documents_added=0, claims_added=0, queued=queued, waiting=waiting)
     try:
         added_docs, added_claims = documents.publish(engine, body.documents, account.name)
     except documents.PublishError as exc:
@@ -326,6 +350,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.engine = engine
+    app.state.settings = settings
     app.state.schema = schema
     app.include_router(public, prefix=API_PREFIX)
     app.include_router(router, prefix=API_PREFIX)

@@ -38,6 +38,7 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    UniqueConstraint,
     event,
     func,
     inspect,
@@ -173,6 +174,23 @@ class ServerFactCheck(ServerModel, table=True):
     digest: str = Field(max_length=64)
     published_by: str = Field(max_length=100)
     added_at: str
+class ServerInbox(ServerModel, table=True):
+    """Documents reviewers sent while only admins may publish: waiting for an admin to accept them."""
+
+    __tablename__ = "server_inbox"
+    __table_args__ = (UniqueConstraint("document_id", "submitted_by"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: str = Field(index=True, max_length=16)
+    title: str = ""
+    uri: str
+    claims: int = 0
+    # The document with its claims as the reviewer sent it (wire DocumentIn), published as is on accept.
+    body: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    submitted_by: str = Field(max_length=100)
+    submitted_at: str
+    status: str = Field(default="waiting", max_length=20)  # waiting, accepted, rejected
+    decided_at: str | None = None
 
 
 TABLES: dict[str, Table] = {
@@ -183,6 +201,7 @@ TABLES: dict[str, Table] = {
     "reviewer": Reviewer.__table__,  # type: ignore[attr-defined]
     "token": ApiToken.__table__,  # type: ignore[attr-defined]
     "factcheck": ServerFactCheck.__table__,  # type: ignore[attr-defined]
+    "inbox": ServerInbox.__table__,  # type: ignore[attr-defined]
 }
 
 
@@ -283,6 +302,8 @@ def _upgrade_to_2(conn: Connection) -> None:
 def _upgrade_to_3(conn: Connection) -> None:
     # Published fact-checks (ClaimReview) that every reviewer pulls.
     TABLES["factcheck"].create(conn, checkfirst=True)
+    # The admins' inbox of documents sent by reviewers when only admins publish.
+    TABLES["inbox"].create(conn, checkfirst=True)
 
 
 # _UPGRADES[n] takes a database from version n to n + 1, inside the schema transaction. To change the

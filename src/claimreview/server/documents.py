@@ -37,9 +37,8 @@ def publish(engine: Engine, documents: Sequence[DocumentIn], publisher: str) -> 
                 "published_by": publisher,
                 "added_at": added_at,
             }
-        for m, c in enumerate(doc.claims):
-            if not (0 <= c.start < c.end <= len(doc.text)) or doc.text[c.start : c.end] != c.text:
-                raise PublishError(f"documents[{n}].claims[{m}]: offsets do not match the document text")
+        check_offsets(doc, n)
+        for c in doc.claims:
             cid = claim_id(sha, c.start, c.end)
             claim_rows.setdefault(cid, {**c.model_dump(), "id": cid, "document_id": doc_id})
     docs, claims = TABLES["document"], TABLES["claim"]
@@ -52,6 +51,13 @@ def publish(engine: Engine, documents: Sequence[DocumentIn], publisher: str) -> 
             stmt = insert(engine, claims).on_conflict_do_nothing(index_elements=["id"])
             claims_added = len(conn.execute(stmt.returning(claims.c.id), list(claim_rows.values())).all())
     return docs_added, claims_added
+
+
+def check_offsets(doc: DocumentIn, n: int = 0) -> None:
+    """PublishError unless every claim is exactly ``doc.text[start:end]``."""
+    for m, c in enumerate(doc.claims):
+        if not (0 <= c.start < c.end <= len(doc.text)) or doc.text[c.start : c.end] != c.text:
+            raise PublishError(f"documents[{n}].claims[{m}]: offsets do not match the document text")
 
 
 def missing_documents(engine: Engine, wanted: Sequence[tuple[str, int]]) -> list[str]:

@@ -8,9 +8,9 @@ from fastapi import FastAPI
 from claimreview.server.app import ServerSettings, create_app
 
 
-def build(db_url: str) -> FastAPI:
+def build(db_url: str, *, reviewers_publish: bool = True) -> FastAPI:
     """The app on ``db_url``; refuses a database it cannot serve (newer schema, not ours) right here."""
-    return create_app(ServerSettings(db_url=db_url))
+    return create_app(ServerSettings(db_url=db_url, reviewers_publish=reviewers_publish))
 
 
 def run(app: FastAPI, *, host: str, port: int, log_level: str) -> None:

@@ -2,7 +2,9 @@
 
 An adjudication is an event of its own kind: it settles the consensus without overwriting anything, so
 every verdict before it stays visible. It reaches other reviewers through the next sync; the server
-accepts it only from an adjudicator or admin.
+accepts it only from an adjudicator or admin. Without any server (a desk of one) the local user settles
+their own database's disputes; offline, an adjudicator settles them and the server checks the role when the
+events arrive.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimreview import consensus as rules
+from claimreview.config import load_settings
 from claimreview.errors import ClaimreviewError
 from claimreview.models import ClaimRow, Source, VerdictEvent
 from claimreview.store import Store
@@ -53,10 +56,41 @@ def conflicts(store: Store, *, offset: int = 0, limit: int | None = None) -> lis
     return [conflict_of(store, row) for row in rows]
 
 
-def can_adjudicate(store: Store) -> bool | None:
-    """Whether the server said this user may adjudicate (None: never synced, so unknown)."""
+def server_configured() -> bool:
+    """Whether this user has a sync server (a flag once remembered, or $CLAIMREVIEW_SERVER)."""
+    return bool(load_settings().server)
+
+
+def may_record_here(store: Store, kind: str) -> bool | None:
+    """Whether this user may record events of ``kind`` in this database.
+
+    The role the server reported on the last sync decides. A database that never synced, for a user with
+    no server configured, is a desk of one: its user may do everything (nothing will check it, and nobody
+    else's work is affected). With a server configured but no sync yet, the role is unknown (None): an
+    event recorded now is checked by the server when it arrives, and held back with a reason if refused.
+    """
     role = local.get_meta(store, local.ROLE_KEY)
-    return None if role is None else role in rules.ADJUDICATING_ROLES
+    if role is not None:
+        return rules.may_record(role, kind)
+    if local.get_meta(store, local.SERVER_KEY) is None and not server_configured():
+        return True
+    return None
+
+
+def can_adjudicate(store: Store) -> bool | None:
+    """Whether this user may settle disputes (None: a server is set up but never synced, so unknown)."""
+    return may_record_here(store, rules.ADJUDICATION)
+
+
+def refusal(store: Store, kind: str) -> str:
+    """Why this user may not record ``kind`` here (call when ``may_record_here`` is False)."""
+    role = local.get_meta(store, local.ROLE_KEY) or "reviewer"
+    who = local.get_meta(store, local.REVIEWER_KEY) or "your account"
+    allowed = " or ".join(sorted(rules.KIND_ROLES[kind]))
+    return (
+        f"{kind} events need the role {allowed}, and {who} is a {role} on the sync server; ask an admin "
+        f"(claimreview server add-reviewer NAME --role ...), then sync once to learn the new role"
+    )
 
 
 def adjudicate(
@@ -70,7 +104,7 @@ def adjudicate(
 ) -> VerdictEvent:
     """Record the final verdict on a claim; it goes out with the next sync."""
     if can_adjudicate(store) is False:
-        raise ClaimreviewError("your account on the sync server is not an adjudicator; ask an admin")
+        raise ClaimreviewError(refusal(store, rules.ADJUDICATION))
     return store.append_event(
         claim_id, adjudicator, label, note=note, sources=sources, kind=rules.ADJUDICATION
     )

@@ -1,4 +1,4 @@
-"""One sync round: publish (admins), push the outbox, pull documents, claims and events.
+"""One sync round: publish (or send to the admins' inbox), push the outbox, pull documents, claims and events.
 
 Each step commits as it goes (an acknowledged batch, a pulled page and its cursor), so a sync that is
 killed or loses the network half way leaves a consistent database, and the next sync picks up where this
@@ -43,6 +43,9 @@ class SyncReport:
     held_back: int = 0  # local events by other reviewers: this token cannot push them
     published_documents: int = 0
     published_claims: int = 0
+    queued_documents: int = 0  # sent to the admins' inbox on this sync
+    waiting_documents: int = 0  # sent before, still waiting there
+    documents_mode: str | None = None  # what the server does with our documents: publish, inbox, None (old)
     pulled_documents: int = 0
     pulled_claims: int = 0
     pulled_events: int = 0
@@ -69,17 +72,40 @@ class SyncReport:
                 f"published {self.published_factchecks} and received {self.pulled_factchecks} fact-check(s)"
             )
         parts.append(f"{self.disputed} claim(s) disputed")
+        if self.queued_documents or self.waiting_documents:
+            parts.append(
+                f"{self.queued_documents + self.waiting_documents} document(s) wait in the admins' inbox "
+                f"({self.queued_documents} sent now): this server lets only admins publish; an admin accepts "
+                "them with claimreview server inbox / accept, then your next sync sends their verdicts"
+            )
         line = "; ".join(parts)
         if self.requeued:
             line += f"; new server: {self.requeued} event(s) acknowledged by the previous one were re-queued"
         for reason, n in sorted(self.rejected.items()):
-            line += f"; {n} event(s) kept back: {reason}"
+            line += f"; {n} event(s) kept back: {reason}{self._hint(reason)}"
         if self.held_back:
             line += (
                 f"; {self.held_back} local event(s) by other reviewers not sent "
                 f"(your token is for '{self.reviewer}')"
             )
         return line
+
+
+    def _hint(self, reason: str) -> str:
+        """What to do about events the server refused (kept in the outbox, sent again next sync)."""
+        if reason != NOT_ON_SERVER:
+            return ""
+        if self.queued_documents or self.waiting_documents:
+            return " (its document waits in the admins' inbox)"
+        if self.documents_mode is None and self.role != rules.ADMIN:
+            return (
+                " (only admins publish documents on this server: ask an admin to sync, or to upgrade the "
+                "server so that reviewers may publish)"
+            )
+        return " (its document is not published yet; it goes out with your next sync)"
+
+
+NOT_ON_SERVER = "claim is not on the server"  # the server's reason for an event on an unpublished claim
 
 
 def _noop(_phase: str, _done: int, _total: int | None) -> None:
@@ -98,7 +124,7 @@ def run_sync(
     report_progress = progress or _noop
     health = client.check_version()
     me = client.me()
-    report = SyncReport(server=client.base_url, reviewer=me.name, role=me.role)
+    report = SyncReport(server=client.base_url, reviewer=me.name, role=me.role, documents_mode=me.documents)
     identity = local.server_identity(health.get("server_id"), client.base_url)
     if local.recorded_identity(store) != identity:
         # Another server (or the first one): its acknowledgements say nothing about this one, and its
@@ -107,7 +133,9 @@ def run_sync(
     local.set_meta(
         store, {local.SERVER_KEY: client.base_url, local.ROLE_KEY: me.role, local.REVIEWER_KEY: me.name}
     )
-    if me.role == rules.ADMIN:
+    if me.role == rules.ADMIN or me.documents is not None:
+        # Admins publish; on a server that says what it does with documents, everyone sends theirs
+        # (published, or put in the admins' inbox). Servers older than that let only admins.
         _publish(store, client, report, report_progress)
         _publish_factchecks(store, client, report, report_progress)
     _push(store, client, report, report_progress, batch_size)
@@ -125,7 +153,7 @@ def run_sync(
 
 
 def _publish(store: Store, client: SyncClient, report: SyncReport, progress: Progress) -> None:
-    """Admins: send local documents (with their claims) that the server lacks."""
+    """Send local documents (with their claims) that the server lacks."""
     counts = local.document_claim_counts(store)
     missing: list[str] = []
     for start in range(0, len(counts), 2000):
@@ -163,6 +191,8 @@ def _send_publish(client: SyncClient, batch: list[wire.DocumentIn], report: Sync
     result = client.publish(batch)
     report.published_documents += result.documents_added
     report.published_claims += result.claims_added
+    report.queued_documents += result.queued
+    report.waiting_documents += result.waiting
 
 
 # -- push -----------------------------------------------------------------------------------------
