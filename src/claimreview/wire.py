@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from claimreview import consensus as rules
+from claimreview.models import FactCheckBase
 
 API_VERSION = 1
 API_PREFIX = f"/api/v{API_VERSION}"
@@ -299,22 +300,8 @@ class FactCheckPublishResponse(BaseModel):
     unchanged: int
 
 
-class FactCheckOut(BaseModel):
+class FactCheckOut(FactCheckBase):
     seq: int
-    url: str
-    claim_reviewed: str
-    headline: str | None = None
-    rating: str | None = None
-    rating_value: float | None = None
-    best_rating: float | None = None
-    worst_rating: float | None = None
-    publisher: str | None = None
-    publisher_url: str | None = None
-    date_published: str | None = None
-    claim_author: str | None = None
-    claim_date: str | None = None
-    appearance_url: str | None = None
-    language: str | None = None
 
 
 class FactCheckPage(BaseModel):

@@ -50,6 +50,7 @@ from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel, create_engine
 
 from claimreview.errors import ClaimreviewError
+from claimreview.models import FactCheckBase
 from claimreview.paths import data_dir
 from claimreview.sqlite_wal import switch_to_wal
 
@@ -150,7 +151,7 @@ class ServerEvent(ServerModel, table=True):
     received_at: str
 
 
-class ServerFactCheck(ServerModel, table=True):
+class ServerFactCheck(ServerModel, FactCheckBase, table=True):
     """A published fact-check; a changed one is deleted and inserted again, so it gets a new seq."""
 
     __tablename__ = "server_factcheck"
@@ -158,22 +159,11 @@ class ServerFactCheck(ServerModel, table=True):
 
     seq: int | None = Field(default=None, sa_column=Column(_SEQ_TYPE, Identity(), primary_key=True))
     url: str = Field(sa_column=Column(String(2000), unique=True, nullable=False))
-    claim_reviewed: str
-    headline: str | None = None
-    rating: str | None = None
-    rating_value: float | None = None
-    best_rating: float | None = None
-    worst_rating: float | None = None
-    publisher: str | None = None
-    publisher_url: str | None = None
-    date_published: str | None = None
-    claim_author: str | None = None
-    claim_date: str | None = None
-    appearance_url: str | None = None
-    language: str | None = None
     digest: str = Field(max_length=64)
     published_by: str = Field(max_length=100)
     added_at: str
+
+
 class ServerInbox(ServerModel, table=True):
     """Documents reviewers sent while only admins may publish: waiting for an admin to accept them."""
 
