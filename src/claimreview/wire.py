@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from claimreview import consensus as rules
-from claimreview.models import FactCheckBase
+from claimreview.models import ClaimBase, DocumentBase, FactCheckBase
 
 API_VERSION = 1
 API_PREFIX = f"/api/v{API_VERSION}"
@@ -229,15 +229,10 @@ class MissingResponse(BaseModel):
     missing: list[str]
 
 
-class DocumentOut(BaseModel):
+# What the server sends out: the model family's Base (models.py) plus the server's own columns.
+class DocumentOut(DocumentBase):
     seq: int
     id: str
-    uri: str
-    title: str
-    publisher: str | None
-    published: str | None
-    url: str | None
-    text: str
     sha256: str
     added_at: str
 
@@ -248,18 +243,10 @@ class DocumentPage(BaseModel):
     more: bool
 
 
-class ClaimOut(BaseModel):
+class ClaimOut(ClaimBase):
     seq: int
     id: str
     document_id: str
-    text: str
-    start: int
-    end: int
-    speaker: str | None
-    score: float
-    reasons: list[str] = Field(default_factory=list)
-    extractor: str
-    extractor_version: str
 
 
 class ClaimPage(BaseModel):

@@ -41,3 +41,14 @@ def test_every_core_role_is_accepted_on_the_wire(role: str) -> None:
 def test_a_role_the_core_does_not_know_is_refused() -> None:
     with pytest.raises(ValidationError):
         wire.Me.model_validate({"name": "ann", "role": "owner"})
+
+
+def test_wire_shapes_carry_the_model_families_fields() -> None:
+    # Adding a field to a claim or a document means the Base, a migration, and the places that show it:
+    # what clients send must carry the same fields as what the server sends back.
+    from claimreview.models import CLAIM_FIELDS, DOCUMENT_FIELDS
+
+    assert set(wire.ClaimIn.model_fields) == set(CLAIM_FIELDS)
+    assert set(wire.DocumentIn.model_fields) - {"claims"} == set(DOCUMENT_FIELDS)
+    assert set(CLAIM_FIELDS) <= set(wire.ClaimOut.model_fields)
+    assert set(DOCUMENT_FIELDS) <= set(wire.DocumentOut.model_fields)
