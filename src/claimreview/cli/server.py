@@ -61,14 +61,50 @@ def serve(
     host: Annotated[str, typer.Option(metavar="ADDRESS", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(metavar="PORT", help="TCP port.")] = 8765,
     log_level: Annotated[str, typer.Option(metavar="LEVEL", help="uvicorn log level.")] = "info",
+    pool_size: Annotated[
+        int | None,
+        typer.Option(
+            metavar="N",
+            min=1,
+            max=500,
+            help="Database connections this process may hold (PostgreSQL; default 5, or "
+            "$CLAIMREVIEW_SERVER_POOL_SIZE). Keep processes x N under max_connections.",
+        ),
+    ] = None,
 ) -> None:
     """Run the sync server (API docs at /docs)."""
     from claimreview.server import serve as server
+    from claimreview.server.db import DEFAULT_POOL_SIZE
 
     url = _db_url(db)
-    app = server.build(url)  # a database it cannot serve is one error line, with no "server on" before it
+    pool = pool_size or _env_pool_size() or DEFAULT_POOL_SIZE
+    # A database it cannot serve is one error line, with no "server on" before it.
+    app = server.build(url, pool)
     stderr.print(Text(f"claimreview server on http://{host}:{port} (database {_redact(url)}; docs at /docs)"))
     server.run(app, host=host, port=port, log_level=log_level)
+
+
+def _env_pool_size() -> int | None:
+    value = os.environ.get("CLAIMREVIEW_SERVER_POOL_SIZE")
+    if not value:
+        return None
+    if not value.isdigit() or not 1 <= int(value) <= 500:
+        from claimreview.errors import ClaimreviewError
+
+        raise ClaimreviewError(f"CLAIMREVIEW_SERVER_POOL_SIZE={value!r}: expected a number from 1 to 500")
+    return int(value)
+
+
+def new_epoch(db: ServerDbOption = None) -> None:
+    """Start a new log epoch: run after restoring the database from a backup or failing over.
+
+    Every client then re-sends the events the server lacks and pulls again from the start.
+    """
+    from claimreview.server.epoch import new_epoch as start_epoch
+
+    with _accounts(db) as engine:
+        epoch = start_epoch(engine)
+    stdout.print(Text(f"new log epoch {epoch}: clients re-send what the server lacks on their next sync"))
 
 
 def add_reviewer(
@@ -125,4 +161,5 @@ def register(app: typer.Typer) -> None:
     command(accounts, "add-reviewer")(add_reviewer)
     command(accounts, "revoke")(revoke)
     command(accounts, "list-reviewers")(list_reviewers)
+    command(accounts, "new-epoch")(new_epoch)
     app.add_typer(accounts, name="server")

@@ -26,6 +26,8 @@ SERVER_ID_KEY = "sync.server_id"
 LAST_SYNC_KEY = "sync.last_time"
 ROLE_KEY = "sync.role"
 REVIEWER_KEY = "sync.reviewer"
+LOG_EPOCH_KEY = "sync.log_epoch"
+LIMITS_KEY = "sync.limits"
 CURSOR_KEYS = {
     "documents": "sync.after.documents",
     "claims": "sync.after.claims",
@@ -93,6 +95,35 @@ def switch_server(store: Store, identity: str) -> int:
         session.merge(Meta(key=SERVER_ID_KEY, value=identity))
         session.commit()
     return max(requeued, 0)
+
+
+def latest_acknowledged(store: Store) -> tuple[int, str]:
+    """The event with the highest server seq here, as (seq, id); (0, "") when none is acknowledged.
+
+    A backup holds a prefix of the server's log, so checking this one event is enough to tell whether
+    the server lost any event this database saw acknowledged.
+    """
+    sql = text(
+        "SELECT server_seq, id FROM verdict_event WHERE server_seq IS NOT NULL "
+        "ORDER BY server_seq DESC LIMIT 1"
+    )
+    with store.session() as session:
+        row = session.execute(sql).first()
+    return (int(row[0]), str(row[1])) if row else (0, "")
+
+
+def adopt_reviewer_name(store: Store, local_name: str, account: str) -> int:
+    """Give the unsent events recorded here under ``local_name`` to ``account`` (the server's name for
+    this person); returns how many. Only unsent ones: others may already hold the sent ones."""
+    if local_name == account:
+        return 0
+    stmt = text(
+        "UPDATE verdict_event SET reviewer = :account WHERE reviewer = :local AND server_seq IS NULL"
+    )
+    with store.session() as session:
+        n = session.connection().execute(stmt, {"account": account, "local": local_name}).rowcount
+        session.commit()
+    return max(n, 0)
 
 
 def pending_count(store: Store, reviewer: str | None = None) -> int:
