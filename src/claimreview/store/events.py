@@ -175,7 +175,7 @@ class EventLog(StoreBase):
             by_claim: dict[str, list[Any]] = {cid: [] for cid in ids[start : start + 500]}
             query = (
                 select(events.c.claim_id, events.c.id, events.c.reviewer, events.c.kind, events.c.label)
-                .add_columns(events.c.created_at, events.c.replaces)
+                .add_columns(events.c.created_at, events.c.replaces, events.c.server_seq)
                 .where(events.c.claim_id.in_(list(by_claim)))
                 .order_by(events.c.claim_id, events.c.created_at, text("verdict_event.rowid"))
             )
