@@ -73,7 +73,9 @@ def test_later_ruling_wins_over_a_fast_clock_and_impossible_times_are_refused(
 
             # A ruling dated 2099 never reaches the server: the client keeps it back and says why.
             other = stores["ann"].list_claims()[1].id
-            stores["ann"].insert_events([_skewed(other, "ann", rules.CONFIRMED, "2099-01-01T00:00:00.000000Z")])
+            stores["ann"].insert_events(
+                [_skewed(other, "ann", rules.CONFIRMED, "2099-01-01T00:00:00.000000Z")]
+            )
             report = _sync(stores["ann"], server.url, tokens["ann"])
             assert report.pushed == 0 and "more than a day in the future" in report.summary()
         finally:

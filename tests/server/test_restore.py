@@ -175,7 +175,9 @@ def test_restore_from_backup_loses_no_event(
 
 def test_operator_new_epoch_makes_clients_recheck_without_resending(tmp_path: Path) -> None:
     db_url = new_db_url("sqlite", tmp_path / "server", None)
-    tokens = {name: add_account(db_url, name, role) for name, role in (("admin", "admin"), ("ann", "reviewer"))}
+    tokens = {
+        name: add_account(db_url, name, role) for name, role in (("admin", "admin"), ("ann", "reviewer"))
+    }
     server = ServerProcess(db_url, tmp_path).start()
     try:
         with Store.open(tmp_path / "admin.db") as admin, Store.open(tmp_path / "ann.db") as ann:

@@ -70,7 +70,10 @@ def test_fresh_database_records_version_and_a_stable_server_id(backend_db: str) 
         engine.dispose()
     assert first.version == server_store.SCHEMA_VERSION
     assert len(first.server_id) == 32 and again == first
-    assert _identity_rows(backend_db) == [("schema_version", str(server_store.SCHEMA_VERSION)), ("server_id", first.server_id)]
+    assert _identity_rows(backend_db) == [
+        ("schema_version", str(server_store.SCHEMA_VERSION)),
+        ("server_id", first.server_id),
+    ]
 
 
 @pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
@@ -122,7 +125,10 @@ def test_database_from_before_versions_is_upgraded_in_place(backend_db: str) -> 
         assert server_store.authenticate(engine, token) == server_store.Account("ann", "admin")
     finally:
         engine.dispose()
-    assert _identity_rows(backend_db) == [("schema_version", str(server_store.SCHEMA_VERSION)), ("server_id", info.server_id)]
+    assert _identity_rows(backend_db) == [
+        ("schema_version", str(server_store.SCHEMA_VERSION)),
+        ("server_id", info.server_id),
+    ]
 
 
 @pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
@@ -150,7 +156,10 @@ def test_concurrent_creation_makes_one_schema(backend_db: str) -> None:
         t.join(timeout=120)
     assert errors == []
     assert len(results) == workers and len({r.server_id for r in results}) == 1
-    assert _identity_rows(backend_db) == [("schema_version", str(server_store.SCHEMA_VERSION)), ("server_id", results[0].server_id)]
+    assert _identity_rows(backend_db) == [
+        ("schema_version", str(server_store.SCHEMA_VERSION)),
+        ("server_id", results[0].server_id),
+    ]
 
 
 @pytest.mark.slow

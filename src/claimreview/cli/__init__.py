@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from claimreview.cli import claims, export, review, server, sync
+from claimreview.cli import claims, documents, export, review, server, sync
 from claimreview.cli.plumbing import report_error
 from claimreview.errors import ClaimreviewError
 
@@ -51,6 +51,7 @@ server.register(app)
 sync.register(app)
 review.register(app)
 export.register(app)
+documents.register(app)
 
 
 def _is_database_error(err: Exception) -> bool:

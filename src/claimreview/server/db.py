@@ -15,7 +15,8 @@ Schema versions. ``server_meta`` records the ``schema_version`` the tables have,
 ``server_id`` drawn when the database was created (clients use it to notice that they now talk to a
 different server) and a random ``log_epoch``, drawn again whenever the log may have lost acknowledged
 entries (see ``server.epoch``). ``create_schema`` runs on every start, under a lock, and either
-creates a fresh database, upgrades an older one step by step (``_UPGRADES``), or refuses one it does not understand.
+creates a fresh database, upgrades an older one step by step (``_UPGRADES``), or refuses one it does
+not understand.
 """
 
 from __future__ import annotations
