@@ -28,6 +28,9 @@ ROLE_KEY = "sync.role"
 REVIEWER_KEY = "sync.reviewer"
 LOG_EPOCH_KEY = "sync.log_epoch"
 LIMITS_KEY = "sync.limits"
+# Set while pulled events are in but their claims' consensus is not yet recomputed (one pass at the end
+# of the pull instead of one per page); still set at the next sync means that pull died half way.
+STALE_KEY = "sync.consensus_stale"
 CURSOR_KEYS = {
     "documents": "sync.after.documents",
     "claims": "sync.after.claims",
@@ -168,6 +171,18 @@ def acknowledge(store: Store, acked: Sequence[tuple[str, int]]) -> None:
     with store.session() as session:
         session.connection().execute(stmt, [{"id": i, "seq": s} for i, s in acked])
         session.commit()
+
+
+def unacknowledged(store: Store, ids: Sequence[str]) -> set[str]:
+    """Of these event ids, those held here without a server seq."""
+    found: set[str] = set()
+    query = text("SELECT id FROM verdict_event WHERE server_seq IS NULL AND id IN :ids").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    with store.session() as session:
+        for start in range(0, len(ids), 500):
+            found.update(str(r[0]) for r in session.execute(query, {"ids": list(ids[start : start + 500])}))
+    return found
 
 
 def existing_ids(store: Store, model: type[Claim] | type[Document], ids: Iterable[str]) -> set[str]:

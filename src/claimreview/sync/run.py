@@ -300,6 +300,10 @@ def _pull_events(
     store: Store, client: SyncClient, report: SyncReport, progress: Progress, page_size: int
 ) -> None:
     progress("events", 0, None)
+    if local.get_meta(store, local.STALE_KEY):
+        store.refresh_consensus()  # an earlier pull died before its refresh: redo every claim
+        local.set_meta(store, {local.STALE_KEY: ""})
+    touched: set[str] = set()
     for items in _pages(store, "events", lambda after: client.pull_events(after, page_size)):
         if items:
             claim_ids = {e.claim_id for e in items}
@@ -309,9 +313,18 @@ def _pull_events(
                 _pull_claims(store, client, report, progress, page_size)
                 if local.existing_ids(store, Claim, claim_ids) != claim_ids:
                     raise SyncError("the server sent verdicts on claims it does not list; try again later")
+            if not touched:
+                local.set_meta(store, {local.STALE_KEY: "1"})
+            touched |= claim_ids
+            # Our own events that reached the server on a sync that died before it heard back.
+            ours = local.unacknowledged(store, [e.id for e in items])
+            local.acknowledge(store, [(e.id, e.seq) for e in items if e.id in ours])
             # Store.insert_events takes rows (dicts): the one place where pulled events stop being typed.
             rows = [{**e.model_dump(include=_EVENT_COLUMNS), "server_seq": e.seq} for e in items]
-            report.pulled_events += store.insert_events(rows)
-            # Our own events that reached the server on a sync that died before it heard back.
-            local.acknowledge(store, [(e.id, e.seq) for e in items])
+            report.pulled_events += store.insert_events(rows, refresh=False)
         progress("events", report.pulled_events, None)
+    if touched:
+        # One pass at the end: per page, every page re-read the whole history of the same claims.
+        # Acknowledged own events are included: their place in the shared order may have changed.
+        store.refresh_consensus(touched)
+        local.set_meta(store, {local.STALE_KEY: ""})
