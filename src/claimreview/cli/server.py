@@ -117,10 +117,11 @@ def add_reviewer(
 ) -> None:
     """Create a reviewer (or give an existing one a new token) and print the token once."""
     from claimreview.server import store
+    from claimreview.server.names import canonical_name
 
     with _accounts(db) as engine:
         token = store.add_reviewer(engine, name, role)
-    stderr.print(Text(f"token for '{name.strip()}' (shown once; only its hash is stored):"))
+    stderr.print(Text(f"token for '{canonical_name(name)}' (shown once; only its hash is stored):"))
     stdout.print(Text(token))
 
 
