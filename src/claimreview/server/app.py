@@ -21,7 +21,6 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError, ProgrammingError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
 
 from claimreview import __version__
 from claimreview import consensus as rules
@@ -333,18 +332,24 @@ async def database_failed(_request: Request, exc: Exception) -> JSONResponse:
     return _unavailable(health.describe(exc))
 
 
+def _documented_methods(app: FastAPI) -> dict[str, list[str]]:
+    cached: dict[str, list[str]] | None = getattr(app.state, "methods", None)
+    if cached is None:
+        # Every API path is static (no path parameters), so the OpenAPI keys are the request paths.
+        paths = app.openapi().get("paths", {})
+        cached = {path: sorted(m.upper() for m in ops) for path, ops in paths.items()}
+        app.state.methods = cached
+    return cached
+
+
 async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     headers = dict(exc.headers or {})
     if exc.status_code == 405:
-        # Starlette names only the first route that matched the path; list every method served there.
-        methods: set[str] = set()
-        for route in request.app.router.routes:
-            match, _ = route.matches({**request.scope, "method": "GET"})
-            if match != Match.NONE:
-                methods.update(getattr(route, "methods", None) or ())
+        # Starlette names only the first route that matched the path; list every documented method.
+        methods = _documented_methods(request.app).get(request.url.path)
         if methods:
-            headers["Allow"] = ", ".join(sorted(methods))
+            headers["Allow"] = ", ".join(methods)
     return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
 
 

@@ -21,6 +21,8 @@ def describe(exc: BaseException) -> str:
     first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
     text = first[:300]
     lowered = text.lower()
+    if "connection" in lowered or "connect" in lowered:
+        return f"database unreachable: {text}"
     if isinstance(exc, ProgrammingError) or "no such table" in lowered or "does not exist" in lowered:
         return f"database is not a claimreview server database any more (dropped or replaced?): {text}"
     if isinstance(exc, OperationalError) and ("locked" in lowered or "busy" in lowered):

@@ -36,7 +36,7 @@ def canonical_name(raw: str) -> str:
             continue
         code = f"U+{ord(char):04X}"
         if category[0] == "C":
-            raise BadName(f"reviewer name contains an invisible or control character ({code}); type it plainly")
+            raise BadName(f"reviewer name contains an invisible or control character ({code}); retype it")
         raise BadName(
             f"reviewer name may hold letters, digits, spaces and . - ' _ @ only, not {char!r} ({code})"
         )
