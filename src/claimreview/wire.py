@@ -28,7 +28,8 @@ API_PREFIX = f"/api/v{API_VERSION}"
 
 MAX_BATCH = 1000
 MAX_PAGE = 1000
-MAX_CURSOR = 2**62
+# 2**53 - 1: exact in every JSON reader (a double), so the published bound means what it says.
+MAX_CURSOR = 2**53 - 1
 MAX_NOTE = 20_000
 MAX_DOCUMENT_TEXT = 1_000_000
 MAX_CLAIMS_PER_DOCUMENT = 10_000

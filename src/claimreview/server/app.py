@@ -261,7 +261,9 @@ def publish(body: s.PublishRequest, account: AdminDep, engine: EngineDep) -> s.P
     try:
         added_docs, added_claims = documents.publish(engine, body.documents, account.name)
     except documents.PublishError as exc:
-        raise HTTPException(422, str(exc)) from exc
+        # The same shape as every other 422 (the schema's HTTPValidationError), not a bare string.
+        problem = {"loc": ("body", "documents"), "msg": str(exc), "type": "value_error"}
+        raise RequestValidationError([problem]) from exc
     return s.PublishResponse(documents_added=added_docs, claims_added=added_claims)
 
 
