@@ -384,7 +384,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     for error in (OperationalError, ProgrammingError, InterfaceError, PoolTimeoutError):
         app.add_exception_handler(error, database_failed)
     app.add_exception_handler(StarletteHTTPException, http_error)
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)  # type: ignore[arg-type]
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app
 
 

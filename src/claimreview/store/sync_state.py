@@ -188,7 +188,7 @@ def unacknowledged(store: Store, ids: Sequence[str]) -> set[str]:
 def existing_ids(store: Store, model: type[Claim] | type[Document], ids: Iterable[str]) -> set[str]:
     wanted = list(set(ids))
     found: set[str] = set()
-    column = model.__table__.c.id  # type: ignore[attr-defined]
+    column = model.__table__.c.id  # type: ignore[union-attr]
     with store.session() as session:
         for start in range(0, len(wanted), 500):
             query = select(column).where(column.in_(bindparam("ids", expanding=True)))
