@@ -19,6 +19,12 @@ that reviewer records there replaces *all* of its heads, and ``replaces`` then h
 by spaces (newest first). That event provably was made after seeing every head, so the reviewer is back to
 one head. An event that lists only some of the heads resolves only those. Heads with the same label are
 not a conflict. Events without ``id`` and ``replaces`` (plain records) are taken as one chain.
+
+Which event is "latest" (a reviewer's standing review, the ruling adjudication) follows the shared
+server's log, not anyone's clock: events the server has acknowledged carry its ``server_seq`` and come
+first, in that order; events not yet on the server come after them, by ``created_at`` (one machine's
+clock orders only that machine's unsent work). Once every event is synced, every client orders them
+the same way, so every client computes the same consensus. ``log_order`` is that rule.
 """
 
 from __future__ import annotations
@@ -110,6 +116,12 @@ class EventLike(Protocol):
 E = TypeVar("E", bound=EventLike)
 
 
+def log_order(event: EventLike) -> tuple[bool, int, str]:
+    """Sort key of the shared order: acknowledged events by server seq, then unsent ones by time."""
+    seq = getattr(event, "server_seq", None)
+    return (seq is None, seq if seq is not None else 0, event.created_at)
+
+
 def parent_ids(replaces: str | None) -> tuple[str, ...]:
     """The ids an event replaces: one normally, several when it resolved a fork."""
     return tuple(replaces.split()) if replaces else ()
@@ -124,8 +136,8 @@ def heads(events: Sequence[E]) -> list[E]:
     for event in events:
         superseded.update(parent_ids(getattr(event, "replaces", None)))
     alive = [e for e in events if getattr(e, "id", None) not in superseded]
-    # Newest first; among equal timestamps the later one in log order counts as newer.
-    indexed = sorted(enumerate(alive), key=lambda p: (p[1].created_at, p[0]), reverse=True)
+    # Newest first (log_order); among equals the later one in the given order counts as newer.
+    indexed = sorted(enumerate(alive), key=lambda p: (log_order(p[1]), p[0]), reverse=True)
     return [e for _, e in indexed]
 
 
@@ -148,10 +160,10 @@ def forks(events: Sequence[E]) -> dict[str, list[E]]:
 def current_verdicts(events: Sequence[E]) -> dict[str, E]:
     """Each reviewer's standing review: their latest event, unless that event cleared it.
 
-    ``events`` must be in log order (oldest first); ties in ``created_at`` keep that order.
+    ``events`` must be in log order (oldest first); ties in ``log_order`` keep that order.
     """
     latest: dict[str, E] = {}
-    for event in sorted(events, key=lambda e: e.created_at):  # stable: log order breaks ties
+    for event in sorted(events, key=log_order):  # stable: the given order breaks ties
         if event.kind == REVIEW:
             latest[event.reviewer] = event
     return {who: e for who, e in latest.items() if e.label != CLEARED}
@@ -159,7 +171,7 @@ def current_verdicts(events: Sequence[E]) -> dict[str, E]:
 
 def latest_adjudication(events: Sequence[E]) -> E | None:
     found: E | None = None
-    for event in sorted(events, key=lambda e: e.created_at):
+    for event in sorted(events, key=log_order):
         if event.kind == ADJUDICATION:
             found = event
     if found is None or found.label == CLEARED:

@@ -8,9 +8,18 @@ Labels, kinds and roles come from the core rules (``consensus``); the Literal ty
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from claimreview import consensus as rules
 from claimreview.models import ClaimBase, DocumentBase, FactCheckBase
@@ -20,9 +29,14 @@ API_PREFIX = f"/api/v{API_VERSION}"
 
 MAX_BATCH = 1000
 MAX_PAGE = 1000
-MAX_CURSOR = 2**62
+# 2**53 - 1: exact in every JSON reader (a double), so the published bound means what it says.
+MAX_CURSOR = 2**53 - 1
 MAX_NOTE = 20_000
 MAX_DOCUMENT_TEXT = 1_000_000
+MAX_CLAIMS_PER_DOCUMENT = 10_000
+DEFAULT_MAX_BODY = 5 * 1024 * 1024
+# How far ahead of the server's clock an event's created_at may be (clocks drift; years do not).
+MAX_CLOCK_SKEW = timedelta(days=1)
 
 
 def _storable(value: str) -> str:
@@ -56,7 +70,25 @@ _ID = r"[0-9A-Za-z][0-9A-Za-z._:-]{0,63}"
 EventId = Annotated[str, StringConstraints(pattern=rf"^{_ID}$")]
 Replaces = Annotated[str, StringConstraints(pattern=rf"^{_ID}( {_ID}){{0,15}}$")]
 HexId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
-Timestamp = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")]
+
+
+def _real_time(value: str) -> str:
+    # The pattern alone let 9999-99-99T99:99:99Z through; order no longer depends on this value (the
+    # server's seq decides, see consensus), but reports show it, so it must be a real, plausible time.
+    try:
+        when = datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        raise ValueError("must be a real UTC time (YYYY-MM-DDTHH:MM:SS.ffffffZ)") from None
+    if when > datetime.now(UTC) + MAX_CLOCK_SKEW:
+        raise ValueError("is more than a day in the future; check this computer's clock")
+    return value
+
+
+Timestamp = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$"),
+    AfterValidator(_real_time),
+]
 # Spelled out because type checkers need literal values; the asserts keep them equal to the core tuples.
 Label = Literal[
     "confirmed", "denied", "unverified", "not_checkworthy", "cleared", "corrected", "assigned", "approved",
@@ -64,7 +96,17 @@ Label = Literal[
 ]
 Kind = Literal["review", "adjudication", "correction", "assignment", "editorial"]
 Role = Literal["reviewer", "adjudicator", "editor", "admin"]
-Offset = Annotated[int, Field(ge=0, le=100_000_000)]
+
+
+def _whole_number(value: object) -> object:
+    # JSON Schema's "integer" includes 5.0; strict mode alone would refuse what the schema promises.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+WholeNumber = BeforeValidator(_whole_number)
+Offset = Annotated[int, Field(ge=0, le=100_000_000), WholeNumber]
 
 assert get_args(Label) == rules.EVENT_LABELS
 assert get_args(Kind) == rules.EVENT_KINDS
@@ -200,7 +242,7 @@ class DocumentIn(Strict):
     published: Short | None = None
     url: Long | None = None
     text: DocumentText
-    claims: list[ClaimIn] = Field(default_factory=list, max_length=10_000)
+    claims: list[ClaimIn] = Field(default_factory=list, max_length=MAX_CLAIMS_PER_DOCUMENT)
 
 
 class PublishRequest(Strict):
@@ -218,7 +260,7 @@ class PublishResponse(BaseModel):
 
 class DocumentCount(Strict):
     id: HexId
-    claims: Annotated[int, Field(ge=0, le=1_000_000)]
+    claims: Annotated[int, Field(ge=0, le=1_000_000), WholeNumber]
 
 
 class MissingRequest(Strict):
@@ -304,6 +346,39 @@ class Health(BaseModel):
     schema_version: int
     # Random, drawn when the server database was created: clients tell servers apart by it, not by URL.
     server_id: str
+    # Drawn again whenever the log may have lost acknowledged events (server.epoch); None: older server.
+    log_epoch: str | None = None
+    event_head: int | None = None
+
+
+class Limits(BaseModel):
+    """What the server refuses, published so that clients can warn before any work is sent."""
+
+    document_chars: int = MAX_DOCUMENT_TEXT
+    claims_per_document: int = MAX_CLAIMS_PER_DOCUMENT
+    body_bytes: int = DEFAULT_MAX_BODY
+    events_per_push: int = MAX_BATCH
+
+
+class ApiInfo(BaseModel):
+    api_version: int
+    server_version: str
+    limits: Limits
+
+
+class LogCheck(Strict):
+    """A client's view of the log: its latest acknowledged event (seq 0: none) and its pull cursor."""
+
+    epoch: Annotated[str, _limits(64)]
+    seq: Annotated[int, Field(ge=0, le=MAX_CURSOR), WholeNumber]
+    event_id: Annotated[str, _limits(64)] = ""
+    cursor: Annotated[int, Field(ge=0, le=MAX_CURSOR), WholeNumber] = 0
+
+
+class LogCheckResult(BaseModel):
+    log_epoch: str
+    # False: the server has lost events this client saw acknowledged (restore, failover).
+    holds: bool
 
 
 class Me(BaseModel):

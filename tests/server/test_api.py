@@ -243,7 +243,7 @@ def test_openapi_docs_are_served(live: Live) -> None:
 
 
 @pytest.mark.slow
-def test_schemathesis_finds_no_server_errors(live: Live, tmp_path: Path) -> None:
+def test_schemathesis_all_checks_clean(live: Live, tmp_path: Path) -> None:
     pytest.importorskip("schemathesis")
     command = [
         str(Path(sys.executable).with_name("schemathesis")),
@@ -252,7 +252,11 @@ def test_schemathesis_finds_no_server_errors(live: Live, tmp_path: Path) -> None
         "--header",
         f"Authorization: Bearer {live.tokens['root']}",
         "--checks",
-        "not_a_server_error",
+        "all",
+        # Left out, and only this one: it flags 422s for rules JSON Schema cannot state (claim offsets
+        # must match the document text; created_at must be a real time at most a day ahead).
+        "--exclude-checks",
+        "positive_data_acceptance",
         "--max-examples",
         "25",
         "--phases",

@@ -147,5 +147,7 @@ def test_store_appends_replacing_every_head(tmp_path: Path) -> None:
         store.insert_events([other])
         assert store.get_claim(cid).consensus == rules.DISPUTED  # type: ignore[union-attr]
         resolved = store.append_event(cid, "ann", rules.DENIED)
-        assert rules.parent_ids(resolved.replaces) == ("other-machine", second.id)
+        # Newest first by the shared order (consensus.log_order): the unsent local head comes after the
+        # one the server acknowledged, whatever the other machine's clock said.
+        assert rules.parent_ids(resolved.replaces) == (second.id, "other-machine")
         assert store.get_claim(cid).consensus == rules.DENIED  # type: ignore[union-attr]

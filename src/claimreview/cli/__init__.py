@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from claimreview.cli import claims, export, factchecks, publish, review, server, sync, team
+from claimreview.cli import claims, documents, export, factchecks, publish, review, server, sync, team
 from claimreview.cli.plumbing import report_error
 from claimreview.errors import ClaimreviewError
 
@@ -54,6 +54,7 @@ export.register(app)
 publish.register(app)
 factchecks.register(app)
 team.register(app)
+documents.register(app)
 
 
 def _is_database_error(err: Exception) -> bool:

@@ -66,9 +66,12 @@ def extract(
     ] = FileFormat.auto,
 ) -> None:
     """Extract check-worthy claims from articles and transcripts into the database."""
+    from claimreview.cli.limits import warn_oversized
+
     articles = extract_files(files, file_format.value)
     with opened(db) as store:
         result = store.add_articles(articles)
+        warn_oversized(store, articles)
         if result.claims_added:
             refresh_after_change(store)
     already = result.claims_seen - result.claims_added
@@ -89,11 +92,13 @@ def import_(
     db: DbOption = None,
 ) -> None:
     """Import claims extracted elsewhere. All or nothing: one bad record imports nothing."""
+    from claimreview.cli.limits import warn_oversized
     from claimreview.ingest import read_import_file
 
     batch = read_import_file(file)
     with opened(db) as store:
         result = store.add_articles(batch.articles, batch.events)
+        warn_oversized(store, batch.articles)
         if result.claims_added:
             refresh_after_change(store)
     stdout.print(

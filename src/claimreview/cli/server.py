@@ -70,13 +70,25 @@ def serve(
             "rest wait in the inbox (claimreview server inbox / accept).",
         ),
     ] = True,
+    pool_size: Annotated[
+        int | None,
+        typer.Option(
+            metavar="N",
+            min=1,
+            max=500,
+            help="Database connections this process may hold (PostgreSQL; default 5, or "
+            "$CLAIMREVIEW_SERVER_POOL_SIZE). Keep processes x N under max_connections.",
+        ),
+    ] = None,
 ) -> None:
     """Run the sync server (API docs at /docs). Put it behind TLS (a reverse proxy) for a team."""
     from claimreview.server import serve as server
+    from claimreview.server.db import DEFAULT_POOL_SIZE
 
     url = _db_url(db)
+    pool = pool_size or _env_pool_size() or DEFAULT_POOL_SIZE
     # A database it cannot serve is one error line, with no "server on" before it.
-    app = server.build(url, reviewers_publish=reviewers_publish)
+    app = server.build(url, pool, reviewers_publish=reviewers_publish)
     documents = (
         "every account publishes documents" if reviewers_publish else "reviewers' documents go to the inbox"
     )
@@ -89,6 +101,29 @@ def serve(
     server.run(app, host=host, port=port, log_level=log_level)
 
 
+def _env_pool_size() -> int | None:
+    value = os.environ.get("CLAIMREVIEW_SERVER_POOL_SIZE")
+    if not value:
+        return None
+    if not value.isdigit() or not 1 <= int(value) <= 500:
+        from claimreview.errors import ClaimreviewError
+
+        raise ClaimreviewError(f"CLAIMREVIEW_SERVER_POOL_SIZE={value!r}: expected a number from 1 to 500")
+    return int(value)
+
+
+def new_epoch(db: ServerDbOption = None) -> None:
+    """Start a new log epoch: run after restoring the database from a backup or failing over.
+
+    Every client then re-sends the events the server lacks and pulls again from the start.
+    """
+    from claimreview.server.epoch import new_epoch as start_epoch
+
+    with _accounts(db) as engine:
+        epoch = start_epoch(engine)
+    stdout.print(Text(f"new log epoch {epoch}: clients re-send what the server lacks on their next sync"))
+
+
 def add_reviewer(
     name: Annotated[str, typer.Argument(metavar="NAME", help="Reviewer name; events are recorded under it.")],
     role: Annotated[
@@ -99,10 +134,11 @@ def add_reviewer(
 ) -> None:
     """Create a reviewer (or give an existing one a new token) and print the token once."""
     from claimreview.server import store
+    from claimreview.server.names import canonical_name
 
     with _accounts(db) as engine:
         token = store.add_reviewer(engine, name, role)
-    stderr.print(Text(f"token for '{name.strip()}' (shown once; only its hash is stored):"))
+    stderr.print(Text(f"token for '{canonical_name(name)}' (shown once; only its hash is stored):"))
     stdout.print(Text(token))
 
 
@@ -206,4 +242,5 @@ def register(app: typer.Typer) -> None:
     command(accounts, "inbox")(inbox)
     command(accounts, "accept")(accept)
     command(accounts, "reject")(reject)
+    command(accounts, "new-epoch")(new_epoch)
     app.add_typer(accounts, name="server")

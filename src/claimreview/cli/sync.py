@@ -46,11 +46,13 @@ def sync(
     ] = 30.0,
 ) -> None:
     """Send your verdicts to the shared server and receive everyone else's."""
+    from claimreview.config import load_settings, save_settings
     from claimreview.sync import credentials
     from claimreview.sync.client import AuthError, ForbiddenError, IncompatibleServer, SyncClient
     from claimreview.sync.run import run_sync
 
     creds = credentials.resolve(server, token)
+    local_name = load_settings().reviewer_name()
     with (
         opened(db) as store,
         SyncClient(creds.server, creds.token, timeout=timeout) as client,
@@ -64,7 +66,9 @@ def sync(
             bar.update(tasks[phase], completed=done, total=total)
 
         try:
-            report = run_sync(store, client, progress=progress, batch_size=batch_size)
+            report = run_sync(
+                store, client, progress=progress, batch_size=batch_size, local_name=local_name
+            )
         except (AuthError, ForbiddenError, IncompatibleServer):
             raise
         except ClaimreviewError:
@@ -72,6 +76,9 @@ def sync(
             credentials.remember(creds)
             raise
     credentials.remember(creds)
+    if report.renamed_from:
+        # From now on this machine records verdicts under the account's name.
+        save_settings({"reviewer": report.reviewer})
     stdout.print(Text(one_line(f"{report.reviewer}@{report.server}: {report.summary()}")))
     with opened(db) as store:  # pulled claims and fact-checks: bring the stored matches up to date
         refresh_after_change(store)

@@ -13,6 +13,7 @@ from claimreview import consensus as rules
 from claimreview.errors import ClaimreviewError
 from claimreview.ids import now_iso
 from claimreview.server.db import TABLES
+from claimreview.server.names import canonical_name, look_alike
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,16 +37,9 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _check_name(name: str) -> str:
-    name = name.strip()
-    if not name or len(name) > 100 or any(ord(c) < 32 or c == "\x7f" for c in name):
-        raise ClaimreviewError("reviewer name must be 1-100 printable characters")
-    return name
-
-
 def add_reviewer(engine: Engine, name: str, role: str | None = None) -> str:
     """Create the reviewer (or keep the existing one) and issue a new token; returns the token."""
-    name = _check_name(name)
+    name = canonical_name(name)
     if role is not None and role not in rules.ROLES:
         raise ClaimreviewError(f"unknown role '{role}'; use one of: {', '.join(rules.ROLES)}")
     token = "crv_" + secrets.token_urlsafe(32)
@@ -53,6 +47,13 @@ def add_reviewer(engine: Engine, name: str, role: str | None = None) -> str:
     with engine.execution_options(claimreview_write=True).begin() as conn:
         existing = conn.execute(sa_select(reviewers.c.role).where(reviewers.c.name == name)).first()
         if existing is None:
+            taken = [str(r[0]) for r in conn.execute(sa_select(reviewers.c.name))]
+            twin = look_alike(name, taken)
+            if twin is not None:
+                raise ClaimreviewError(
+                    f"reviewer name {name!r} looks like the existing reviewer {twin!r}; pick a name that "
+                    f"reads differently, or give {twin!r} a new token"
+                )
             conn.execute(
                 reviewers.insert().values(name=name, role=role or rules.REVIEWER, created_at=now_iso())
             )

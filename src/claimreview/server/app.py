@@ -6,6 +6,7 @@ one PostgreSQL database behind a load balancer.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -15,18 +16,19 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel
+from pydantic import BaseModel, BeforeValidator
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError, ProgrammingError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimreview import __version__
 from claimreview import consensus as rules
 from claimreview import wire as s
-from claimreview.server import accounts, db, documents, events, factchecks, inbox
-from claimreview.wire import API_PREFIX, API_VERSION
+from claimreview.server import accounts, db, documents, epoch, events, factchecks, health, inbox
+from claimreview.wire import API_PREFIX, API_VERSION, DEFAULT_MAX_BODY
 
-DEFAULT_MAX_BODY = 5 * 1024 * 1024
+log = logging.getLogger("claimreview.server")
 Page = TypeVar("Page", s.EventPage, s.DocumentPage, s.ClaimPage, s.FactCheckPage)
 
 Scope = MutableMapping[str, Any]
@@ -42,6 +44,7 @@ class ServerSettings:
     max_body_bytes: int = DEFAULT_MAX_BODY
     # Whether every account may publish documents (small teams); if not, non-admins' go to the inbox.
     reviewers_publish: bool = True
+    pool_size: int = db.DEFAULT_POOL_SIZE
 
 
 # -- body size limit ------------------------------------------------------------------------------
@@ -156,16 +159,32 @@ def publishes_directly(request: Request, account: accounts.Account) -> bool:
     return account.is_admin or settings.reviewers_publish
 
 
-After = Annotated[int, Query(ge=0, le=s.MAX_CURSOR, description="Return items with seq greater than this.")]
-Limit = Annotated[int, Query(ge=1, le=s.MAX_PAGE)]
+def _whole(value: object) -> object:
+    # A query string "5.0" is an integer by the schema's reading (JSON Schema: 5.0 is an integer).
+    if isinstance(value, str) and "." in value:
+        try:
+            number = float(value)
+        except ValueError:
+            return value
+        if number.is_integer():
+            return str(int(number))
+    return value
+
+
+Whole = BeforeValidator(_whole)
+After = Annotated[
+    int, Query(ge=0, le=s.MAX_CURSOR, description="Return items with seq greater than this."), Whole
+]
+Limit = Annotated[int, Query(ge=1, le=s.MAX_PAGE), Whole]
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": s.ErrorOut, "description": "Body is not parseable JSON"},
     401: {"model": s.ErrorOut, "description": "Missing, unknown or revoked token"},
     403: {"model": s.ErrorOut, "description": "Not allowed for this reviewer"},
     413: {"model": s.ErrorOut, "description": "Body too large"},
-    503: {"model": s.ErrorOut, "description": "Database busy; retry"},
+    503: {"model": s.ErrorOut, "description": "Database busy, unreachable or not a claimreview database"},
 }
+UNAVAILABLE: dict[int | str, dict[str, Any]] = {503: ERRORS[503]}
 
 
 # -- routes ---------------------------------------------------------------------------------------
@@ -174,17 +193,40 @@ public = APIRouter(tags=["health"])
 router = APIRouter(responses=ERRORS)
 
 
-@public.get("/health", response_model=s.Health)
-def health(request: Request) -> s.Health:
-    """No auth: clients check the API version and the server's identity here before anything else."""
+@public.get("/health", response_model=s.Health, responses=UNAVAILABLE)
+def health_check(request: Request) -> s.Health:
+    """No auth: clients check the API version, the server's identity and its log epoch here first.
+
+    Reads the database each time: 503 with the cause when it is unreachable or no longer this server's
+    claimreview database (dropped, replaced), so that a load balancer stops sending work here.
+    """
     schema: db.SchemaInfo = request.app.state.schema
+    found = health.check(request.app.state.engine, schema)
+    if isinstance(found, str):
+        return _unavailable(found)  # type: ignore[return-value]
     return s.Health(
         status="ok",
         api_version=API_VERSION,
         server_version=__version__,
         schema_version=schema.version,
         server_id=schema.server_id,
+        log_epoch=found.epoch,
+        event_head=found.head,
     )
+
+
+@public.get("", response_model=s.ApiInfo)
+def api_info(request: Request) -> s.ApiInfo:
+    """The API version and the limits this server enforces (clients warn about work it would refuse)."""
+    limits: s.Limits = request.app.state.limits
+    return s.ApiInfo(api_version=API_VERSION, server_version=__version__, limits=limits)
+
+
+@router.post("/log/check", response_model=s.LogCheckResult, tags=["events"])
+def check_log(body: s.LogCheck, _account: AccountDep, engine: EngineDep) -> s.LogCheckResult:
+    """Whether the log still holds what a client saw acknowledged; a proven loss starts a new epoch."""
+    current, holds = epoch.verify(engine, body.epoch, body.seq, body.event_id, body.cursor)
+    return s.LogCheckResult(log_epoch=current, holds=holds)
 
 
 @router.get("/me", response_model=s.Me, tags=["accounts"])
@@ -243,7 +285,9 @@ def publish(
     try:
         added_docs, added_claims = documents.publish(engine, body.documents, account.name)
     except documents.PublishError as exc:
-        raise HTTPException(422, str(exc)) from exc
+        # The same shape as every other 422 (the schema's HTTPValidationError), not a bare string.
+        problem = {"loc": ("body", "documents"), "msg": str(exc), "type": "value_error"}
+        raise RequestValidationError([problem]) from exc
     return s.PublishResponse(documents_added=added_docs, claims_added=added_claims)
 
 
@@ -321,16 +365,39 @@ async def validation_failed(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": detail}, status_code=422)
 
 
-async def database_busy(_request: Request, _exc: Exception) -> JSONResponse:
-    return JSONResponse(
-        {"detail": "database busy or unreachable; retry shortly"},
-        status_code=503,
-        headers={"Retry-After": "1"},
-    )
+def _unavailable(cause: str) -> JSONResponse:
+    # One line per 503, with its cause: operators need to tell a dropped database from a full pool.
+    log.warning("503: %s", cause)
+    return JSONResponse({"detail": cause}, status_code=503, headers={"Retry-After": "1"})
+
+
+async def database_failed(_request: Request, exc: Exception) -> JSONResponse:
+    return _unavailable(health.describe(exc))
+
+
+def _documented_methods(app: FastAPI) -> dict[str, list[str]]:
+    cached: dict[str, list[str]] | None = getattr(app.state, "methods", None)
+    if cached is None:
+        # Every API path is static (no path parameters), so the OpenAPI keys are the request paths.
+        paths = app.openapi().get("paths", {})
+        cached = {path: sorted(m.upper() for m in ops) for path, ops in paths.items()}
+        app.state.methods = cached
+    return cached
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        # Starlette names only the first route that matched the path; list every documented method.
+        methods = _documented_methods(request.app).get(request.url.path)
+        if methods:
+            headers["Allow"] = ", ".join(methods)
+    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
 
 
 def create_app(settings: ServerSettings) -> FastAPI:
-    engine = db.make_engine(settings.db_url)
+    engine = db.make_engine(settings.db_url, settings.pool_size)
     try:
         # Refuses (SchemaError, one line from the CLI) a database newer than us or not ours at all.
         schema = db.create_schema(engine)
@@ -352,11 +419,13 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.state.engine = engine
     app.state.settings = settings
     app.state.schema = schema
+    app.state.limits = s.Limits(body_bytes=settings.max_body_bytes)
     app.include_router(public, prefix=API_PREFIX)
     app.include_router(router, prefix=API_PREFIX)
     app.add_exception_handler(RequestValidationError, validation_failed)
-    app.add_exception_handler(OperationalError, database_busy)
-    app.add_exception_handler(PoolTimeoutError, database_busy)
+    for error in (OperationalError, ProgrammingError, InterfaceError, PoolTimeoutError):
+        app.add_exception_handler(error, database_failed)
+    app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app
 
@@ -365,4 +434,6 @@ def app_from_env() -> FastAPI:
     """For ``uvicorn --factory claimreview.server.app:app_from_env`` (reads CLAIMREVIEW_SERVER_DB)."""
     import os
 
-    return create_app(ServerSettings(db_url=db.normalize_db_url(os.environ.get("CLAIMREVIEW_SERVER_DB"))))
+    pool = int(os.environ.get("CLAIMREVIEW_SERVER_POOL_SIZE") or db.DEFAULT_POOL_SIZE)
+    url = db.normalize_db_url(os.environ.get("CLAIMREVIEW_SERVER_DB"))
+    return create_app(ServerSettings(db_url=url, pool_size=pool))

@@ -11,10 +11,12 @@ writers serialise on a lock taken *before* they draw seq values: ``BEGIN IMMEDIA
 transaction-scoped advisory lock on PostgreSQL (which also holds across several server processes).
 Readers never wait for it.
 
-Schema versions. ``server_meta`` records the ``schema_version`` the tables have and a random
+Schema versions. ``server_meta`` records the ``schema_version`` the tables have, a random
 ``server_id`` drawn when the database was created (clients use it to notice that they now talk to a
-different server). ``create_schema`` runs on every start, under a lock, and either creates a fresh
-database, upgrades an older one step by step (``_UPGRADES``), or refuses one it does not understand.
+different server) and a random ``log_epoch``, drawn again whenever the log may have lost acknowledged
+entries (see ``server.epoch``). ``create_schema`` runs on every start, under a lock, and either
+creates a fresh database, upgrades an older one step by step (``_UPGRADES``), or refuses one it does
+not understand.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ EVENT_LOCK = 0x636C_7265_7601
 CATALOG_LOCK = 0x636C_7265_7602
 _SCHEMA_LOCK = 0x636C_7265_7603
 SQLITE_BUSY_MS = 30_000
+POOL_TIMEOUT = 30
 
 
 class ServerModel(SQLModel, registry=registry()):
@@ -218,8 +221,39 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def make_engine(url: str) -> Engine:
-    url = normalize_db_url(url)
+class DatabaseUrlError(ClaimreviewError):
+    """A --db value that names no database this server can use (one line from the CLI)."""
+
+
+DEFAULT_POOL_SIZE = 5
+SUPPORTED = ("sqlite", "postgresql")
+
+
+def _checked_url(url: str) -> str:
+    """``url`` if SQLAlchemy can parse it and it names SQLite or PostgreSQL, else DatabaseUrlError."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    hint = "use a SQLite path or postgresql://user@host/dbname"
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseUrlError(f"--db: {url.split('://', 1)[0]}:// URL cannot be parsed; {hint}") from None
+    backend = parsed.get_backend_name()
+    if backend not in SUPPORTED:
+        raise DatabaseUrlError(f"--db: {backend} databases are not supported; {hint}")
+    if backend == "postgresql" and parsed.get_driver_name() != "psycopg":
+        raise DatabaseUrlError(
+            f"--db: the PostgreSQL driver {parsed.get_driver_name()!r} is not installed; "
+            "write postgresql://... (claimreview uses psycopg 3)"
+        )
+    return url
+
+
+def make_engine(url: str, pool_size: int = DEFAULT_POOL_SIZE) -> Engine:
+    """The engine for ``url``. On PostgreSQL each process holds at most ``pool_size`` connections, so N
+    processes need N x pool_size (plus a few for maintenance) under ``max_connections``."""
+    url = _checked_url(normalize_db_url(url))
     if url.startswith("sqlite"):
         path = url.split("///", 1)[1] if "///" in url else ""
         if path and path != ":memory:":
@@ -248,7 +282,11 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
         return engine
-    return create_engine(url, pool_size=10, max_overflow=30, pool_pre_ping=True, pool_timeout=60)
+    # No overflow: the pool size is the budget an operator plans with. A request that cannot get a
+    # connection within pool_timeout answers 503 (retried by clients) rather than queueing forever.
+    return create_engine(
+        url, pool_size=pool_size, max_overflow=0, pool_pre_ping=True, pool_timeout=POOL_TIMEOUT
+    )
 
 
 @contextmanager
@@ -294,6 +332,9 @@ def _upgrade_to_3(conn: Connection) -> None:
     TABLES["factcheck"].create(conn, checkfirst=True)
     # The admins' inbox of documents sent by reviewers when only admins publish.
     TABLES["inbox"].create(conn, checkfirst=True)
+    # The log epoch (server.epoch): a database older than it starts its first epoch now.
+    if not _get_meta(conn, "log_epoch"):
+        _set_meta(conn, "log_epoch", _new_server_id())
 
 
 # _UPGRADES[n] takes a database from version n to n + 1, inside the schema transaction. To change the
@@ -311,6 +352,20 @@ class SchemaInfo:
 
 def _new_server_id() -> str:
     return secrets.token_hex(16)
+
+
+def get_meta(conn: Connection, key: str) -> str | None:
+    """One ``server_meta`` value (None when absent)."""
+    return _get_meta(conn, key)
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    """Set one ``server_meta`` value; the caller holds a write lock."""
+    _set_meta(conn, key, value)
+
+
+def new_random_id() -> str:
+    return _new_server_id()
 
 
 def _get_meta(conn: Connection, key: str) -> str | None:
@@ -362,6 +417,7 @@ def create_schema(engine: Engine) -> SchemaInfo:
             ServerModel.metadata.create_all(conn)
             server_id = _new_server_id()
             _set_meta(conn, "server_id", server_id)
+            _set_meta(conn, "log_epoch", _new_server_id())
             _set_meta(conn, "schema_version", str(SCHEMA_VERSION))
             return SchemaInfo(SCHEMA_VERSION, server_id)
         version = _recorded_version(conn, tables)

@@ -27,6 +27,11 @@ SERVER_ID_KEY = "sync.server_id"
 LAST_SYNC_KEY = "sync.last_time"
 ROLE_KEY = "sync.role"
 REVIEWER_KEY = "sync.reviewer"
+LOG_EPOCH_KEY = "sync.log_epoch"
+LIMITS_KEY = "sync.limits"
+# Set while pulled events are in but their claims' consensus is not yet recomputed (one pass at the end
+# of the pull instead of one per page); still set at the next sync means that pull died half way.
+STALE_KEY = "sync.consensus_stale"
 CURSOR_KEYS = {
     "documents": "sync.after.documents",
     "claims": "sync.after.claims",
@@ -99,6 +104,35 @@ def switch_server(store: Store, identity: str) -> int:
     return max(requeued, 0)
 
 
+def latest_acknowledged(store: Store) -> tuple[int, str]:
+    """The event with the highest server seq here, as (seq, id); (0, "") when none is acknowledged.
+
+    A backup holds a prefix of the server's log, so checking this one event is enough to tell whether
+    the server lost any event this database saw acknowledged.
+    """
+    sql = text(
+        "SELECT server_seq, id FROM verdict_event WHERE server_seq IS NOT NULL "
+        "ORDER BY server_seq DESC LIMIT 1"
+    )
+    with store.session() as session:
+        row = session.execute(sql).first()
+    return (int(row[0]), str(row[1])) if row else (0, "")
+
+
+def adopt_reviewer_name(store: Store, local_name: str, account: str) -> int:
+    """Give the unsent events recorded here under ``local_name`` to ``account`` (the server's name for
+    this person); returns how many. Only unsent ones: others may already hold the sent ones."""
+    if local_name == account:
+        return 0
+    stmt = text(
+        "UPDATE verdict_event SET reviewer = :account WHERE reviewer = :local AND server_seq IS NULL"
+    )
+    with store.session() as session:
+        n = session.connection().execute(stmt, {"account": account, "local": local_name}).rowcount
+        session.commit()
+    return max(n, 0)
+
+
 def pending_count(store: Store, reviewer: str | None = None) -> int:
     """Events not yet acknowledged by the server (optionally only ``reviewer``'s)."""
     query = select(func.count()).select_from(VerdictEvent).where(col(VerdictEvent.server_seq).is_(None))
@@ -141,6 +175,18 @@ def acknowledge(store: Store, acked: Sequence[tuple[str, int]]) -> None:
     with store.session() as session:
         session.connection().execute(stmt, [{"id": i, "seq": s} for i, s in acked])
         session.commit()
+
+
+def unacknowledged(store: Store, ids: Sequence[str]) -> set[str]:
+    """Of these event ids, those held here without a server seq."""
+    found: set[str] = set()
+    query = text("SELECT id FROM verdict_event WHERE server_seq IS NULL AND id IN :ids").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    with store.session() as session:
+        for start in range(0, len(ids), 500):
+            found.update(str(r[0]) for r in session.execute(query, {"ids": list(ids[start : start + 500])}))
+    return found
 
 
 def existing_ids(store: Store, model: type[Claim] | type[Document], ids: Iterable[str]) -> set[str]:

@@ -49,6 +49,10 @@ class PayloadTooLarge(SyncError):
     """413: the caller should send a smaller batch."""
 
 
+class Refused(SyncError):
+    """422: the server judged the data invalid (the message names the field)."""
+
+
 @dataclass(slots=True)
 class ClientStats:
     requests: int = 0
@@ -77,6 +81,7 @@ class SyncClient:
         self.backoff = backoff
         self.max_backoff = max_backoff
         self.stats = ClientStats()
+        self.server_version: str | None = None  # from /health: says whether "upgrade" is the advice
         self._sleep = sleep
         self._http = httpx.Client(
             base_url=self.base_url,
@@ -156,13 +161,10 @@ class SyncClient:
         if status == 404 and path.startswith(API_PREFIX):
             raise IncompatibleServer(
                 f"{self.base_url} has no claimreview API v{API_VERSION} ({path} not found); check the "
-                "server URL, or upgrade claimreview or the server so that they match"
+                f"server URL{self._version_advice()}"
             )
         if status == 422:
-            raise SyncError(
-                f"the sync server refused the data as invalid ({detail}); upgrade claimreview to match the "
-                "server, or report this if both are current"
-            )
+            raise Refused(f"the sync server refused the data as invalid ({detail}){self._version_advice()}")
         if status >= 400:
             raise SyncError(f"the sync server answered HTTP {status}: {detail}")
         try:
@@ -171,6 +173,16 @@ class SyncClient:
             raise IncompatibleServer(
                 f"{self.base_url} did not answer with JSON; is it a claimreview server?"
             ) from exc
+
+    def _version_advice(self) -> str:
+        # Only when the versions really differ: same versions disagreeing is a bug or bad data, and
+        # "upgrade" would send people on a useless errand.
+        if self.server_version is None or self.server_version == __version__:
+            return ""
+        return (
+            f"; the server runs claimreview {self.server_version} and this is {__version__}: "
+            "upgrade the older one"
+        )
 
     # -- API ----------------------------------------------------------------------------------------
 
@@ -184,7 +196,19 @@ class SyncClient:
                 f"the sync server at {self.base_url} speaks API v{version}, this claimreview speaks "
                 f"v{API_VERSION}; upgrade {'claimreview' if newer else 'the server'}"
             )
+        server_version = health.get("server_version")
+        self.server_version = server_version if isinstance(server_version, str) else None
         return dict(health)
+
+    def api_info(self) -> wire.ApiInfo | None:
+        """The server's published limits; None from a server too old to publish them."""
+        try:
+            return self.call(wire.ApiInfo, "GET", "")
+        except IncompatibleServer:
+            return None
+
+    def check_log(self, check: wire.LogCheck) -> wire.LogCheckResult:
+        return self.call(wire.LogCheckResult, "POST", "/log/check", body=check)
 
     def call(
         self,
@@ -204,7 +228,7 @@ class SyncClient:
             where = ".".join(str(p) for p in first["loc"]) or "the answer"
             raise IncompatibleServer(
                 f"{self.base_url} answered {path} with data this claimreview cannot read ({where}: "
-                f"{one_line(first['msg'])[:200]}); upgrade claimreview or the server so that they match"
+                f"{one_line(first['msg'])[:200]}){self._version_advice()}"
             ) from None
 
     def me(self) -> wire.Me:

@@ -8,7 +8,7 @@ one stopped. Nothing here touches the UI: ``progress`` is a plain callback, safe
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -21,7 +21,9 @@ from claimreview.models import Claim, NewClaim, NewDocument
 from claimreview.store import Store
 from claimreview.store import factchecks as factcheck_store
 from claimreview.store import sync_state as local
-from claimreview.sync.client import PayloadTooLarge, SyncClient, SyncError
+from claimreview.sync import publish, recovery
+from claimreview.sync.client import AuthError, PayloadTooLarge, ServerUnavailable, SyncClient, SyncError
+from claimreview.sync.publish import RefusedDocument
 
 Progress = Callable[[str, int, int | None], None]
 """progress(phase, done, total): phase is one of PHASES; total is None when unknown."""
@@ -46,6 +48,8 @@ class SyncReport:
     queued_documents: int = 0  # sent to the admins' inbox on this sync
     waiting_documents: int = 0  # sent before, still waiting there
     documents_mode: str | None = None  # what the server does with our documents: publish, inbox, None (old)
+    refused_documents: list[RefusedDocument] = field(default_factory=list)
+    publish_failed: str = ""  # why publishing stopped (pushing and pulling went on)
     pulled_documents: int = 0
     pulled_claims: int = 0
     pulled_events: int = 0
@@ -53,6 +57,9 @@ class SyncReport:
     pulled_factchecks: int = 0  # new or changed here
     disputed: int = 0
     requeued: int = 0  # events acknowledged by the previous server, sent again because this one differs
+    recovered: str = ""  # why the log was re-checked (the server's log went backwards), if it was
+    renamed_from: str = ""  # the local reviewer name, when the first sync took the account's instead
+    renamed_events: int = 0
     finished_at: str = ""
 
     def summary(self) -> str:
@@ -79,8 +86,19 @@ class SyncReport:
                 "them with claimreview server inbox / accept, then your next sync sends their verdicts"
             )
         line = "; ".join(parts)
-        if self.requeued:
+        if self.recovered:
+            line += (
+                f"; recovered: {self.recovered}: re-checked {self.requeued} event(s), re-sent "
+                f"{self.pushed} the server lacked, pulled everything again"
+            )
+        elif self.requeued:
             line += f"; new server: {self.requeued} event(s) acknowledged by the previous one were re-queued"
+        if self.renamed_from:
+            line += (
+                f"; your account on this server is '{self.reviewer}', not '{self.renamed_from}': "
+                f"{self.renamed_events} unsent event(s) recorded as '{self.renamed_from}' now carry "
+                f"'{self.reviewer}', and new verdicts will too"
+            )
         for reason, n in sorted(self.rejected.items()):
             line += f"; {n} event(s) kept back: {reason}{self._hint(reason)}"
         if self.held_back:
@@ -88,6 +106,13 @@ class SyncReport:
                 f"; {self.held_back} local event(s) by other reviewers not sent "
                 f"(your token is for '{self.reviewer}')"
             )
+        for doc in self.refused_documents:
+            line += (
+                f"; document {doc.uri} ({doc.id}) not published: {doc.reason}; split it and extract again, "
+                f"or remove it here with: claimreview documents remove {doc.id}"
+            )
+        if self.publish_failed:
+            line += f"; publishing stopped ({self.publish_failed}); verdicts were still sent and received"
         return line
 
 
@@ -119,8 +144,13 @@ def run_sync(
     progress: Progress | None = None,
     batch_size: int = 500,
     page_size: int = 1000,
+    local_name: str | None = None,
 ) -> SyncReport:
-    """Sync ``store`` with the server behind ``client``; raises SyncError (outbox intact) on failure."""
+    """Sync ``store`` with the server behind ``client``; raises SyncError (outbox intact) on failure.
+
+    ``local_name``: the reviewer name configured here. On the first sync with a server whose account
+    has another name, unsent events recorded under it take the account's name (see the report).
+    """
     report_progress = progress or _noop
     health = client.check_version()
     me = client.me()
@@ -130,13 +160,29 @@ def run_sync(
         # Another server (or the first one): its acknowledgements say nothing about this one, and its
         # cursors count another sequence. Re-send everything and start the pulls over (all idempotent).
         report.requeued = local.switch_server(store, identity)
+        if isinstance(health.get("log_epoch"), str):
+            local.set_meta(store, {local.LOG_EPOCH_KEY: health["log_epoch"]})
+    else:
+        report.recovered, report.requeued = recovery.check_log(store, client, health, identity)
+    if local.get_meta(store, local.REVIEWER_KEY) is None and local_name and local_name != me.name:
+        report.renamed_events = local.adopt_reviewer_name(store, local_name, me.name)
+        report.renamed_from = local_name
+    info = client.api_info()
+    limits = info.limits if info is not None else wire.Limits()
     local.set_meta(
-        store, {local.SERVER_KEY: client.base_url, local.ROLE_KEY: me.role, local.REVIEWER_KEY: me.name}
+        store,
+        {
+            local.SERVER_KEY: client.base_url,
+            local.ROLE_KEY: me.role,
+            local.REVIEWER_KEY: me.name,
+            local.LIMITS_KEY: limits.model_dump_json(),
+        },
     )
     if me.role == rules.ADMIN or me.documents is not None:
         # Admins publish; on a server that says what it does with documents, everyone sends theirs
         # (published, or put in the admins' inbox). Servers older than that let only admins.
-        _publish(store, client, report, report_progress)
+        _publish(store, client, report, report_progress, limits)
+    if me.role == rules.ADMIN:
         _publish_factchecks(store, client, report, report_progress)
     _push(store, client, report, report_progress, batch_size)
     _pull_documents(store, client, report, report_progress)
@@ -152,47 +198,23 @@ def run_sync(
 # -- publish --------------------------------------------------------------------------------------
 
 
-def _publish(store: Store, client: SyncClient, report: SyncReport, progress: Progress) -> None:
-    """Send local documents (with their claims) that the server lacks."""
-    counts = local.document_claim_counts(store)
-    missing: list[str] = []
-    for start in range(0, len(counts), 2000):
-        missing.extend(client.missing_documents(counts[start : start + 2000]))
-    if not missing:
+def _publish(
+    store: Store, client: SyncClient, report: SyncReport, progress: Progress, limits: wire.Limits
+) -> None:
+    """Admins: send local documents the server lacks. A failure here stops only publishing: verdicts
+    on documents already shared must still go out and come in."""
+    try:
+        done, refused = publish.publish(store, client, limits, progress, PUBLISH_BYTES)
+    except (AuthError, ServerUnavailable):
+        raise
+    except SyncError as exc:
+        report.publish_failed = str(exc)
         return
-    progress("publish", 0, len(missing))
-    done = 0
-    for start in range(0, len(missing), 100):
-        batch: list[wire.DocumentIn] = []
-        size = 0
-        for doc, claims in local.load_articles(store, missing[start : start + 100]):
-            payload = _document_in(doc, claims)
-            weight = 4 * (len(doc.text) + sum(len(c.text) for c in claims))  # worst case UTF-8 bytes
-            if batch and size + weight > PUBLISH_BYTES:
-                _send_publish(client, batch, report)
-                batch, size = [], 0
-            batch.append(payload)
-            size += weight
-            done += 1
-        if batch:
-            _send_publish(client, batch, report)
-        progress("publish", done, len(missing))
-
-
-def _document_in(doc: NewDocument, claims: Sequence[NewClaim]) -> wire.DocumentIn:
-    # The local records carry exactly the wire fields. Not validated here (model_construct): the server
-    # judges, and its 422 names the field.
-    return wire.DocumentIn.model_construct(
-        **doc.model_dump(), claims=[wire.ClaimIn.model_construct(**c.model_dump()) for c in claims]
-    )
-
-
-def _send_publish(client: SyncClient, batch: list[wire.DocumentIn], report: SyncReport) -> None:
-    result = client.publish(batch)
-    report.published_documents += result.documents_added
-    report.published_claims += result.claims_added
-    report.queued_documents += result.queued
-    report.waiting_documents += result.waiting
+    report.published_documents += done.documents
+    report.published_claims += done.claims
+    report.queued_documents += done.queued
+    report.waiting_documents += done.waiting
+    report.refused_documents.extend(refused)
 
 
 # -- push -----------------------------------------------------------------------------------------
@@ -318,6 +340,10 @@ def _pull_events(
     store: Store, client: SyncClient, report: SyncReport, progress: Progress, page_size: int
 ) -> None:
     progress("events", 0, None)
+    if local.get_meta(store, local.STALE_KEY):
+        store.refresh_consensus()  # an earlier pull died before its refresh: redo every claim
+        local.set_meta(store, {local.STALE_KEY: ""})
+    touched: set[str] = set()
     for items in _pages(store, "events", lambda after: client.pull_events(after, page_size)):
         if items:
             claim_ids = {e.claim_id for e in items}
@@ -327,12 +353,21 @@ def _pull_events(
                 _pull_claims(store, client, report, progress, page_size)
                 if local.existing_ids(store, Claim, claim_ids) != claim_ids:
                     raise SyncError("the server sent verdicts on claims it does not list; try again later")
+            if not touched:
+                local.set_meta(store, {local.STALE_KEY: "1"})
+            touched |= claim_ids
+            # Our own events that reached the server on a sync that died before it heard back.
+            ours = local.unacknowledged(store, [e.id for e in items])
+            local.acknowledge(store, [(e.id, e.seq) for e in items if e.id in ours])
             # Store.insert_events takes rows (dicts): the one place where pulled events stop being typed.
             rows = [{**e.model_dump(include=_EVENT_COLUMNS), "server_seq": e.seq} for e in items]
-            report.pulled_events += store.insert_events(rows)
-            # Our own events that reached the server on a sync that died before it heard back.
-            local.acknowledge(store, [(e.id, e.seq) for e in items])
+            report.pulled_events += store.insert_events(rows, refresh=False)
         progress("events", report.pulled_events, None)
+    if touched:
+        # One pass at the end: per page, every page re-read the whole history of the same claims.
+        # Acknowledged own events are included: their place in the shared order may have changed.
+        store.refresh_consensus(touched)
+        local.set_meta(store, {local.STALE_KEY: ""})
 
 
 # -- fact-checks ----------------------------------------------------------------------------------
