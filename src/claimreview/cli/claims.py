@@ -210,14 +210,24 @@ def claims(
 def verdict(
     claim_id: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id, or a prefix naming one claim.")],
     label: Annotated[
-        str, typer.Argument(metavar="LABEL", callback=_label, help="confirmed, denied, unverified or cleared")
+        str,
+        typer.Argument(
+            metavar="LABEL",
+            callback=_label,
+            help="confirmed, denied, unverified, not_checkworthy (triage) or cleared",
+        ),
     ],
     reviewer: Annotated[
         str | None, typer.Option(metavar="NAME", help="Your name (default: configured, then login).")
     ] = None,
-    note: Annotated[str, typer.Option(metavar="TEXT", help="Why.")] = "",
+    note: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Why (replaces your note; default: keep it).")
+    ] = None,
     source: Annotated[
-        list[str] | None, typer.Option("--source", metavar="URL", help="Evidence URL (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--source", metavar="URL", help="Evidence URL (repeatable; replaces your sources; default: keep)."
+        ),
     ] = None,
     source_title: Annotated[
         list[str] | None,
@@ -227,17 +237,30 @@ def verdict(
         list[str] | None,
         typer.Option("--source-quote", metavar="QUOTE", help="Quote from the matching --source."),
     ] = None,
+    clear_note: Annotated[bool, typer.Option("--clear-note", help="Drop your note.")] = False,
+    clear_sources: Annotated[bool, typer.Option("--clear-sources", help="Drop your sources.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Record a verdict on a claim (the same event log the review app writes)."""
+    """Record a verdict on a claim (the same event log the review app writes).
+
+    Like the app, a new verdict keeps the note and sources you gave with your previous one unless
+    --note/--source replace them or --clear-note/--clear-sources drop them; `cleared` withdraws it all.
+    """
     from claimreview.config import load_settings
     from claimreview.evidence import make_source
+    from claimreview.undo import VerdictState
 
     urls = source or []
     titles = source_title or []
     quotes = source_quote or []
     if len(titles) > len(urls) or len(quotes) > len(urls):
         raise InputError("each --source-title/--source-quote needs a --source URL before it")
+    if clear_note and note is not None:
+        raise InputError("give --note or --clear-note, not both")
+    if clear_sources and urls:
+        raise InputError("give --source or --clear-sources, not both")
+    if label == rules.CLEARED and (note is not None or urls):
+        raise InputError("'cleared' withdraws your verdict with its note and sources; drop --note/--source")
     sources: list[Source] = [
         make_source(url, titles[i] if i < len(titles) else "", quotes[i] if i < len(quotes) else "")
         for i, url in enumerate(urls)
@@ -245,10 +268,27 @@ def verdict(
     name = reviewer or load_settings().reviewer_name()
     with opened(db, create=False) as store:
         full_id = store.resolve_claim_id(claim_id)
-        event = store.append_event(full_id, name, label, note=note, sources=sources)
-        claim = store.get_claim(full_id)
-    assert claim is not None
-    stdout.print(Text(f"{name}: {label} on {full_id} (event {event.id}); consensus is now {claim.consensus}"))
+        before = VerdictState.of(store.latest_event(full_id, name.strip()))
+        after = before.after_verdict(
+            label,
+            note="" if clear_note else note,
+            sources=() if clear_sources else (sources or None),
+        )
+        appended = store.record_event(full_id, name, after.label, note=after.note, sources=after.sources)
+    kept = [
+        what
+        for what, was_kept in (
+            ("note", note is None and not clear_note and bool(after.note)),
+            ("sources", not urls and not clear_sources and bool(after.sources)),
+        )
+        if was_kept
+    ]
+    stdout.print(
+        Text(
+            f"{name}: {label} on {full_id} (event {appended.event.id}); consensus is now {appended.consensus}"
+            + (f"; kept your {' and '.join(kept)}" if kept else "")
+        )
+    )
 
 
 def stats(db: DbOption = None) -> None:
