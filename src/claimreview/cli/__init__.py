@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from claimreview.cli import claims, export, factchecks, publish, review, server, sync
+from claimreview.cli import claims, corrections, export, factchecks, publish, review, server, sync, verdicts
 from claimreview.cli.plumbing import report_error
 from claimreview.errors import ClaimreviewError
 
@@ -53,6 +53,8 @@ review.register(app)
 export.register(app)
 publish.register(app)
 factchecks.register(app)
+corrections.register(app)
+verdicts.register(app)
 
 
 def _is_database_error(err: Exception) -> bool:
