@@ -26,11 +26,15 @@ SPEAKER_LIMIT = 200
 
 
 class CorrectionEvent(Protocol):
-    reviewer: str
-    kind: str
-    label: str
-    created_at: str
-
+    # Read-only: stored events, export records (NamedTuples) and wire items all qualify.
+    @property
+    def reviewer(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def created_at(self) -> str: ...
     @property
     def payload(self) -> Mapping[str, Any]: ...
 
