@@ -58,7 +58,14 @@ HexId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
 Timestamp = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")]
 # Spelled out because type checkers need literal values; the asserts keep them equal to the core tuples.
 Label = Literal[
-    "confirmed", "denied", "unverified", "not_checkworthy", "cleared", "corrected", "assigned", "approved",
+    "confirmed",
+    "denied",
+    "unverified",
+    "not_checkworthy",
+    "cleared",
+    "corrected",
+    "assigned",
+    "approved",
     "published",
 ]
 Kind = Literal["review", "adjudication", "correction", "assignment", "editorial"]

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from claimreview import consensus as rules
 from claimreview.cli.factchecks import parse_all, refresh_after_change, stored_match_json
-from claimreview.cli.plumbing import DbOption, command, db_path, opened, progress_bar, stdout
+from claimreview.cli.plumbing import DbOption, command, db_path, opened, progress_bar, stderr, stdout
 from claimreview.errors import InputError
 from claimreview.paths import demo_db_path, samples_dir
 from claimreview.textsafe import one_line
@@ -325,12 +325,13 @@ def sample_files() -> list[Path]:
 
 def ensure_demo_db() -> Path:
     """Build the demo database from the bundled samples (articles and fact-checks) once; later runs
-    reuse it."""
+    reuse it. Says where it is, so the other commands can be pointed at it."""
     from claimreview.store import factchecks as stored
 
     path = demo_db_path()
     with opened(path) as store:
         if store.count_claims() == 0:
+            stderr.print(Text(f"building the demo database at {path}"))
             store.add_articles(extract_files(sample_files()))
         if stored.count_factchecks(store) == 0:
             stored.import_factchecks(store, parse_all(sample_factcheck_files()))
@@ -346,7 +347,9 @@ def demo() -> None:
     """Open the review app on a demo database built from the bundled sample articles."""
     from claimreview.cli.review import run_app
 
-    run_app(ensure_demo_db())
+    path = ensure_demo_db()
+    run_app(path)
+    stderr.print(Text(f"the demo database is {path}; the other commands take it with --db {path}"))
 
 
 def register(app: typer.Typer) -> None:

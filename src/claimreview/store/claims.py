@@ -179,4 +179,3 @@ class ClaimReads(StoreBase):
         """
         with self.session() as session:
             return {str(r): int(n) for r, n in session.connection().exec_driver_sql(sql)}
-
