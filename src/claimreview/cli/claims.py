@@ -304,7 +304,7 @@ def claims(
         ("claim", {"ratio": 4}),
         ("document", {"ratio": 1, "no_wrap": True, "overflow": "ellipsis", "max_width": 28}),
     ):
-        table.add_column(name, **kwargs)  # type: ignore[arg-type]
+        table.add_column(name, **kwargs)
     for row in rows:
         table.add_row(
             Text(row.id[:10]),

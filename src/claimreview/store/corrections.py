@@ -62,8 +62,10 @@ def corrected_claims(store: Store, claim_ids: Sequence[str] | None = None) -> di
                     params,
                 )
                 logs: dict[str, list[_Event]] = {}
-                for cid, *rest in cursor.fetchall():
-                    logs.setdefault(cid, []).append(_Event(*rest[:4], _payload(rest[4])))
+                for cid, reviewer, kind, label, created_at, payload in cursor.fetchall():
+                    logs.setdefault(cid, []).append(
+                        _Event(reviewer, kind, label, created_at, _payload(payload))
+                    )
                 found = list(logs)
                 for begin in range(0, len(found), _CHUNK):
                     part = found[begin : begin + _CHUNK]
