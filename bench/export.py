@@ -21,8 +21,8 @@ from pathlib import Path
 from claimreview import consensus as rules
 from claimreview.config import Settings
 from claimreview.export import FORMATS, build_report
-from claimreview.publish.export import write_export
 from claimreview.ids import claim_id, document_id, sha256_text
+from claimreview.publish.export import write_export
 from claimreview.store import Store
 
 OUT = Path(__file__).resolve().parent / "out"
