@@ -3,7 +3,8 @@
 Two JSONL shapes are accepted:
 - flat claim records, one per line: ``document_uri``, ``text`` and optionally ``document_title``,
   ``document_text``, ``document_publisher``, ``document_published``, ``document_url``, ``start``, ``end``,
-  ``speaker``, ``score``, ``extractor``, ``extractor_version`` (CSV takes the same columns);
+  ``speaker``, ``score``, ``reasons``, ``extractor``, ``extractor_version`` (CSV takes the same columns,
+  ``reasons`` as one cell split at ``;``);
 - claimreview's full export, where every line has ``type``: ``document``, ``claim`` or ``event``.
 
 Parsing never touches the database; the caller stores the result in one transaction.
@@ -40,12 +41,13 @@ FLAT_FIELDS = (
     "end",
     "speaker",
     "score",
+    "reasons",
     "extractor",
     "extractor_version",
 )
 # Columns that `claimreview claims --json` prints and that carry nothing to import; accepted so
 # that its output can be fed back in.
-IGNORED_FIELDS = ("id", "document_id", "consensus", "verdicts")
+IGNORED_FIELDS = ("id", "document_id", "consensus", "verdicts", "matches", "extracted", "corrected_by")
 REQUIRED_FLAT = ("document_uri", "text")
 
 
@@ -319,6 +321,22 @@ def _check_offsets(path: Path, line: int, doc_text: str, claim_text: str, start:
         )
 
 
+def _reasons(path: Path, line: int, record: dict[str, Any]) -> list[str]:
+    """The extractor's reason codes: a list of short strings (in CSV, one cell split at ';')."""
+    value = record.get("reasons", [])
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(";") if part.strip()]
+    if (
+        not isinstance(value, list)
+        or len(value) > 20
+        or not all(isinstance(v, str) and 0 < len(v) <= 40 for v in value)
+    ):
+        raise InputError(
+            "must be a list of at most 20 short reason codes", path=path, line=line, field="reasons"
+        )
+    return list(dict.fromkeys(value))
+
+
 def _new_claim(path: Path, line: int, record: dict[str, Any], text: str, start: int, end: int) -> NewClaim:
     speaker = _opt_str(path, line, record, "speaker")
     return NewClaim(
@@ -327,6 +345,7 @@ def _new_claim(path: Path, line: int, record: dict[str, Any], text: str, start: 
         end=end,
         speaker=speaker.strip() if speaker and speaker.strip() else None,
         score=_score(path, line, record),
+        reasons=_reasons(path, line, record),
         extractor=_opt_str(path, line, record, "extractor") or IMPORT_EXTRACTOR,
         extractor_version=_opt_str(path, line, record, "extractor_version") or "",
     )

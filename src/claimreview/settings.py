@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     # Shared server for `claimreview sync`; the token lives in its own user-only file.
     server: str | None = None
     auto_sync_seconds: int = Field(default=0, ge=0)
+    # The review queue leaves out claims the extractor scored below this (0 shows every claim).
+    min_score: float = Field(default=0.0, ge=0.0, le=1.0)
     # Who publishes the ClaimReview markup, and where each review will live on the web.
     organization_name: str = "claimreview"
     organization_url: str | None = None
@@ -138,6 +140,8 @@ def _wanted(key: str) -> str:
     default = Settings.model_fields[key].get_default(call_default_factory=True)
     if isinstance(default, bool):
         return "true or false"
+    if isinstance(default, float):
+        return "a number from 0 to 1"
     if isinstance(default, int):
         return "a whole number >= 0"
     if key == "rating_scale":

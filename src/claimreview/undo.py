@@ -7,7 +7,7 @@ is itself in the history (and syncs like any verdict).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -48,9 +48,21 @@ class VerdictState:
 
     def with_label(self, label: str) -> VerdictState:
         """A verdict key: the new label keeps the note and evidence already written."""
+        return self.after_verdict(label)
+
+    def after_verdict(
+        self, label: str, *, note: str | None = None, sources: Sequence[Source] | None = None
+    ) -> VerdictState:
+        """The one rule for a new verdict, in the app and on the command line: it keeps the reviewer's
+        note and sources unless it replaces them (``note``/``sources`` given, ``""``/``()`` to drop
+        them). ``cleared`` withdraws the whole verdict, note and sources too: nothing stands."""
         if label == rules.CLEARED:
-            return VerdictState()  # clearing drops note and sources too: nothing stands
-        return replace(self, label=label)
+            return VerdictState()
+        return VerdictState(
+            label,
+            self.note if note is None else note,
+            self.sources if sources is None else tuple(dict.fromkeys(sources)),
+        )
 
     def with_note(self, note: str) -> VerdictState:
         return replace(self, note=note)

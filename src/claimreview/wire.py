@@ -91,7 +91,14 @@ Timestamp = Annotated[
 ]
 # Spelled out because type checkers need literal values; the asserts keep them equal to the core tuples.
 Label = Literal[
-    "confirmed", "denied", "unverified", "not_checkworthy", "cleared", "corrected", "assigned", "approved",
+    "confirmed",
+    "denied",
+    "unverified",
+    "not_checkworthy",
+    "cleared",
+    "corrected",
+    "assigned",
+    "approved",
     "published",
 ]
 Kind = Literal["review", "adjudication", "correction", "assignment", "editorial"]

@@ -39,7 +39,9 @@ DRONES_PUBLISHED = {
 HOSTILE_TEXT = f"Intro line before.\n{HOSTILE_CLAIM}\nAfter the hostile claim comes more text."
 
 
-def _claim(text: str, body: str, speaker: str | None, score: float) -> NewClaim:
+def _claim(
+    text: str, body: str, speaker: str | None, score: float, reasons: tuple[str, ...] = ()
+) -> NewClaim:
     start = body.index(text)
     return NewClaim(
         text=text,
@@ -47,6 +49,7 @@ def _claim(text: str, body: str, speaker: str | None, score: float) -> NewClaim:
         end=start + len(text),
         speaker=speaker,
         score=score,
+        reasons=list(reasons),
         extractor="test",
         extractor_version="1",
     )
@@ -86,8 +89,8 @@ def build_fixture(store: Store) -> Fixture:
             (
                 ceasefire,
                 [
-                    _claim(drones_text, CEASEFIRE_TEXT, "Ministry of Defence", 0.9),
-                    _claim(prices_text, CEASEFIRE_TEXT, "Jane Doe", 0.8),
+                    _claim(drones_text, CEASEFIRE_TEXT, "Ministry of Defence", 0.9, ("figure", "reporting")),
+                    _claim(prices_text, CEASEFIRE_TEXT, "Jane Doe", 0.8, ("figure", "named_source", "date")),
                     _claim(army_text, CEASEFIRE_TEXT, None, 0.7),
                     _claim(aid_text, CEASEFIRE_TEXT, "UNHCR", 0.6),
                 ],

@@ -38,6 +38,8 @@ def test_settings_are_read(tmp_path: Path) -> None:
         ('auto_sync_seconds = "10"\n', "field 'auto_sync_seconds': must be a whole number"),
         ('[keymap]\n"claim.confirm" = 1\n', "field 'keymap': must be a table"),
         ('colour = "red"\n', "field 'colour': unknown setting"),
+        ("min_score = 1.5\n", "field 'min_score': must be a number from 0 to 1"),
+        ('min_score = "0.5"\n', "field 'min_score': must be a number from 0 to 1"),
         ("reviewer = \n", "not valid TOML"),
     ],
 )
@@ -103,3 +105,14 @@ def test_settings_built_in_code_ignore_the_environment(monkeypatch: pytest.Monke
     monkeypatch.setenv("CLAIMREVIEW_REVIEWER", "Bea")
     assert Settings().reviewer is None
     assert Settings(reviewer="Cy").reviewer_name() == "Cy"
+
+
+def test_min_score_is_read_from_the_file_and_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert load_settings(write(tmp_path, "min_score = 0.4\n")).min_score == 0.4
+    assert load_settings(write(tmp_path, "min_score = 1\n")).min_score == 1.0
+    assert load_settings(tmp_path / "none.toml").min_score == 0.0
+    monkeypatch.setenv("CLAIMREVIEW_MIN_SCORE", "2")
+    with pytest.raises(InputError, match="CLAIMREVIEW_MIN_SCORE"):
+        load_settings(tmp_path / "none.toml")

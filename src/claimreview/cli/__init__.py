@@ -13,7 +13,19 @@ from typing import Annotated
 
 import typer
 
-from claimreview.cli import claims, documents, export, factchecks, publish, review, server, sync, team
+from claimreview.cli import (
+    claims,
+    corrections,
+    documents,
+    export,
+    factchecks,
+    publish,
+    review,
+    server,
+    sync,
+    team,
+    verdicts,
+)
 from claimreview.cli.plumbing import report_error
 from claimreview.errors import ClaimreviewError
 
@@ -55,6 +67,8 @@ publish.register(app)
 factchecks.register(app)
 team.register(app)
 documents.register(app)
+corrections.register(app)
+verdicts.register(app)
 
 
 def _is_database_error(err: Exception) -> bool:

@@ -1,10 +1,11 @@
-"""`extract`, `import`, `claims`, `verdict`, `stats`, `demo`: getting claims in, reading them, scripting."""
+"""`extract`, `import`, `claims`, `demo`: getting claims in and reading them."""
 
 from __future__ import annotations
 
 import json
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,22 +16,72 @@ from rich.text import Text
 
 from claimreview import consensus as rules
 from claimreview.cli.factchecks import parse_all, refresh_after_change, stored_match_json
-from claimreview.cli.plumbing import DbOption, command, db_path, opened, progress_bar, stdout
+from claimreview.cli.plumbing import DbOption, command, db_path, opened, progress_bar, stderr, stdout
 from claimreview.errors import InputError
 from claimreview.paths import demo_db_path, samples_dir
 from claimreview.textsafe import one_line
 
 if TYPE_CHECKING:
-    from claimreview.models import ClaimRow, MatchRow, NewClaim, NewDocument, Source
+    from claimreview.corrections import Effective
+    from claimreview.models import ClaimRow, MatchRow, NewClaim, NewDocument
 
 
 # -- getting claims in ----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where the articles of one `extract` call come from; given values beat the files' own metadata."""
+
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+
+    def apply(self, document: NewDocument) -> NewDocument:
+        given = {
+            k: v
+            for k, v in (("url", self.url), ("publisher", self.publisher), ("published", self.published))
+            if v
+        }
+        return document.model_copy(update=given) if given else document
+
+
+def provenance(url: str | None, publisher: str | None, published: str | None) -> Provenance:
+    """The --url/--publisher/--date options checked: an http(s) address, a name, an ISO 8601 date."""
+    from datetime import date, datetime
+
+    from claimreview.evidence import validate_url
+
+    if url is not None:
+        try:
+            url = validate_url(url)
+        except InputError as exc:
+            raise InputError(exc.reason, field="--url") from None
+    if publisher is not None:
+        publisher = one_line(publisher).strip()
+        if not publisher:
+            raise InputError("is empty", field="--publisher")
+    if published is not None:
+        value = published.strip()
+        try:
+            published = date.fromisoformat(value).isoformat() if len(value) == 10 else None
+            published = published or datetime.fromisoformat(value).isoformat()
+        except ValueError:
+            raise InputError(
+                f"'{one_line(value)[:40]}' is not an ISO 8601 date such as 2025-03-14", field="--date"
+            ) from None
+    return Provenance(url, publisher, published)
+
+
 def extract_files(
-    files: Sequence[Path], file_format: str = "auto"
+    files: Sequence[Path],
+    file_format: str = "auto",
+    *,
+    given: Provenance | None = None,
+    min_score: float = 0.0,
 ) -> list[tuple[NewDocument, list[NewClaim]]]:
-    """Read and extract every file before anything is written, so one bad file writes nothing."""
+    """Read and extract every file before anything is written, so one bad file writes nothing. Claims
+    scoring below ``min_score`` are left out."""
     from claimreview.extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract_claims, read_article
     from claimreview.models import NewClaim, NewDocument
 
@@ -42,8 +93,10 @@ def extract_files(
             claims = [
                 NewClaim.from_attrs(c, extractor=EXTRACTOR_NAME, version=EXTRACTOR_VERSION)
                 for c in extract_claims(article.text, article.kind, article.captions)
+                if c.score >= min_score
             ]
-            articles.append((NewDocument.from_attrs(article), claims))
+            document = NewDocument.from_attrs(article)
+            articles.append((given.apply(document) if given else document, claims))
             bar.advance(task)
     return articles
 
@@ -52,6 +105,12 @@ class FileFormat(StrEnum):
     auto = "auto"
     article = "article"
     transcript = "transcript"
+
+
+def _score(value: float | None) -> float | None:
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise InputError(f"must be between 0 and 1, got {value}", field="--min-score")
+    return value
 
 
 def extract(
@@ -64,11 +123,24 @@ def extract(
         FileFormat,
         typer.Option("--format", help="auto: subtitles and 'SPEAKER: text' files are read as transcripts."),
     ] = FileFormat.auto,
+    url: Annotated[
+        str | None, typer.Option(metavar="URL", help="Web address of the article (every FILE of this call).")
+    ] = None,
+    publisher: Annotated[str | None, typer.Option(metavar="NAME", help="Outlet that published it.")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", metavar="DATE", help="Publication date, ISO 8601 (2025-03-14).")
+    ] = None,
+    min_score: Annotated[
+        float | None,
+        typer.Option(metavar="S", callback=_score, help="Keep only claims scoring at least S (0 to 1)."),
+    ] = None,
 ) -> None:
-    """Extract check-worthy claims from articles and transcripts into the database."""
+    """Extract check-worthy claims from articles and transcripts into the database. HTML pages give
+    their address, outlet and date from their metadata; --url/--publisher/--date override it."""
     from claimreview.cli.limits import warn_oversized
 
-    articles = extract_files(files, file_format.value)
+    given = provenance(url, publisher, date)
+    articles = extract_files(files, file_format.value, given=given, min_score=min_score or 0.0)
     with opened(db) as store:
         result = store.add_articles(articles)
         warn_oversized(store, articles)
@@ -79,6 +151,7 @@ def extract(
         Text(
             f"{len(files)} file(s) read: added {result.documents_added} document(s) and "
             f"{result.claims_added} claim(s)"
+            + (f" scoring at least {min_score:g}" if min_score else "")
             + (f"; {already} claim(s) were already there" if already else "")
             + f" ({db_path(db)})"
         )
@@ -121,16 +194,17 @@ def _status(value: str | None) -> str | None:
     return None if value is None else rules.parse_status(value)
 
 
-def _label(value: str) -> str:
-    # People type labels: any case, and "clear" for "cleared". Import files are held to the exact values.
-    label = value.strip().lower()
-    return rules.parse_label(rules.CLEARED if label == "clear" else label)
-
-
 def claim_json(
-    row: ClaimRow, verdicts: Mapping[str, object], matches: Sequence[MatchRow] = ()
+    row: ClaimRow,
+    verdicts: Mapping[str, object],
+    matches: Sequence[MatchRow] = (),
+    *,
+    reasons: Sequence[str] = (),
+    corrected: Effective | None = None,
 ) -> dict[str, object]:
-    return {
+    """One line of `claims --json`: the claim as it stands (corrected, when a correction stands), with
+    the extraction under ``extracted`` when it differs."""
+    line: dict[str, object] = {
         "id": row.id,
         "document_id": row.document_id,
         "document_uri": row.document_uri,
@@ -140,10 +214,29 @@ def claim_json(
         "end": row.end,
         "speaker": row.speaker,
         "score": row.score,
+        "reasons": list(reasons),
         "consensus": row.consensus,
         "verdicts": list(verdicts.values()),
         "matches": [stored_match_json(m) for m in matches],
     }
+    if corrected is not None and corrected.by is not None:
+        line["extracted"] = {"text": row.text, "start": row.start, "end": row.end, "speaker": row.speaker}
+        line.update(text=corrected.text, start=corrected.start, end=corrected.end, speaker=corrected.speaker)
+        line["corrected_by"] = corrected.by
+    return line
+
+
+class Order(StrEnum):
+    position = "position"
+    score = "score"
+
+
+def _as_corrected(row: ClaimRow, corrected: Effective | None) -> ClaimRow:
+    if corrected is None or corrected.by is None:
+        return row
+    return replace(
+        row, text=corrected.text, start=corrected.start, end=corrected.end, speaker=corrected.speaker
+    )
 
 
 def claims(
@@ -151,12 +244,17 @@ def claims(
     status: Annotated[
         str | None,
         typer.Option(
-            metavar="STATUS", callback=_status, help="unreviewed, confirmed, denied, unverified, disputed"
+            metavar="STATUS",
+            callback=_status,
+            help="unreviewed, confirmed, denied, unverified, not_checkworthy, disputed",
         ),
     ] = None,
     document: Annotated[
         str | None, typer.Option(metavar="DOCUMENT", help="Document id (or prefix) or exact uri.")
     ] = None,
+    order: Annotated[
+        Order, typer.Option("--order", help="position: reading order; score: most check-worthy first.")
+    ] = Order.position,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     assigned_to: Annotated[
         str | None, typer.Option(metavar="NAME", help="Only claims assigned to NAME now.")
@@ -165,12 +263,13 @@ def claims(
         str | None, typer.Option(metavar="NAME", help="Only claims NAME has not decided yet.")
     ] = None,
 ) -> None:
-    """List claims with their consensus."""
+    """List claims with their consensus (as corrected, when a reviewer corrected them)."""
     from claimreview.store import team
+    from claimreview.store.corrections import corrected_claims
 
     with opened(db, create=False) as store:
         doc_id = store.resolve_document(document) if document else None
-        rows = store.list_claims(status=status, document=doc_id)
+        rows = store.list_claims(status=status, document=doc_id, by_score=order is Order.score)
         if assigned_to is not None:
             wanted = team.assigned_to(store, assigned_to)
             rows = [r for r in rows if r.id in wanted]
@@ -183,8 +282,11 @@ def claims(
             out = sys.stdout
             for start in range(0, len(rows), 1000):
                 chunk = rows[start : start + 1000]
-                current = store.current_verdicts_for([r.id for r in chunk])
-                matches = matches_for_claims(store, [r.id for r in chunk])
+                chunk_ids = [r.id for r in chunk]
+                current = store.current_verdicts_for(chunk_ids)
+                matches = matches_for_claims(store, chunk_ids)
+                reasons = store.reasons_for(chunk_ids)
+                corrected = corrected_claims(store, chunk_ids)
                 for row in chunk:
                     verdicts = {
                         who: {
@@ -196,12 +298,20 @@ def claims(
                         }
                         for who, ev in sorted(current[row.id].items())
                     }
-                    line = claim_json(row, verdicts, matches.get(row.id, ()))
+                    line = claim_json(
+                        row,
+                        verdicts,
+                        matches.get(row.id, ()),
+                        reasons=reasons.get(row.id, ()),
+                        corrected=corrected.get(row.id),
+                    )
                     out.write(json.dumps(line, ensure_ascii=False) + "\n")
             return
+        corrected = corrected_claims(store, [r.id for r in rows]) if rows else {}
     if not rows:
         stdout.print("no claims match; add some with: claimreview extract ARTICLE...")
         return
+    rows = [_as_corrected(row, corrected.get(row.id)) for row in rows]
     # The claim is what people read: it gets most of the width, the rest stay narrow.
     table = Table(show_lines=False, expand=True)
     for name, kwargs in (
@@ -226,93 +336,6 @@ def claims(
     stdout.print(Text(f"{len(rows)} claim(s)"))
 
 
-def verdict(
-    claim_id: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id, or a prefix naming one claim.")],
-    label: Annotated[
-        str, typer.Argument(metavar="LABEL", callback=_label, help="confirmed, denied, unverified or cleared")
-    ],
-    reviewer: Annotated[
-        str | None, typer.Option(metavar="NAME", help="Your name (default: configured, then login).")
-    ] = None,
-    note: Annotated[str, typer.Option(metavar="TEXT", help="Why.")] = "",
-    source: Annotated[
-        list[str] | None, typer.Option("--source", metavar="URL", help="Evidence URL (repeatable).")
-    ] = None,
-    source_title: Annotated[
-        list[str] | None,
-        typer.Option("--source-title", metavar="TITLE", help="Title of the matching --source."),
-    ] = None,
-    source_quote: Annotated[
-        list[str] | None,
-        typer.Option("--source-quote", metavar="QUOTE", help="Quote from the matching --source."),
-    ] = None,
-    db: DbOption = None,
-) -> None:
-    """Record a verdict on a claim (the same event log the review app writes)."""
-    from claimreview.config import load_settings
-    from claimreview.evidence import make_source
-
-    urls = source or []
-    titles = source_title or []
-    quotes = source_quote or []
-    if len(titles) > len(urls) or len(quotes) > len(urls):
-        raise InputError("each --source-title/--source-quote needs a --source URL before it")
-    sources: list[Source] = [
-        make_source(url, titles[i] if i < len(titles) else "", quotes[i] if i < len(quotes) else "")
-        for i, url in enumerate(urls)
-    ]
-    name = reviewer or load_settings().reviewer_name()
-    with opened(db, create=False) as store:
-        full_id = store.resolve_claim_id(claim_id)
-        event = store.append_event(full_id, name, label, note=note, sources=sources)
-        claim = store.get_claim(full_id)
-    assert claim is not None
-    stdout.print(Text(f"{name}: {label} on {full_id} (event {event.id}); consensus is now {claim.consensus}"))
-
-
-def stats(
-    db: DbOption = None,
-    reviewer: Annotated[
-        str | None, typer.Option(metavar="NAME", help="Whose work to show (default: configured, then login).")
-    ] = None,
-    team_view: Annotated[
-        bool, typer.Option("--team", help="Assigned, done, left and pace for every reviewer.")
-    ] = False,
-) -> None:
-    """Counts by consensus, by document and by reviewer; your assigned work and pace (--team: everyone's)."""
-    from claimreview.cli.team import figures_table
-    from claimreview.config import load_settings
-
-    with opened(db, create=False) as store:
-        if team_view:
-            stdout.print(figures_table(store, None))
-            return
-        s = store.stats()
-        mine = figures_table(store, reviewer or load_settings().reviewer_name())
-    stdout.print(Text(f"{s.total} claim(s)"))
-    by_status = Table(title="by consensus")
-    by_status.add_column("consensus")
-    by_status.add_column("claims", justify="right")
-    for value in rules.CONSENSUS_VALUES:
-        by_status.add_row(value, str(s.by_consensus.get(value, 0)))
-    stdout.print(by_status)
-    by_doc = Table(title="by document")
-    for name in ("document", "title", "claims", "reviewed"):
-        by_doc.add_column(name, justify="right" if name in ("claims", "reviewed") else "left")
-    for doc_id, title, n, reviewed in s.by_document:
-        by_doc.add_row(Text(doc_id[:10]), Text(one_line(title)), str(n), str(reviewed))
-    stdout.print(by_doc)
-    by_rev = Table(title="by reviewer (current verdicts)")
-    by_rev.add_column("reviewer")
-    by_rev.add_column("claims", justify="right")
-    for who, n in sorted(s.by_reviewer.items()):
-        by_rev.add_row(Text(one_line(who)), str(n))
-    if not s.by_reviewer:
-        by_rev.add_row("(no verdicts yet)", "")
-    stdout.print(by_rev)
-    stdout.print(mine)
-
-
 def sample_files() -> list[Path]:
     folder = samples_dir()
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".txt", ".md", ".html", ".htm"))
@@ -320,12 +343,13 @@ def sample_files() -> list[Path]:
 
 def ensure_demo_db() -> Path:
     """Build the demo database from the bundled samples (articles and fact-checks) once; later runs
-    reuse it."""
+    reuse it. Says where it is, so the other commands can be pointed at it."""
     from claimreview.store import factchecks as stored
 
     path = demo_db_path()
     with opened(path) as store:
         if store.count_claims() == 0:
+            stderr.print(Text(f"building the demo database at {path}"))
             store.add_articles(extract_files(sample_files()))
         if stored.count_factchecks(store) == 0:
             stored.import_factchecks(store, parse_all(sample_factcheck_files()))
@@ -341,13 +365,13 @@ def demo() -> None:
     """Open the review app on a demo database built from the bundled sample articles."""
     from claimreview.cli.review import run_app
 
-    run_app(ensure_demo_db())
+    path = ensure_demo_db()
+    run_app(path)
+    stderr.print(Text(f"the demo database is {path}; the other commands take it with --db {path}"))
 
 
 def register(app: typer.Typer) -> None:
     command(app)(extract)
     command(app, "import")(import_)
     command(app)(claims)
-    command(app)(verdict)
-    command(app)(stats)
     command(app)(demo)

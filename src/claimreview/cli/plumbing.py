@@ -24,7 +24,8 @@ from rich.progress import (
 )
 from typer.core import TyperArgument, TyperCommand
 
-from claimreview.paths import default_db_path
+from claimreview.errors import DatabaseError
+from claimreview.paths import default_db_path, demo_db_path
 from claimreview.textsafe import one_line
 
 if TYPE_CHECKING:
@@ -60,11 +61,25 @@ def opened(db: Path | None, *, create: bool = True) -> Iterator[Store]:
     """The local store at ``--db`` (or the default path), closed when the block ends."""
     from claimreview.store import Store
 
-    store = Store.open(db_path(db), create=create)
+    path = db_path(db)
+    if not create and not path.exists():
+        raise DatabaseError(missing_database(path, given=db is not None))
+    store = Store.open(path, create=create)
     try:
         yield store
     finally:
         store.close()
+
+
+def missing_database(path: Path, *, given: bool) -> str:
+    """Why there is nothing at ``path``, and what to do: extract something, or use the demo's database."""
+    message = f"{path}: no such database; run 'claimreview extract FILE...' first"
+    demo = demo_db_path()
+    if demo.exists() and path != demo:
+        message += f", or use the demo's database: --db {demo}"
+        if not given:
+            message += " (or set CLAIMREVIEW_DB to it)"
+    return message
 
 
 def progress_bar(label: str = "{task.description}", *, eta: bool = True) -> Progress:

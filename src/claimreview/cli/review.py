@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimreview.cli.plumbing import DbOption, command, db_path
+from claimreview.cli.plumbing import DbOption, command, db_path, missing_database
+from claimreview.errors import DatabaseError
 
 if TYPE_CHECKING:
     from claimreview.config import Settings
@@ -36,9 +37,16 @@ def review(
     reviewer: Annotated[
         str | None, typer.Option(metavar="NAME", help="Your name (default: configured, then login).")
     ] = None,
+    create: Annotated[
+        bool, typer.Option("--create", help="Start a new, empty database if there is none at the path.")
+    ] = False,
 ) -> None:
     """Review claims in the terminal app."""
-    run_app(db_path(db), reviewer)
+    path = db_path(db)
+    # A mistyped --db must not open an empty new database as if all the work were gone.
+    if not create and not path.exists():
+        raise DatabaseError(missing_database(path, given=db is not None) + "; --create starts an empty one")
+    run_app(path, reviewer)
 
 
 def register(app: typer.Typer) -> None:

@@ -60,7 +60,7 @@ def _sources_html(raw: str) -> str:
         else:
             item = f"<li><bdi>{text(src['title'])}</bdi> <code>{text(src['url'])}</code>"
         if src["quote"]:
-            item += f": <q dir=\"auto\">{text(src['quote'])}</q>"
+            item += f': <q dir="auto">{text(src["quote"])}</q>'
         parts.append(item + "</li>\n")
     parts.append("</ul>\n")
     return "".join(parts)

@@ -63,33 +63,57 @@ def _claim_lines(chunk: Sequence[ClaimRecord]) -> str:
 
     The text columns read here are NOT NULL TEXT, which SQLite always hands back as str.
     """
-    s, v = _str, _value
+    s, v, r = _str, _value, _reasons
     return "".join(
         [
             f'{{"type": "claim", "id": {s(c.id)}, "document_id": {s(c.document_id)}, "text": {s(c.text)}, '
             f'"start": {v(c.start)}, "end": {v(c.end)}, "speaker": {v(c.speaker)}, "score": {v(c.score)}, '
+            f'"reasons": {r(c.reasons_json, c)}, '
             f'"extractor": {s(c.extractor)}, "extractor_version": {s(c.extractor_version)}, '
             f'"consensus": {s(c.consensus)}}}\n'
+            if c.extracted is None
+            else _dumps(claim_record(c)) + "\n"
             for c in chunk
         ]
     )
 
 
+def _reasons(raw: str, claim: ClaimRecord) -> str:
+    # The store writes the list with json.dumps, which for ASCII codes is byte for byte what _dumps writes.
+    return raw if raw and raw.isascii() and raw[0] == "[" else _dumps(claim.reasons)
+
+
 def claim_record(c: ClaimRecord) -> dict[str, Any]:
-    """A ``claim`` line's record (the reference _claim_lines is tested against)."""
-    return {
+    """A ``claim`` line's record (the reference _claim_lines is tested against).
+
+    The line holds the claim as extracted, which is what its id is made of and what `import` checks;
+    a standing correction is added under ``corrected`` for readers (`import` rebuilds it from the
+    correction events that follow).
+    """
+    x = c.extracted
+    record = {
         "type": "claim",
         "id": c.id,
         "document_id": c.document_id,
-        "text": c.text,
-        "start": c.start,
-        "end": c.end,
-        "speaker": c.speaker,
+        "text": c.text if x is None else x.text,
+        "start": c.start if x is None else x.start,
+        "end": c.end if x is None else x.end,
+        "speaker": c.speaker if x is None else x.speaker,
         "score": c.score,
+        "reasons": c.reasons,
         "extractor": c.extractor,
         "extractor_version": c.extractor_version,
         "consensus": c.consensus,
     }
+    if x is not None:
+        record["corrected"] = {
+            "text": c.text,
+            "start": c.start,
+            "end": c.end,
+            "speaker": c.speaker,
+            "by": x.corrected_by,
+        }
+    return record
 
 
 _PAYLOAD = ', "payload": '

@@ -16,16 +16,17 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import partial
 from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimreview import consensus as rules
+from claimreview.corrections import effective, has_correction
 from claimreview.editorial import editorial_state
-from claimreview.errors import InputError
 from claimreview.export.agreement import Agreement, agreement_of_patterns
+from claimreview.export.filters import ExportFilters
 from claimreview.ids import now_iso
 from claimreview.store.reports import report_rows
 
@@ -38,70 +39,6 @@ if TYPE_CHECKING:
 ProgressCallback = Callable[[int, int], None]
 
 CONTEXT_CHARS = 200
-
-
-@dataclass(frozen=True, slots=True)
-class ExportFilters:
-    """Which claims to export; all given filters must hold.
-
-    ``status`` takes one consensus value or several (any of them). ``since``/``until`` (inclusive, UTC
-    days) keep claims with an event of any kind on those days: what the team did in that period.
-    ``published``: True keeps only claims whose review is published now, False only the others.
-    """
-
-    status: str | tuple[str, ...] | None = None  # consensus value(s)
-    reviewer: str | None = None  # claims this reviewer has a current verdict on
-    document: str | None = None  # document id, unique id prefix, or exact uri
-    since: date | None = None
-    until: date | None = None
-    published: bool | None = None
-
-    def __post_init__(self) -> None:
-        # The export's one status check, for every caller (command line, app, Python): a filter that
-        # exists holds known statuses, so nothing downstream checks them again.
-        if isinstance(self.status, str):
-            rules.parse_status(self.status)
-        elif self.status is not None:
-            values = tuple(dict.fromkeys(rules.parse_status(v) for v in self.status))
-            object.__setattr__(self, "status", (values[0] if len(values) == 1 else values) or None)
-        if self.since is not None and self.until is not None and self.until < self.since:
-            raise InputError(f"{self.until} is before --since {self.since}", field="--until")
-
-    @property
-    def statuses(self) -> tuple[str, ...]:
-        """The consensus values asked for; empty for all."""
-        if self.status is None:
-            return ()
-        return (self.status,) if isinstance(self.status, str) else self.status
-
-    def describe(self) -> list[str]:
-        out = []
-        if self.status is not None:
-            out.append(f"consensus is {' or '.join(self.statuses)}")
-        if self.reviewer is not None:
-            out.append(f"reviewed by {self.reviewer}")
-        if self.document is not None:
-            out.append(f"document {self.document}")
-        if self.since is not None or self.until is not None:
-            span = f"{self.since or '…'} to {self.until or '…'}"
-            out.append(f"events from {span}")
-        if self.published is not None:
-            out.append("published" if self.published else "not published")
-        return out
-
-    def as_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        if self.status is not None:
-            out["status"] = self.status if isinstance(self.status, str) else list(self.status)
-        for key in ("reviewer", "document"):
-            if getattr(self, key) is not None:
-                out[key] = getattr(self, key)
-        for key in ("since", "until"):
-            if getattr(self, key) is not None:
-                out[key] = getattr(self, key).isoformat()
-        if self.published is not None:
-            out["published"] = self.published
-        return out
 
 
 class EventRecord(NamedTuple):
@@ -192,6 +129,16 @@ class DocumentRecord:
         return self.title or self.uri
 
 
+class Extracted(NamedTuple):
+    """A corrected claim as the extractor gave it, and the reviewer whose correction stands."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    corrected_by: str
+
+
 class ClaimRecord(NamedTuple):
     """A claim with its document and verdicts. Built once per export (see EventRecord on why a tuple)."""
 
@@ -205,11 +152,25 @@ class ClaimRecord(NamedTuple):
     extractor: str
     extractor_version: str
     consensus: str
+    reasons_json: str  # the extractor's reason codes, a JSON list as stored
     document: DocumentRecord
     events: list[EventRecord]  # the whole history, oldest first (log order breaks ties)
     verdicts: dict[str, EventRecord]  # current reviews by reviewer, sorted by name; no cleared ones
     adjudication: EventRecord | None  # the ruling adjudication, if any
     checked_before: MatchRow | None = None  # its best match among published fact-checks, if any
+    # When a correction stands, text/start/end/speaker above are the corrected claim and this is the
+    # extraction (text, start, end, speaker) and who corrected it; else None.
+    extracted: Extracted | None = None
+
+    @property
+    def reasons(self) -> list[str]:
+        if not self.reasons_json or self.reasons_json == "[]":
+            return []
+        try:
+            value = json.loads(self.reasons_json)
+        except ValueError:
+            return []
+        return [str(v) for v in value] if isinstance(value, list) else []
 
     @property
     def disputed(self) -> bool:
@@ -393,7 +354,7 @@ def _build_report(store: Store, filters: ExportFilters) -> Report:
         history = by_claim.get(row[0])
         if history is None:
             if reviewer is None and not published:
-                claims.append(make((*row, documents[row[1]], [], {}, None, checked.get(row[0]))))
+                claims.append(make((*row, documents[row[1]], [], {}, None, checked.get(row[0]), None)))
             continue
         if len(history) > 1:
             history.sort(key=_created_at)
@@ -409,7 +370,8 @@ def _build_report(store: Store, filters: ExportFilters) -> Report:
                 order = orders[names] = tuple(sorted(names, key=_reviewer_key))
             if order != names:
                 current = {k: current[k] for k in order}
-        claims.append(make((*row, documents[row[1]], history, current, ruling, checked.get(row[0]))))
+        record = make((*row, documents[row[1]], history, current, ruling, checked.get(row[0]), None))
+        claims.append(_corrected(record) if has_correction(history) else record)
     if reviewer is not None or published is not None:
         used = {c.document_id for c in claims}
         documents = {k: v for k, v in documents.items() if k in used}
@@ -422,6 +384,20 @@ def _build_report(store: Store, filters: ExportFilters) -> Report:
         claims=claims,
         reviewers=[r.reviewer for r in summary.reviewers],
         summary=summary,
+    )
+
+
+def _corrected(claim: ClaimRecord) -> ClaimRecord:
+    """``claim`` as its standing correction has it (see claimreview.corrections), the extraction kept."""
+    now = effective(claim.speaker, claim.start, claim.end, claim.document.text, claim.events)
+    if now.by is None:
+        return claim
+    return claim._replace(
+        text=now.text,
+        start=now.start,
+        end=now.end,
+        speaker=now.speaker,
+        extracted=Extracted(claim.text, claim.start, claim.end, claim.speaker, now.by),
     )
 
 

@@ -289,3 +289,12 @@ def sentences(text: str) -> list[Sentence]:
             index += 1
         out.extend(span_sentences(text, pstart, pend, index))
     return out
+
+
+def sentence_end_after(text: str, end: int) -> int | None:
+    """Where a claim ending at ``end`` ends once extended by one sentence: the end of the first sentence
+    that ends after ``end`` (so a claim cut mid-sentence gets its sentence's rest), or None at the end."""
+    for sentence in sentences(text):
+        if sentence.end > end:
+            return sentence.end
+    return None

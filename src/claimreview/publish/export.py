@@ -66,7 +66,8 @@ def claimreview_writer(
         missing: Counter[str] = Counter()
         total = len(report.claims)
         for index, claim in enumerate(report.claims, start=1):
-            review = by_id.get(claim.id)
+            # Triaged as not worth checking after it was published: no rating stands, so no markup.
+            review = None if claim.consensus == rules.NOT_CHECKWORTHY else by_id.get(claim.id)
             if review is not None:
                 out.append(claim_review(review, publishing))
                 missing.update(omissions(review))

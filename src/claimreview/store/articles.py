@@ -68,4 +68,3 @@ class ArticleWrites(EventLog):
             result.events_added = self._insert_events(session, events)
             session.commit()
         return result
-

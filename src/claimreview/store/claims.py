@@ -57,14 +57,17 @@ class ClaimReads(StoreBase):
         search: str | None = None,
         offset: int = 0,
         limit: int | None = None,
+        by_score: bool = False,
     ) -> list[ClaimRow]:
-        """Claims in reading order (document, then position), optionally filtered."""
+        """Claims in reading order (document, then position), or highest score first (reading order
+        among equal scores), optionally filtered."""
         if status is not None and status not in rules.CONSENSUS_VALUES:
             raise ClaimreviewError(
                 f"unknown status '{status}'; use one of: {', '.join(rules.CONSENSUS_VALUES)}"
             )
         query = self._claim_query(status=status, document=document, search=search)
-        query = query.order_by(col(Document.added_at), col(Claim.document_id), col(Claim.start))
+        reading = (col(Document.added_at), col(Claim.document_id), col(Claim.start))
+        query = query.order_by(col(Claim.score).desc(), *reading) if by_score else query.order_by(*reading)
         query = query.offset(offset)
         if limit is not None:
             query = query.limit(limit)
@@ -98,6 +101,18 @@ class ClaimReads(StoreBase):
         if len(rows) > 1 and rows[0][0] != prefix:
             raise ClaimreviewError(f"claim id '{prefix}' is ambiguous; give more characters")
         return str(rows[0][0])
+
+    def reasons_for(self, claim_ids: list[str]) -> dict[str, list[str]]:
+        """Why the extractor picked each claim (its reason codes)."""
+        out: dict[str, list[str]] = {}
+        with self.session() as session:
+            for begin in range(0, len(claim_ids), 500):
+                chunk = claim_ids[begin : begin + 500]
+                for cid, reasons in session.execute(
+                    select(Claim.id, Claim.reasons).where(col(Claim.id).in_(chunk))
+                ):
+                    out[str(cid)] = [str(r) for r in reasons or ()]
+        return out
 
     def get_document(self, doc_id: str) -> Document | None:
         with self.session() as session:
@@ -164,4 +179,3 @@ class ClaimReads(StoreBase):
         """
         with self.session() as session:
             return {str(r): int(n) for r, n in session.connection().exec_driver_sql(sql)}
-

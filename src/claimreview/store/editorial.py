@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from claimreview import consensus as rules
 from claimreview import editorial
 from claimreview.editorial import EditorialState, editorial_state
 
@@ -127,7 +128,18 @@ def editorial_claims(
             cursor.close()
     for claim in claims.values():
         claim.state = editorial_state(claim.events)
+    _apply_corrections(store, claims)
     return list(claims.values())
+
+
+def _apply_corrections(store: Store, claims: dict[str, EditorialClaim]) -> None:
+    """Published text and speaker are the claim as corrected (rules in claimreview.corrections)."""
+    from claimreview.store.corrections import corrected_claims
+
+    ids = [c.id for c in claims.values() if any(e.kind == rules.CORRECTION for e in c.events)]
+    for cid, now in corrected_claims(store, ids).items() if ids else ():
+        if now.by is not None:
+            claims[cid].text, claims[cid].speaker = now.text, now.speaker
 
 
 def editorial_states(store: Store, claim_ids: Sequence[str]) -> dict[str, EditorialState]:

@@ -25,6 +25,7 @@ CLAIM_COLUMNS = (
     "extractor",
     "extractor_version",
     "consensus",
+    "reasons",
 )
 EVENT_COLUMNS = (
     "id",

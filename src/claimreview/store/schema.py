@@ -74,7 +74,6 @@ def translate(path: Path, exc: BaseException) -> DatabaseError:
     return DatabaseError(f"{path}: database error: {message}")
 
 
-
 class StoreBase:
     """One open local database. Cheap reads, one transaction per write."""
 

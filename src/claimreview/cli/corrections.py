@@ -1,0 +1,112 @@
+"""`claimreview correct`: fix a claim's speaker or boundaries by an event; the extraction stays in history."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.text import Text
+
+from claimreview import consensus as rules
+from claimreview.cli.plumbing import DbOption, command, opened, stdout
+from claimreview.errors import InputError
+from claimreview.textsafe import one_line
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    # Boundaries typed by hand often take a space or a line break along; the claim never starts with one.
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def correct(
+    claim_id: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id, or a prefix naming one claim.")],
+    speaker: Annotated[str | None, typer.Option(metavar="NAME", help="Who said it.")] = None,
+    no_speaker: Annotated[bool, typer.Option("--no-speaker", help="Nobody is named as saying it.")] = False,
+    extend_next: Annotated[
+        bool, typer.Option("--extend-next", help="Take in the rest of the sentence, or the next sentence.")
+    ] = False,
+    start: Annotated[
+        int | None, typer.Option(metavar="N", help="New start: a character offset in the document.")
+    ] = None,
+    end: Annotated[int | None, typer.Option(metavar="N", help="New end (exclusive) in the document.")] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Withdraw your correction.")] = False,
+    reviewer: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Your name (default: configured, then login).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Correct a claim's speaker or boundaries. Exports use the corrected claim; the extraction stays
+    in the history, and `--clear` withdraws your correction. Offsets are those of `claims --json`."""
+    from claimreview.config import load_settings
+    from claimreview.corrections import check_span, payload_of
+    from claimreview.store.corrections import corrected_claim
+
+    changes = speaker is not None or no_speaker or extend_next or start is not None or end is not None
+    if clear and changes:
+        raise InputError("--clear withdraws your correction; give it alone")
+    if not clear and not changes:
+        raise InputError("nothing to correct: give --speaker, --no-speaker, --extend-next, --start or --end")
+    if speaker is not None and no_speaker:
+        raise InputError("give --speaker or --no-speaker, not both")
+    if speaker is not None and not speaker.strip():
+        raise InputError("is empty (use --no-speaker)", field="--speaker")
+    name = (reviewer or load_settings().reviewer_name()).strip()
+    with opened(db, create=False) as store:
+        full_id = store.resolve_claim_id(claim_id)
+        if clear:
+            mine = store.latest_event(full_id, name, kind=rules.CORRECTION)
+            if mine is None or mine.label == rules.CLEARED:
+                raise InputError(f"{name} has no correction on {full_id} to withdraw")
+            store.record_event(full_id, name, rules.CLEARED, kind=rules.CORRECTION)
+        else:
+            claim = store.get_claim(full_id)
+            assert claim is not None
+            document = store.get_document(claim.document_id)
+            assert document is not None
+            text = document.text
+            now = corrected_claim(store, full_id)
+            new_speaker, new_start, new_end = (
+                (now.speaker, now.start, now.end) if now else (claim.speaker, claim.start, claim.end)
+            )
+            if speaker is not None or no_speaker:
+                new_speaker = None if no_speaker else one_line(speaker or "").strip()
+            new_start = new_start if start is None else start
+            new_end = new_end if end is None else end
+            if extend_next:
+                from claimreview.extract.segment import sentence_end_after
+
+                further = sentence_end_after(text, new_end)
+                if further is None:
+                    raise InputError("the claim already ends the document; nothing to extend to")
+                new_end = further
+            problem = check_span(text, new_start, new_end)
+            if problem is not None:
+                raise InputError(problem, field="--start/--end")
+            new_start, new_end = _trimmed(text, new_start, new_end)
+            store.record_event(
+                full_id,
+                name,
+                rules.CORRECTED,
+                kind=rules.CORRECTION,
+                payload=payload_of(new_speaker, new_start, new_end),
+            )
+        result = corrected_claim(store, full_id)
+    assert result is not None
+    lead = f"{name}: withdrew the correction on {full_id}" if clear else f"{name}: corrected {full_id}"
+    if result.by is None:
+        stdout.print(Text(f"{lead}; the claim is as extracted"))
+        return
+    stdout.print(
+        Text(
+            f"{lead}; it stands as corrected by {result.by}: {result.start}..{result.end}, "
+            f"speaker {one_line(result.speaker or '(none)')}: {one_line(result.text)}"
+        )
+    )
+
+
+def register(app: typer.Typer) -> None:
+    command(app)(correct)
