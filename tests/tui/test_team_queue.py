@@ -66,6 +66,9 @@ async def test_opens_on_my_assigned_work_and_counts_my_progress(
         assert "my work: 0/2 done" in progress_text(app)
         # Blind: alice's own first look at assigned work hides bob's verdict and note.
         assert "bob's reasons" not in _pane_text(app)
+        # ... and the list does not give it away either: the row shows as unreviewed, not confirmed.
+        index = screen.queue.index
+        assert index is not None and index.statuses[0] == rules.UNREVIEWED
         await pilot.press("c")
         await settle(pilot)
         assert "my work: 1/2 done" in progress_text(app)

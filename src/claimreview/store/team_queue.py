@@ -92,6 +92,11 @@ def load_team_index(store: Store, flt: QueueFilter) -> TeamIndex:
         f"SELECT c.rowid, c.consensus, c.id FROM claim c JOIN document d ON d.id = c.document_id{where} "
         f"{_ORDER}"
     )
+    assigned = team.assigned_to(store, flt.me)
+    decided = team.decided_by(store, flt.me)
+    # Blind review (teamwork.is_blind): the list must not show a colleague's verdict on my assigned work
+    # before mine is in, so such rows show as unreviewed until then (a verdict of mine sets the real one).
+    blind = assigned - decided
     rowids: array[int] = array("q")
     statuses: list[str] = []
     ids: list[str] = []
@@ -100,7 +105,7 @@ def load_team_index(store: Store, flt: QueueFilter) -> TeamIndex:
             if wanted is not None and claim_id not in wanted:
                 continue
             rowids.append(rowid)
-            statuses.append(status)
+            statuses.append(rules.UNREVIEWED if claim_id in blind and status != rules.UNREVIEWED else status)
             ids.append(claim_id)
     return TeamIndex(
         flt,
@@ -108,6 +113,6 @@ def load_team_index(store: Store, flt: QueueFilter) -> TeamIndex:
         statuses,
         ids,
         me=flt.me,
-        assigned=team.assigned_to(store, flt.me),
-        decided=team.decided_by(store, flt.me),
+        assigned=assigned,
+        decided=decided,
     )

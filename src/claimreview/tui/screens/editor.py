@@ -94,7 +94,7 @@ class EditorScreen(Screen[str | None]):
         self._show(editor_queues(self.store))
         first = APPROVED_TABLE if self.lists[APPROVED_TABLE] else UNAPPROVED_TABLE
         self.query_one(f"#{first}", DataTable).focus()
-        notice = "a approves · p publishes (a form) · enter reviews the claim · tab switches list · esc back"
+        notice = "a approve · p publish (a form) · enter review the claim · tab other list · esc back"
         if self.scale_problem:
             notice = f"rating scale not usable, the built-in one applies: {self.scale_problem}"
         self.query_one("#editor-notice", Label).update(Text(notice))

@@ -100,11 +100,10 @@ class TeamQueueActions:
         if not isinstance(index, TeamIndex):
             return
         done, assigned = index.progress()
-        left = assigned - done
-        text = Text(f"my work: {done}/{assigned} done · {left} left", style="bold")
-        text.append(f" · {len(index.decided):,} decided by me in all")
+        text = Text(f"my work: {done}/{assigned} done", style="bold")
+        text.append(f" · {len(index.decided):,} decided in all ")
         self.header.set_my_work(text)
-        self.header.set_pace(self.pace.describe(left))
+        self.header.set_pace(self.pace.describe(assigned - done))
 
     def on_verdict_saved(self: ReviewScreen, message: VerdictSaved) -> None:  # type: ignore[misc]
         index = self.queue.index
