@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from rich.text import Text
@@ -17,10 +17,6 @@ from rich.text import Text
 from claimreview.cli.plumbing import DbOption, command, opened, stderr, stdout
 from claimreview.errors import InputError
 from claimreview.textsafe import one_line
-
-if TYPE_CHECKING:
-    from claimreview.publish.rating import RatingScale
-    from claimreview.store import Store
 
 ReviewerOption = Annotated[
     str | None, typer.Option(metavar="NAME", help="Your name (default: configured, then login).")
@@ -37,44 +33,15 @@ def _settings() -> tuple[Any, Path]:
     return load_settings(), config_file()
 
 
-def _resolve(store: Store, ids: list[str]) -> list[str]:
-    """Every id resolved before anything is recorded: a typo in the third id records nothing."""
-    from claimreview import editorial
-
-    resolved = list(dict.fromkeys(store.resolve_claim_id(i) for i in ids))
-    for full in resolved:
-        claim = store.get_claim(full)
-        assert claim is not None
-        why = editorial.editable(claim.consensus)
-        if why is not None:
-            raise InputError(f"claim {full} cannot be approved or published: {why}")
-    return resolved
-
-
 def approve(ids: IdsArgument, reviewer: ReviewerOption = None, db: DbOption = None) -> None:
     """Approve reviews for publication (draft -> approved)."""
-    from claimreview import consensus as rules
+    from claimreview.publish import editing
 
     settings, _ = _settings()
     name = reviewer or settings.reviewer_name()
     with opened(db, create=False) as store:
-        for full in _resolve(store, ids):
-            appended = store.record_event(full, name, rules.APPROVED, kind=rules.EDITORIAL)
-            stdout.print(Text(f"{one_line(name)}: approved {full} (event {appended.event.id})"))
-
-
-def _choose_rating(scale: RatingScale, rating: str | None, consensus: str, claim_id: str) -> str:
-    if rating is not None:
-        return scale.find(rating).key
-    found = scale.for_verdict(consensus)
-    if found is None:
-        known = ", ".join(r.key for r in scale.ratings)
-        raise InputError(
-            f"claim {claim_id} is {consensus} and the rating scale maps no rating to that; "
-            f"pass --rating (one of: {known})",
-            field="rating",
-        )
-    return found.key
+        for done in editing.approve(store, ids, name):
+            stdout.print(Text(f"{one_line(name)}: approved {done.claim_id} (event {done.event_id})"))
 
 
 def publish(
@@ -94,44 +61,33 @@ def publish(
     db: DbOption = None,
 ) -> None:
     """Publish approved reviews (approved -> published); publishing again records a correction."""
-    from claimreview import consensus as rules
-    from claimreview import editorial
-    from claimreview.publish.claimreview import LANGUAGE, SUMMARY_LIMIT, line
+    from claimreview.publish import editing
     from claimreview.publish.rating import parse_rating_scale
-    from claimreview.store.editorial import editorial_states
 
     settings, path = _settings()
     scale = parse_rating_scale(settings.rating_scale, path=path)
-    if len(line(summary)) > SUMMARY_LIMIT:
-        raise InputError(f"is {len(line(summary))} characters; keep it to {SUMMARY_LIMIT}", field="--summary")
-    if not LANGUAGE.fullmatch(language):
-        raise InputError(
-            f"'{one_line(language)}' is not a language tag such as en or pt-BR", field="--language"
-        )
+    # Checked before the database is opened: a typo in the summary costs nothing.
+    editing.check_summary(summary, field="--summary")
+    editing.check_language(language, field="--language")
     if rating is not None:
-        scale.find(rating)  # an unknown rating fails before any claim is looked at
+        scale.find(rating)
     name = reviewer or settings.reviewer_name()
     with opened(db, create=False) as store:
-        resolved = _resolve(store, ids)
-        states = editorial_states(store, resolved)
-        payloads = {}
-        for full in resolved:
-            if states[full].state == editorial.DRAFT:
-                raise InputError(f"claim {full} is not approved; run `claimreview approve {full[:12]}` first")
-            claim = store.get_claim(full)
-            assert claim is not None
-            payloads[full] = {
-                "rating": _choose_rating(scale, rating, claim.consensus, full),
-                "summary": summary,
-                "explanation": explanation,
-                "language": language,
-            }
-        for full in resolved:
-            appended = store.record_event(
-                full, name, rules.PUBLISHED, kind=rules.EDITORIAL, payload=payloads[full]
-            )
-            label = scale.find(payloads[full]["rating"]).label
-            stdout.print(Text(f"{one_line(name)}: published {full} as {label} (event {appended.event.id})"))
+        recorded = editing.publish(
+            store,
+            ids,
+            name,
+            scale,
+            rating=rating,
+            summary=summary,
+            explanation=explanation,
+            language=language,
+            summary_field="--summary",
+            language_field="--language",
+        )
+    for done in recorded:
+        rated = f"published {done.claim_id} as {done.rating_label}"
+        stdout.print(Text(f"{one_line(name)}: {rated} (event {done.event_id})"))
 
 
 def site(

@@ -39,9 +39,13 @@ class QueueFilter:
     status: str | None = None
     search: str = ""
     document: str | None = None
+    team: str | None = None  # a team queue of store/team.py (store/team_queue.py), for reviewer ``me``
+    me: str = ""
 
     def describe(self) -> str:
         parts = [self.status or "all"]
+        if self.team is not None:
+            parts = [f"queue {self.team}"] + ([self.status] if self.status else [])
         if self.document:
             parts.append(f"document {self.document[:10]}")
         if self.search:
@@ -122,6 +126,10 @@ QueueIndex = ClaimIndex | DocumentIndex
 def load_index(store: Store, flt: QueueFilter) -> QueueIndex:
     """The claims of ``flt`` in reading order: a status (or every claim) is read a document at a time
     from the counts table; a search or a document filter reads its matches at once."""
+    if flt.team is not None:
+        from claimreview.store.team_queue import load_team_index
+
+        return load_team_index(store, flt)
     if flt.document is None and not flt.search.strip():
         return DocumentIndex.open(store, flt)
     where, params = _where(flt)

@@ -64,7 +64,7 @@ class StoreOpened(Message):
     """The worker opened the database and read what the first screen shows."""
 
     store: Store
-    index: QueueIndex | None  # the unreviewed filter's; None when the database has no claims
+    index: QueueIndex | None  # the default queue's (team_queue.default_filter); None: no claims
     counts: dict[str, int]
     pending: int
     last_sync: str | None
@@ -193,10 +193,12 @@ class ClaimReviewApp(App[None]):
             import claimreview.tui.screens.review  # noqa: F401  (imported here rather than on the UI thread)
             from claimreview.consensus import UNREVIEWED
             from claimreview.store import sync_state as local
-            from claimreview.store.queue import QueueFilter, consensus_counts, load_index
+            from claimreview.store.queue import consensus_counts, load_index
+            from claimreview.store.team_queue import default_filter
 
             counts = consensus_counts(store)
-            index = load_index(store, QueueFilter(status=UNREVIEWED)) if sum(counts.values()) else None
+            flt = default_filter(store, self.reviewer)
+            index = load_index(store, flt) if sum(counts.values()) else None
             if index is not None:
                 index.next_with_status(-1, UNREVIEWED, wrap=False)  # reads the first claim's document here
             opened = StoreOpened(
@@ -353,14 +355,14 @@ class ClaimReviewApp(App[None]):
         self._after_sync()
 
     def _after_sync(self) -> None:
-        from claimreview.tui.screens import ConflictsScreen, EmptyScreen, ReviewScreen
+        from claimreview.tui.screens import ConflictsScreen, EditorScreen, EmptyScreen, ReviewScreen
 
         if isinstance(self.screen, EmptyScreen):
             if self._has_claims():
                 self._open_review()
             return
         for screen in self.screen_stack:
-            if isinstance(screen, ReviewScreen | ConflictsScreen):
+            if isinstance(screen, ReviewScreen | ConflictsScreen | EditorScreen):
                 screen.refresh_after_sync()
 
     @on(VerdictSaved)
@@ -387,14 +389,18 @@ class ClaimReviewApp(App[None]):
 
     def binding_groups(self) -> list[tuple[str, Iterable[BindingType]]]:
         from claimreview.tui.screens import (
+            AssignDialog,
             ConflictsScreen,
             DocumentScreen,
             DocumentsScreen,
+            EditorScreen,
             EmptyScreen,
             EvidenceDialog,
             ExportDialog,
             HelpScreen,
             NoteDialog,
+            PublishDialog,
+            QueueDialog,
             ReviewScreen,
         )
         from claimreview.tui.widgets import ClaimQueue, DocumentView, SearchBox, VerdictPane
@@ -410,6 +416,10 @@ class ClaimReviewApp(App[None]):
             ("evidence dialog", EvidenceDialog.BINDINGS),
             ("export dialog", ExportDialog.BINDINGS),
             ("documents", DocumentsScreen.BINDINGS),
+            ("assign dialog", AssignDialog.BINDINGS),
+            ("queue chooser", QueueDialog.BINDINGS),
+            ("editor's queue", EditorScreen.BINDINGS),
+            ("publish form", PublishDialog.BINDINGS),
             ("conflicts", ConflictsScreen.BINDINGS),
             ("document", DocumentScreen.BINDINGS),
             ("help", HelpScreen.BINDINGS),

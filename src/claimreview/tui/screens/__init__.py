@@ -13,13 +13,20 @@ if TYPE_CHECKING:
     from claimreview.tui.screens.conflicts import ConflictsScreen
     from claimreview.tui.screens.dialogs import EvidenceDialog, NoteDialog
     from claimreview.tui.screens.documents import DocumentScreen, DocumentsScreen
+    from claimreview.tui.screens.editor import EditorScreen
     from claimreview.tui.screens.empty import EmptyScreen
     from claimreview.tui.screens.export_dialog import ExportDialog
     from claimreview.tui.screens.help import HelpScreen
     from claimreview.tui.screens.loading import LoadingScreen
+    from claimreview.tui.screens.publish_dialog import PublishDialog
     from claimreview.tui.screens.review import ReviewScreen
+    from claimreview.tui.screens.team_queue import AssignDialog, QueueDialog
 
 _HOMES = {
+    "AssignDialog": "team_queue",
+    "EditorScreen": "editor",
+    "PublishDialog": "publish_dialog",
+    "QueueDialog": "team_queue",
     "ConflictsScreen": "conflicts",
     "DocumentScreen": "documents",
     "DocumentsScreen": "documents",
@@ -41,14 +48,18 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "AssignDialog",
     "ConflictsScreen",
     "DocumentScreen",
     "DocumentsScreen",
+    "EditorScreen",
     "EmptyScreen",
     "EvidenceDialog",
     "ExportDialog",
     "HelpScreen",
     "LoadingScreen",
     "NoteDialog",
+    "PublishDialog",
+    "QueueDialog",
     "ReviewScreen",
 ]

@@ -44,6 +44,7 @@ class DocumentsScreen(Screen[str | None]):
         Binding("escape,q", "close", "Back", id="documents.close"),
         Binding("j", "cursor_down", "Down", id="documents.down", show=False),
         Binding("k", "cursor_up", "Up", id="documents.up", show=False),
+        Binding("A", "assign", "Assign", id="documents.assign"),
     ]
 
     def __init__(self, store: Store) -> None:
@@ -106,6 +107,14 @@ class DocumentsScreen(Screen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_assign(self) -> None:
+        from claimreview.tui.screens.team_queue import assign_document
+
+        table = self.query_one("#documents-table", DataTable)
+        if self._rows and 0 <= table.cursor_row < len(self._rows):
+            document_id = self._rows[table.cursor_row][0]
+            assign_document(self, self.store, document_id, getattr(self.app, "reviewer", ""))
 
     @on(DataTable.RowSelected, "#documents-table")
     def _open(self, event: DataTable.RowSelected) -> None:

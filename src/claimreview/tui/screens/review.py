@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from claimreview import consensus as rules
+from claimreview import teamwork
 from claimreview.config import Settings
 from claimreview.errors import ClaimreviewError, InputError
 from claimreview.evidence import validate_url
@@ -27,8 +28,10 @@ from claimreview.store.queue import (
     load_index,
     rowid_of,
 )
+from claimreview.store.team_queue import default_filter
 from claimreview.textsafe import one_line
 from claimreview.tui.messages import VerdictSaved
+from claimreview.tui.screens.team_queue import TeamQueueActions
 from claimreview.tui.widgets import ClaimQueue, SearchBox, SourcePane, StatusHeader, VerdictPane, VerdictView
 from claimreview.tui.widgets.status_header import SessionPace
 from claimreview.undo import Change, UndoHistory, VerdictState
@@ -43,7 +46,7 @@ class Reloaded(Message):
     position: int  # where the cursor's claim is in the new index (0 if it is not there)
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(TeamQueueActions, Screen[None]):
     # Narrow terminals get the class -narrow (styles/review.tcss drops what matters least there).
     # Textual declares this as an instance variable, so not a ClassVar here.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
@@ -67,6 +70,8 @@ class ReviewScreen(Screen[None]):
         Binding("C", "conflicts", "Conflicts", id="conflicts.open", show=False),
         Binding("r", "refresh", "Refresh", id="view.refresh", show=False),
         Binding("e", "export", "Export", id="export.open", show=False),
+        Binding("w", "choose_queue", "Work queue", id="view.queue", show=False),
+        Binding("E", "editor", "Editor's queue", id="editor.open", show=False),
     ]
 
     def __init__(
@@ -83,7 +88,8 @@ class ReviewScreen(Screen[None]):
         self.reviewer = reviewer
         self.settings = settings
         # The work queue: what is left to review. The rows stay put after a verdict until f or r.
-        self.filter = QueueFilter(status=rules.UNREVIEWED)
+        # With work assigned to me, my queue (store/team_queue.py); else what is left to review.
+        self.filter = opened[0].filter if opened is not None else default_filter(store, reviewer)
         self.history = UndoHistory()
         self.pace = SessionPace()
         self.counts: dict[str, int] = {}
@@ -139,6 +145,7 @@ class ReviewScreen(Screen[None]):
         self.header.set_progress(self.counts)
         self.header.set_pace(self.pace.describe(self.counts.get(rules.UNREVIEWED, 0)))
         self.header.set_filter(self.filter.describe())
+        self.show_team_progress()
         self._title_queue()
 
     def _title_queue(self) -> None:
@@ -178,8 +185,8 @@ class ReviewScreen(Screen[None]):
             others=others,
             history=events,
             consensus=rules.consensus(events),
-            # Blind until you have given a verdict here at least once: the first look is your own.
-            blind=self.settings.blind_review and not any(e.reviewer == self.reviewer for e in events),
+            # Assigned work (or every claim, with the setting) is blind until your own verdict is in.
+            blind=teamwork.is_blind(events, self.reviewer, blind_review=self.settings.blind_review),
         )
 
     def _my_state(self, claim_id: str) -> VerdictState:

@@ -158,3 +158,9 @@ class StatusHeader(Vertical):
 
     def set_sync_state(self, message: str) -> None:
         self._set_top("sync-state", Text(one_line(message)))
+
+    def set_my_work(self, text: Text) -> None:
+        """In a team queue the progress line counts the reviewer's own work (tui/screens/team_queue.py)
+        instead of everyone's counts, which a theme switch must then not draw back."""
+        self._counts = None
+        self.query_one("#header-progress", Label).update(text)

@@ -30,6 +30,7 @@ STYLE_NAMES = (
     rules.CLEARED,
 )
 StyleOf = Callable[[str], Style]
+_VERDICT_KINDS = (rules.REVIEW, rules.ADJUDICATION)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,8 @@ class VerdictView:
 def append_label(text: Text, label: str, style: StyleOf) -> None:
     """Glyph and label in the label's style (the verdict pane and the conflicts screen)."""
     glyph = GLYPHS.get(label, "·") if label != rules.CLEARED else "–"
-    text.append(f"{glyph} {label}", style=style(label))
+    # Assignment and editorial labels have no colour of their own (and no component class).
+    text.append(f"{glyph} {label}", style=style(label if label in STYLE_NAMES else "dim"))
 
 
 def render_verdict(view: VerdictView, style: StyleOf = lambda _name: Style()) -> Text:
@@ -94,7 +96,8 @@ def render_verdict(view: VerdictView, style: StyleOf = lambda _name: Style()) ->
     shown = 0
     hidden = 0
     for event in reversed(view.history):
-        if view.blind and event.reviewer != view.reviewer:
+        # Blind hides others' verdicts only (teamwork.visible_events): assignments stay in view.
+        if view.blind and event.reviewer != view.reviewer and event.kind in _VERDICT_KINDS:
             hidden += 1
             continue
         shown += 1

@@ -1,0 +1,243 @@
+"""The editor's queue: reviews approved but not published, and settled but not approved; `a` approves,
+`p` publishes through the publish form. Returns the id of a claim to open in the review screen (enter).
+
+Approving and publishing go through publish/editing.py, the same code and checks as `claimreview approve`
+and `publish`; the events are written in a worker, which reads the queues again and tells the screen by
+message, so a slow disk never freezes the keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label
+
+from claimreview import consensus as rules
+from claimreview.consensus import GLYPHS
+from claimreview.errors import ClaimreviewError, InputError
+from claimreview.publish import editing
+from claimreview.publish.rating import DEFAULT_SCALE, RatingScale, parse_rating_scale
+from claimreview.settings import Settings
+from claimreview.store import Store
+from claimreview.store.editorial import EditorialClaim, EditorQueues, editor_queues
+from claimreview.textsafe import one_line
+from claimreview.tui.messages import VerdictSaved
+from claimreview.tui.screens.publish_dialog import PublishDialog, PublishForm
+
+APPROVED_TABLE = "editor-approved"
+UNAPPROVED_TABLE = "editor-unapproved"
+
+
+@dataclass
+class EditorialRecorded(Message):
+    """The worker wrote editorial events and read the queues again."""
+
+    summary: str
+    queues: EditorQueues
+
+
+@dataclass
+class EditorialFailed(Message):
+    error: str
+
+
+def load_scale(settings: Settings) -> tuple[RatingScale, str | None]:
+    """The organisation's rating scale, and what is wrong with the configured one (then the built-in)."""
+    from claimreview.paths import config_file
+
+    try:
+        return parse_rating_scale(settings.rating_scale, path=config_file()), None
+    except InputError as err:
+        return DEFAULT_SCALE, one_line(str(err))
+
+
+class EditorScreen(Screen[str | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Back", id="editor.close"),
+        Binding("a", "approve", "Approve", id="editor.approve"),
+        Binding("p", "publish", "Publish", id="editor.publish"),
+        Binding("tab", "switch", "Other list", id="editor.switch", show=False),
+        Binding("enter", "review", "Review", id="editor.review", priority=True, show=False),
+        Binding("r", "refresh", "Refresh", id="editor.refresh", show=False),
+    ]
+
+    def __init__(self, store: Store, editor: str, settings: Settings) -> None:
+        super().__init__()
+        self.store = store
+        self.editor = editor
+        self.settings = settings
+        self.scale, self.scale_problem = load_scale(settings)
+        self.lists: dict[str, list[EditorialClaim]] = {APPROVED_TABLE: [], UNAPPROVED_TABLE: []}
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="editor-approved-title", classes="editor-title")
+        yield DataTable(id=APPROVED_TABLE, cursor_type="row", zebra_stripes=True)
+        yield Label("", id="editor-unapproved-title", classes="editor-title")
+        yield DataTable(id=UNAPPROVED_TABLE, cursor_type="row", zebra_stripes=True)
+        yield Label("", id="editor-notice")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for table_id in (APPROVED_TABLE, UNAPPROVED_TABLE):
+            table = self.query_one(f"#{table_id}", DataTable)
+            table.add_column("consensus", width=14)
+            table.add_column("document", width=20)
+            table.add_column("claim")
+        self._show(editor_queues(self.store))
+        first = APPROVED_TABLE if self.lists[APPROVED_TABLE] else UNAPPROVED_TABLE
+        self.query_one(f"#{first}", DataTable).focus()
+        notice = "a approve · p publish (a form) · enter review the claim · tab other list · esc back"
+        if self.scale_problem:
+            notice = f"rating scale not usable, the built-in one applies: {self.scale_problem}"
+        self.query_one("#editor-notice", Label).update(Text(notice))
+
+    def _show(self, queues: EditorQueues) -> None:
+        self.lists = {
+            APPROVED_TABLE: queues.approved_unpublished,
+            UNAPPROVED_TABLE: queues.consensus_unapproved,
+        }
+        titles = {
+            APPROVED_TABLE: f"Approved, not published: {len(queues.approved_unpublished)} (p publishes)",
+            UNAPPROVED_TABLE: f"Settled, not approved: {len(queues.consensus_unapproved)} (a approves)",
+        }
+        for table_id, claims in self.lists.items():
+            self.query_one(f"#{table_id}-title", Label).update(Text(titles[table_id], style="bold"))
+            table = self.query_one(f"#{table_id}", DataTable)
+            cursor = table.cursor_row
+            table.clear()
+            # Cells are Text: claims and titles come from articles and must not be read as markup.
+            for claim in claims:
+                table.add_row(
+                    Text(f"{GLYPHS.get(claim.consensus, ' ')} {claim.consensus}"),
+                    Text(one_line(claim.document_title or claim.document_uri)[:60], overflow="ellipsis"),
+                    Text(one_line(claim.text)[:300]),
+                    key=claim.id,
+                )
+            if claims:
+                table.move_cursor(row=min(max(cursor, 0), len(claims) - 1), animate=False)
+
+    def _selected(self) -> tuple[str, EditorialClaim | None]:
+        focused = self.focused
+        table_id = (
+            focused.id if isinstance(focused, DataTable) and focused.id in self.lists else APPROVED_TABLE
+        )
+        claims = self.lists[table_id]
+        row = self.query_one(f"#{table_id}", DataTable).cursor_row
+        return table_id, claims[row] if claims and 0 <= row < len(claims) else None
+
+    def _may_record(self) -> bool:
+        from claimreview.sync.adjudication import may_record_here, refusal
+
+        if may_record_here(self.store, rules.EDITORIAL) is False:
+            refused = one_line(refusal(self.store, rules.EDITORIAL))
+            self.notify(refused, title="Not allowed", severity="warning", markup=False)
+            return False
+        if self.busy:
+            self.notify("Still recording the previous decision.", markup=False)
+            return False
+        return True
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_switch(self) -> None:
+        table_id, _ = self._selected()
+        other = UNAPPROVED_TABLE if table_id == APPROVED_TABLE else APPROVED_TABLE
+        self.query_one(f"#{other}", DataTable).focus()
+
+    def action_review(self) -> None:
+        _, claim = self._selected()
+        if claim is not None:
+            self.dismiss(claim.id)
+
+    def action_refresh(self) -> None:
+        self._show(editor_queues(self.store))
+
+    def action_approve(self) -> None:
+        table_id, claim = self._selected()
+        if claim is None:
+            self.notify("No claim selected.", markup=False)
+            return
+        if table_id == APPROVED_TABLE:
+            self.notify("Already approved; p publishes it.", markup=False)
+            return
+        if self._may_record():
+            self._record(claim.id, None)
+
+    def action_publish(self) -> None:
+        table_id, claim = self._selected()
+        if claim is None:
+            self.notify("No claim selected.", markup=False)
+            return
+        if table_id == UNAPPROVED_TABLE:
+            self.notify("Approve it first (a); then it moves to the list above.", markup=False)
+            return
+        if not self._may_record():
+            return
+        found = self.scale.for_verdict(claim.consensus)
+        start = PublishForm(found.key if found is not None else "", "", "", "en")
+
+        def done(form: PublishForm | None) -> None:
+            if form is not None:
+                self._record(claim.id, form)
+
+        self.app.push_screen(PublishDialog(claim.text, claim.consensus, self.scale, start), done)
+
+    # -- writing -----------------------------------------------------------------------------------
+
+    def _record(self, claim_id: str, form: PublishForm | None) -> None:
+        self.busy = True
+        self.query_one("#editor-notice", Label).update(Text("recording…"))
+        self._write(claim_id, form)
+
+    @work(thread=True, exclusive=True, group="editorial", exit_on_error=False)
+    def _write(self, claim_id: str, form: PublishForm | None) -> None:
+        try:
+            if form is None:
+                recorded = editing.approve(self.store, [claim_id], self.editor)
+                summary = f"Approved {claim_id[:12]}; p publishes it."
+            else:
+                recorded = editing.publish(
+                    self.store,
+                    [claim_id],
+                    self.editor,
+                    self.scale,
+                    rating=form.rating,
+                    summary=form.summary,
+                    explanation=form.explanation,
+                    language=form.language,
+                )
+                summary = f"Published {claim_id[:12]} as {recorded[0].rating_label}; sent with the next sync."
+            queues = editor_queues(self.store)
+        except ClaimreviewError as err:
+            self.post_message(EditorialFailed(one_line(str(err))))
+            return
+        for done in recorded:
+            self.app.post_message(VerdictSaved(done.claim_id))  # one more event waits to be sent
+        self.post_message(EditorialRecorded(summary, queues))
+
+    @on(EditorialRecorded)
+    def _recorded(self, message: EditorialRecorded) -> None:
+        self.busy = False
+        self._show(message.queues)
+        self.query_one("#editor-notice", Label).update(Text(message.summary))
+        self.notify(message.summary, markup=False)
+
+    @on(EditorialFailed)
+    def _failed(self, message: EditorialFailed) -> None:
+        self.busy = False
+        self.query_one("#editor-notice", Label).update(Text(message.error))
+        self.notify(message.error, title="Not recorded", severity="error", markup=False)
+
+    def refresh_after_sync(self) -> None:
+        self.action_refresh()

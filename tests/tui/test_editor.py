@@ -1,0 +1,151 @@
+"""Pilot tests for the editor's queue (E): approve (a), publish through the form (p), the CLI's checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Select, TextArea
+
+from claimreview import consensus as rules
+from claimreview import editorial
+from claimreview.store import Store
+from claimreview.store import sync_state as local
+from claimreview.store.editorial import editorial_claims
+from claimreview.tui.screens import EditorScreen, PublishDialog, ReviewScreen
+
+from .conftest import SENTENCES_A, SENTENCES_B, AppFactory, settle
+
+
+def claim_ids(db: Path) -> dict[str, str]:
+    with Store.open(db) as store:
+        return {row.text: row.id for row in store.list_claims()}
+
+
+def verdict(db: Path, text: str, reviewer: str, label: str) -> None:
+    with Store.open(db) as store:
+        store.record_event(claim_ids(db)[text], reviewer, label)
+
+
+def states(db: Path) -> dict[str, editorial.EditorialState]:
+    with Store.open(db) as store:
+        return {c.text: c.state for c in editorial_claims(store)}
+
+
+def rows(app: object, table_id: str) -> list[str]:
+    table = app.screen.query_one(f"#{table_id}", DataTable)  # type: ignore[attr-defined]
+    return [str(table.get_row_at(n)[2]) for n in range(table.row_count)]
+
+
+async def open_editor(pilot: object) -> None:
+    await settle(pilot)  # type: ignore[arg-type]
+    await pilot.press("E")  # type: ignore[attr-defined]
+    await settle(pilot)  # type: ignore[arg-type]
+
+
+async def test_approve_then_publish_with_the_form(make_app: AppFactory, filled_db: Path) -> None:
+    verdict(filled_db, SENTENCES_A[0], "bob", rules.DENIED)
+    verdict(filled_db, SENTENCES_B[0], "bob", rules.CONFIRMED)
+    app = make_app(reviewer="ed")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(pilot)
+        assert isinstance(app.screen, EditorScreen)
+        assert rows(app, "editor-approved") == []
+        assert rows(app, "editor-unapproved") == [SENTENCES_A[0], SENTENCES_B[0]]
+        # p on an unapproved claim says what to do first and records nothing.
+        await pilot.press("p")
+        await settle(pilot)
+        assert not isinstance(app.screen, PublishDialog)
+        await pilot.press("a")
+        await settle(pilot)
+        assert rows(app, "editor-approved") == [SENTENCES_A[0]]
+        assert rows(app, "editor-unapproved") == [SENTENCES_B[0]]
+        assert states(filled_db)[SENTENCES_A[0]].state == editorial.APPROVED
+        await pilot.press("tab")  # to the approved list
+        await pilot.press("p")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PublishDialog)
+        # The denied claim starts on the scale's rating for "denied".
+        assert dialog.query_one("#publish-rating", Select).value == "false"
+        summary = dialog.query_one("#publish-summary", Input)
+        summary.value = "x" * 80
+        await settle(pilot)
+        assert summary.border_subtitle == "80/75"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PublishDialog)  # refused, with the reason on the form
+        assert "keep it to 75" in str(dialog.query_one("#publish-error").render())
+        summary.value = "Unemployment fell 3% last year"
+        dialog.query_one("#publish-explanation", TextArea).text = "The statistics office says 1%."
+        dialog.query_one("#publish-language", Input).value = "en-GB"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+        assert rows(app, "editor-approved") == []
+    state = states(filled_db)[SENTENCES_A[0]]
+    assert state.state == editorial.PUBLISHED
+    assert state.publication.payload == {
+        "rating": "false",
+        "summary": "Unemployment fell 3% last year",
+        "explanation": "The statistics office says 1%.",
+        "language": "en-GB",
+    }
+    assert state.editors == ("ed",)
+
+
+async def test_unverified_needs_a_rating_picked(make_app: AppFactory, filled_db: Path) -> None:
+    # The built-in scale maps no rating to unverified: the form starts blank and says so.
+    verdict(filled_db, SENTENCES_B[1], "bob", rules.UNVERIFIED)
+    app = make_app(reviewer="ed")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("tab", "p")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PublishDialog)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PublishDialog)
+        assert "Pick a rating" in str(dialog.query_one("#publish-error").render())
+        dialog.query_one("#publish-rating", Select).value = "true"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+    assert states(filled_db)[SENTENCES_B[1]].publication.payload["rating"] == "true"
+
+
+async def test_a_plain_reviewer_is_told_why_and_nothing_is_recorded(
+    make_app: AppFactory, filled_db: Path
+) -> None:
+    verdict(filled_db, SENTENCES_A[0], "bob", rules.DENIED)
+    with Store.open(filled_db) as store:
+        local.set_meta(store, {local.SERVER_KEY: "http://127.0.0.1:9", local.ROLE_KEY: "reviewer"})
+    app = make_app(reviewer="ed")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert any("editorial events need the role" in str(n.message) for n in app._notifications)
+    assert states(filled_db)[SENTENCES_A[0]].state == editorial.DRAFT
+
+
+async def test_enter_opens_the_claim_in_the_review_screen(make_app: AppFactory, filled_db: Path) -> None:
+    verdict(filled_db, SENTENCES_B[0], "bob", rules.CONFIRMED)
+    app = make_app(reviewer="ed")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        current = screen.queue.current
+        assert current is not None and current.text == SENTENCES_B[0]
+
+
+async def test_help_lists_the_new_keys(make_app: AppFactory) -> None:
+    app = make_app()
+    ids = {row.binding_id for row in app.key_rows()}
+    assert {"editor.open", "editor.approve", "editor.publish", "publish.save", "view.queue"} <= ids
+    assert {"documents.assign", "assign.save", "queues.cancel"} <= ids
