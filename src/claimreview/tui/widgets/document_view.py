@@ -131,9 +131,7 @@ class DocumentView(ScrollView, can_focus=True):
 
     def scroll_to_current(self) -> None:
         if not self.scrollable_content_region.height:
-            # Not laid out yet: a scroll now would be clamped to 0 (the claim out of view on open).
-            self.call_after_refresh(self.scroll_to_current)
-            return
+            return  # not laid out yet (a scroll now would be clamped to 0): on_resize scrolls once it is
         if self._wrap_width != self.scrollable_content_region.width:
             self._rewrap()
         if self.current is None or not 0 <= self.current < len(self._spans):
