@@ -47,9 +47,14 @@ class VerdictState:
         return cls(event.label, event.note, tuple(_source(s) for s in event.sources))
 
     def with_label(self, label: str) -> VerdictState:
-        """A verdict key: the new label keeps the note and evidence already written."""
-        if label == rules.CLEARED:
-            return VerdictState()  # clearing drops note and sources too: nothing stands
+        """A verdict key: the new label keeps the note and evidence already written.
+
+        Research comes before (and outlives) a verdict: clearing the label keeps note and sources (the
+        state is then "research without a verdict", stored as a review event labelled ``cleared`` that
+        carries them); clearing again when no verdict stands discards the research as well.
+        """
+        if label == rules.CLEARED and not self.is_set:
+            return VerdictState()
         return replace(self, label=label)
 
     def with_note(self, note: str) -> VerdictState:
@@ -59,6 +64,23 @@ class VerdictState:
         if source in self.sources:
             return self
         return replace(self, sources=(*self.sources, source))
+
+
+def carry_forward(
+    previous: VerdictState,
+    label: str,
+    *,
+    note: str | None = None,
+    sources: tuple[Source, ...] | None = None,
+) -> VerdictState:
+    """The one rule for the app and the CLI: a new verdict keeps the reviewer's note and sources unless
+    it replaces them (``note``/``sources`` given, even empty, replace; None keeps what stands)."""
+    state = previous.with_label(label)
+    if note is not None:
+        state = state.with_note(note)
+    if sources is not None:
+        state = replace(state, sources=sources)
+    return state
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,8 @@ FILTER_CYCLE: tuple[str | None, ...] = (
 )
 
 _ROW_COLUMNS = (
-    'c.rowid, c.id, c.document_id, d.uri, d.title, c.text, c.start, c."end", c.speaker, c.score, c.consensus'
+    'c.rowid, c.id, c.document_id, d.uri, d.title, c.text, c.start, c."end", c.speaker, c.score, c.consensus,'
+    ' c.reasons'
 )
 # Same order as Store.list_claims, so the CLI and the app agree on what "next" means.
 _ORDER = "ORDER BY d.added_at, c.document_id, c.start"
