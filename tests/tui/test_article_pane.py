@@ -50,8 +50,12 @@ def long_article(tmp_path: Path) -> tuple[Path, str]:
             )
         )
     document = NewDocument(
-        uri="https://news.example/arrivals", title="Arrivals", text=text, publisher="Example Times",
-        published="2026-03-02", url="https://news.example/arrivals",
+        uri="https://news.example/arrivals",
+        title="Arrivals",
+        text=text,
+        publisher="Example Times",
+        published="2026-03-02",
+        url="https://news.example/arrivals",
     )
     path = tmp_path / "long.db"
     with Store.open(path) as store:

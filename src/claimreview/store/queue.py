@@ -31,7 +31,7 @@ FILTER_CYCLE: tuple[str | None, ...] = (
 
 _ROW_COLUMNS = (
     'c.rowid, c.id, c.document_id, d.uri, d.title, c.text, c.start, c."end", c.speaker, c.score, c.consensus,'
-    ' c.reasons'
+    " c.reasons"
 )
 # Same order as Store.list_claims, so the CLI and the app agree on what "next" means.
 _ORDER = "ORDER BY d.added_at, c.document_id, c.start"
@@ -67,7 +67,9 @@ class QueueFilter:
         """Indexable a document at a time from the counts table (DocumentIndex): no search, no document,
         article order, no score floor. Anything else reads its matching rowids at once."""
         return (
-            self.document is None and not self.search.strip() and self.order == ARTICLE_ORDER
+            self.document is None
+            and not self.search.strip()
+            and self.order == ARTICLE_ORDER
             and self.min_score <= 0
         )
 

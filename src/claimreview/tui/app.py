@@ -82,7 +82,7 @@ class ClaimReviewApp(App[None]):
     CSS_PATH = css_paths()  # type: ignore[assignment]
     BINDINGS: ClassVar[list[BindingType]] = [
         # App-wide so that it also works on the empty-database screen, where a sync brings the claims.
-        Binding("s", "sync", "Sync", id="sync.now"),
+        Binding("s", "sync", "Sync", id="sync.now", show=False),  # the header shows the sync state
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
         # Declared here (Textual then adds none of its own) so that it has an id and can be remapped.
@@ -193,10 +193,11 @@ class ClaimReviewApp(App[None]):
             import claimreview.tui.screens.review  # noqa: F401  (imported here rather than on the UI thread)
             from claimreview.consensus import UNREVIEWED
             from claimreview.store import sync_state as local
-            from claimreview.store.queue import QueueFilter, consensus_counts, load_index
+            from claimreview.store.queue import consensus_counts, load_index
+            from claimreview.tui.screens.review_finding import work_queue
 
             counts = consensus_counts(store)
-            index = load_index(store, QueueFilter(status=UNREVIEWED)) if sum(counts.values()) else None
+            index = load_index(store, work_queue(self.settings)) if sum(counts.values()) else None
             if index is not None:
                 index.next_with_status(-1, UNREVIEWED, wrap=False)  # reads the first claim's document here
             opened = StoreOpened(

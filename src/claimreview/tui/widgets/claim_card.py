@@ -1,4 +1,4 @@
-"""The claim card: who said the claim, why it was picked, where it appeared, and whether it was checked before.
+"""The claim card: who said the claim, why it was picked, where it appeared, whether it was checked before.
 
 Every value is shown whole (the card wraps); the details dialog (``i``) and the matches list (``m``)
 show the same values with room to spare. All text is untrusted and appended literally.
@@ -47,7 +47,8 @@ def describe_reasons(reasons: Sequence[str]) -> str:
 
 def describe_match(match: MatchRow) -> str:
     """publisher · rating · date — headline (what "checked before" lists)."""
-    head = " · ".join(one_line(part) for part in (match.publisher, match.rating, match.date_published) if part)
+    parts = (match.publisher, match.rating, match.date_published)
+    head = " · ".join(one_line(part) for part in parts if part)
     headline = one_line(match.headline or match.claim_reviewed)
     return f"{head or 'unknown publisher'} — {headline}"
 
@@ -89,11 +90,13 @@ def render_card(view: CardView, *, top: int = 2) -> Text:
     if view.matches is None:
         out.append("looking…", style="dim")
     elif not view.matches:
-        out.append("no published fact-check matches", style="dim")
+        out.append("none found", style="dim")
     else:
-        out.append(f"{len(view.matches)} match(es), m lists them", style="dim")
-        for match in view.matches[:top]:
+        out.append(describe_match(view.matches[0]))
+        for match in view.matches[1:top]:
             out.append("\n • " + describe_match(match))
+        more = len(view.matches) - min(top, len(view.matches))
+        out.append(f"  (m: {'all ' + str(len(view.matches)) if more else 'list, adopt'})", style="dim")
     return out
 
 

@@ -140,8 +140,10 @@ class DocumentView(ScrollView, can_focus=True):
         start, end = self._spans[self.current]
         first, last = self.line_of(start), self.line_of(max(end - 1, start))
         height = max(self.scrollable_content_region.height, 1)
-        # A little context above the claim; a claim taller than the pane starts at the top.
-        top = first - min(2, height // 4) if last - first < height else first
+        # A little context above the claim, never so much that the claim's end falls below the pane;
+        # a claim taller than the pane starts at the top.
+        lines = last - first + 1
+        top = first - max(min(2, height // 4, height - lines), 0) if lines < height else first
         self.scroll_to(y=max(top, 0), animate=False, immediate=True)
 
     def action_next_claim(self) -> None:
