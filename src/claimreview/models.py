@@ -229,6 +229,16 @@ class ClaimRow:
     speaker: str | None
     score: float
     consensus: str
+    # The extractor's reason codes ("figure", "reporting", ...): why the sentence was picked.
+    reasons: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Raw SQL hands the JSON column over as text, the ORM as a list: one shape for every reader.
+        reasons: Any = self.reasons
+        if isinstance(reasons, str):
+            reasons = json.loads(reasons) if reasons else []
+        if not isinstance(reasons, tuple):
+            object.__setattr__(self, "reasons", tuple(str(r) for r in reasons or ()))
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import getpass
 import tomllib
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from pydantic_core import ErrorDetails
@@ -37,13 +37,15 @@ class Settings(BaseSettings):
     auto_advance: bool = True
     # Hide other reviewers' verdicts on a claim until you have given yours.
     blind_review: bool = False
+    # The review app leaves out claims the extractor scored below this (0 shows every claim).
+    min_score: float = Field(default=0.0, ge=0.0, le=1.0)
+    # The queue's order when the app opens: "article" (text order) or "score" (most check-worthy first).
+    queue_order: Literal["article", "score"] = "article"
     # binding id -> keys, e.g. {"claim.confirm": "y"}; see the help screen for ids.
     keymap: dict[str, str] = Field(default_factory=dict)
     # Shared server for `claimreview sync`; the token lives in its own user-only file.
     server: str | None = None
     auto_sync_seconds: int = Field(default=0, ge=0)
-    # The review queue leaves out claims the extractor scored below this (0 shows every claim).
-    min_score: float = Field(default=0.0, ge=0.0, le=1.0)
     # Who publishes the ClaimReview markup, and where each review will live on the web.
     organization_name: str = "claimreview"
     organization_url: str | None = None

@@ -54,9 +54,13 @@ class VerdictState:
         self, label: str, *, note: str | None = None, sources: Sequence[Source] | None = None
     ) -> VerdictState:
         """The one rule for a new verdict, in the app and on the command line: it keeps the reviewer's
-        note and sources unless it replaces them (``note``/``sources`` given, ``""``/``()`` to drop
-        them). ``cleared`` withdraws the whole verdict, note and sources too: nothing stands."""
-        if label == rules.CLEARED:
+        note and sources unless it replaces them (``note``/``sources`` given, ``""``/``()`` to drop them).
+
+        Research comes before (and outlives) a verdict: ``cleared`` withdraws the label but keeps the note
+        and sources (stored as a review event labelled ``cleared`` that carries them, which consensus
+        ignores); clearing again when no verdict stands discards the research as well.
+        """
+        if label == rules.CLEARED and not self.is_set and note is None and sources is None:
             return VerdictState()
         return VerdictState(
             label,

@@ -58,7 +58,7 @@ def test_sigkill_right_after_saved_loses_nothing(tmp_path: Path) -> None:
     )
     os.close(child)
     try:
-        read_until(main, b"0/5 reviewed", timeout=20)
+        read_until(main, b"0 of 5 done", timeout=20)
         os.write(main, b"c")
         read_until(main, b"saved", timeout=10)
         proc.send_signal(signal.SIGKILL)  # no chance to flush or close anything

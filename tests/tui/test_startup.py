@@ -103,7 +103,7 @@ async def test_header_and_loading_then_the_first_unreviewed_claim(
             row = app.screen.query_one("#queue", ClaimQueue).current
             assert row is not None and row.text == expected
             progress = str(app.screen.query_one("#header-progress").render())
-            assert progress.startswith("1/5 reviewed")
+            assert progress.startswith("1 of 5 done")
             await pilot.press("c")
             await settle(pilot)
         with _opened(filled_db) as store:

@@ -91,7 +91,7 @@ async def test_without_assignments_opens_as_before(make_app: AppFactory) -> None
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
         assert screen.filter.team is None and screen.filter.status == rules.UNREVIEWED
-        assert "0/5 reviewed" in progress_text(app)
+        assert "0 of 5 done" in progress_text(app)
 
 
 async def test_queue_chooser_switches_queues(make_app: AppFactory, filled_db: Path) -> None:
@@ -102,7 +102,7 @@ async def test_queue_chooser_switches_queues(make_app: AppFactory, filled_db: Pa
     app = make_app(reviewer="alice")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("w")
+        await pilot.press("v")
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, QueueDialog)
@@ -118,24 +118,24 @@ async def test_queue_chooser_switches_queues(make_app: AppFactory, filled_db: Pa
         assert queue_texts(app) == [SENTENCES_B[0]]
         assert "queue decided" in str(app.screen.query_one("#queue").border_title)
         # disputed
-        await pilot.press("w")
+        await pilot.press("v")
         await settle(pilot)
         app.screen.query_one(OptionList).highlighted = team.QUEUES.index(team.DISPUTED)
         await pilot.press("enter")
         await settle(pilot)
         assert queue_texts(app) == [SENTENCES_B[1]]
         # undecided by me, then escape changes nothing
-        await pilot.press("w")
+        await pilot.press("v")
         await settle(pilot)
         app.screen.query_one(OptionList).highlighted = team.QUEUES.index(team.UNDECIDED)
         await pilot.press("enter")
         await settle(pilot)
         assert queue_texts(app) == [*SENTENCES_A, SENTENCES_B[1]]
-        await pilot.press("w", "escape")
+        await pilot.press("v", "escape")
         await settle(pilot)
         assert queue_texts(app) == [*SENTENCES_A, SENTENCES_B[1]]
         # all: back to the plain filters
-        await pilot.press("w")
+        await pilot.press("v")
         await settle(pilot)
         app.screen.query_one(OptionList).highlighted = team.QUEUES.index(team.ALL)
         await pilot.press("enter")

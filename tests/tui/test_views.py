@@ -52,15 +52,15 @@ async def test_search_with_like_wildcards_is_literal(make_app: AppFactory) -> No
         assert texts(app) == []
 
 
-async def test_filter_cycles(make_app: AppFactory) -> None:
+async def test_filter_menu_has_a_key_per_status(make_app: AppFactory) -> None:
     app = make_app(auto_advance=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("c", "j", "d")
+        await pilot.press("c", "j", "d", "j", "w")
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
         seen = []
-        for _ in range(6):
-            await pilot.press("f")
+        for key in "acdvwpu":
+            await pilot.press("f", key)
             await settle(pilot)
             seen.append((screen.filter.status, len(queue_of(app))))
         assert seen == [
@@ -68,8 +68,9 @@ async def test_filter_cycles(make_app: AppFactory) -> None:
             ("confirmed", 1),
             ("denied", 1),
             ("unverified", 0),
+            ("not_checkworthy", 1),
             ("disputed", 0),
-            ("unreviewed", 3),
+            ("unreviewed", 2),
         ]
 
 
@@ -175,7 +176,7 @@ async def test_two_instances_see_each_other_on_refresh(make_app: AppFactory, fil
     app_b = make_app(reviewer="bob", auto_advance=False)
     async with app_a.run_test(size=(120, 40)) as pilot_a, app_b.run_test(size=(120, 40)) as pilot_b:
         for pilot in (pilot_a, pilot_b):
-            await pilot.press("f")  # every claim, so the disputed one stays in view
+            await pilot.press("f", "a")  # every claim, so the disputed one stays in view
             await settle(pilot)
         await pilot_a.press("c")
         await pilot_b.press("d")

@@ -73,17 +73,27 @@ def test_given_note_or_sources_replace_and_clear_options_drop(cli, filled_db: Pa
     assert mine(filled_db, claim) == VerdictState("denied")
 
 
-def test_cleared_drops_everything_and_refuses_a_note(cli, filled_db: Path) -> None:
+def test_cleared_keeps_the_research_and_clearing_again_drops_it(cli, filled_db: Path) -> None:
     claim = first_id(filled_db)
     args = ("--reviewer", "ann", "--db", filled_db)
     cli("verdict", claim, "confirmed", "--note", "why", *args)
-    refused = cli("verdict", claim, "cleared", "--note", "x", *args)
-    assert refused.code == 2 and "withdraws" in refused.err
     assert cli("verdict", claim, "clear", *args).code == 0
-    assert mine(filled_db, claim) == VerdictState()
-    # After clearing, a new verdict starts with nothing (the withdrawn note does not come back).
+    # The verdict is withdrawn; the research stays, as in the app.
+    assert mine(filled_db, claim) == VerdictState(rules.CLEARED, "why")
     cli("verdict", claim, "denied", *args)
-    assert mine(filled_db, claim) == VerdictState("denied")
+    assert mine(filled_db, claim) == VerdictState("denied", "why")
+    cli("verdict", claim, "clear", *args)
+    cli("verdict", claim, "clear", *args)
+    assert mine(filled_db, claim) == VerdictState()
+
+
+def test_research_with_no_verdict_from_the_cli(cli, filled_db: Path) -> None:
+    claim = first_id(filled_db)
+    args = ("--reviewer", "ann", "--db", filled_db)
+    assert cli("verdict", claim, "cleared", "--note", "checking the ministry's figures", *args).code == 0
+    assert mine(filled_db, claim) == VerdictState(rules.CLEARED, "checking the ministry's figures")
+    cli("verdict", claim, "unverified", *args)
+    assert mine(filled_db, claim) == VerdictState("unverified", "checking the ministry's figures")
 
 
 def test_conflicting_options_refused(cli, filled_db: Path) -> None:
@@ -101,7 +111,8 @@ def test_pure_rule_is_the_one_the_app_uses() -> None:
     assert state.with_label("denied") == state.after_verdict("denied")
     assert state.after_verdict("denied", note="") == VerdictState("denied", "", (SRC,))
     assert state.after_verdict("denied", sources=[SRC, SRC]) == VerdictState("denied", "why", (SRC,))
-    assert state.after_verdict(rules.CLEARED, note="x") == VerdictState()
+    assert state.after_verdict(rules.CLEARED) == VerdictState(rules.CLEARED, "why", (SRC,))
+    assert VerdictState(rules.CLEARED, "why").after_verdict(rules.CLEARED) == VerdictState()
 
 
 # -- triage --------------------------------------------------------------------------------------

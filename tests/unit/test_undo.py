@@ -35,8 +35,23 @@ def test_new_label_keeps_note_and_sources() -> None:
     assert state == VerdictState("denied", "why", (SRC,))
 
 
-def test_clear_drops_everything() -> None:
-    assert VerdictState("confirmed", "why", (SRC,)).with_label(rules.CLEARED) == VerdictState()
+def test_clear_keeps_research_and_a_second_clear_drops_it() -> None:
+    cleared = VerdictState("confirmed", "why", (SRC,)).with_label(rules.CLEARED)
+    assert cleared == VerdictState(rules.CLEARED, "why", (SRC,)) and not cleared.is_set
+    assert cleared.with_label(rules.CLEARED) == VerdictState()
+
+
+def test_research_before_a_verdict_is_kept_by_it() -> None:
+    research = VerdictState().with_note("source says 3%").with_source(SRC)
+    assert not research.is_set
+    assert research.with_label("denied") == VerdictState("denied", "source says 3%", (SRC,))
+
+
+def test_a_new_verdict_keeps_unless_replaced() -> None:
+    before = VerdictState("confirmed", "why", (SRC,))
+    assert before.after_verdict("denied") == VerdictState("denied", "why", (SRC,))
+    assert before.after_verdict("denied", note="new") == VerdictState("denied", "new", (SRC,))
+    assert before.after_verdict("denied", sources=()) == VerdictState("denied", "why", ())
 
 
 def test_with_source_ignores_duplicates() -> None:

@@ -60,7 +60,9 @@ def verdict(
     """Record a verdict on a claim (the same event log the review app writes).
 
     Like the app, a new verdict keeps the note and sources you gave with your previous one unless
-    --note/--source replace them or --clear-note/--clear-sources drop them; `cleared` withdraws it all.
+    --note/--source replace them or --clear-note/--clear-sources drop them. `cleared` withdraws the
+    verdict but keeps your research (note and sources; `cleared --note ...` records research with no
+    verdict); clearing again drops the research too.
     """
     from claimreview.config import load_settings
     from claimreview.evidence import make_source
@@ -75,8 +77,6 @@ def verdict(
         raise InputError("give --note or --clear-note, not both")
     if clear_sources and urls:
         raise InputError("give --source or --clear-sources, not both")
-    if label == rules.CLEARED and (note is not None or urls):
-        raise InputError("'cleared' withdraws your verdict with its note and sources; drop --note/--source")
     sources: list[Source] = [
         make_source(url, titles[i] if i < len(titles) else "", quotes[i] if i < len(quotes) else "")
         for i, url in enumerate(urls)

@@ -9,6 +9,7 @@ the header can count the reviewer's own work: of the claims assigned to them, ho
 from __future__ import annotations
 
 from array import array
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from claimreview import consensus as rules
@@ -75,11 +76,13 @@ class TeamIndex(ClaimIndex):
         return len(self.assigned & self.decided), len(self.assigned)
 
 
-def default_filter(store: Store, me: str) -> QueueFilter:
-    """The queue the app opens on: my assigned work while some is left, else every unreviewed claim."""
+def default_filter(store: Store, me: str, otherwise: QueueFilter | None = None) -> QueueFilter:
+    """The queue the app opens on: my assigned work while some is left, else ``otherwise`` (every
+    unreviewed claim by default), in ``otherwise``'s order and score floor."""
+    base = otherwise or QueueFilter(status=rules.UNREVIEWED)
     if team.queue_ids(store, team.MINE, me):
-        return QueueFilter(team=team.MINE, me=me)
-    return QueueFilter(status=rules.UNREVIEWED)
+        return replace(base, status=None, team=team.MINE, me=me)
+    return base
 
 
 def load_team_index(store: Store, flt: QueueFilter) -> TeamIndex:

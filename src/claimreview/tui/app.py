@@ -82,7 +82,7 @@ class ClaimReviewApp(App[None]):
     CSS_PATH = css_paths()  # type: ignore[assignment]
     BINDINGS: ClassVar[list[BindingType]] = [
         # App-wide so that it also works on the empty-database screen, where a sync brings the claims.
-        Binding("s", "sync", "Sync", id="sync.now"),
+        Binding("s", "sync", "Sync", id="sync.now", show=False),  # the header shows the sync state
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
         # Declared here (Textual then adds none of its own) so that it has an id and can be remapped.
@@ -195,9 +195,11 @@ class ClaimReviewApp(App[None]):
             from claimreview.store import sync_state as local
             from claimreview.store.queue import consensus_counts, load_index
             from claimreview.store.team_queue import default_filter
+            from claimreview.tui.screens.review_finding import work_queue
 
             counts = consensus_counts(store)
-            flt = default_filter(store, self.reviewer)
+            # My assigned work while some is left, else the unreviewed claims; in the configured order.
+            flt = default_filter(store, self.reviewer, work_queue(self.settings))
             index = load_index(store, flt) if sum(counts.values()) else None
             if index is not None:
                 index.next_with_status(-1, UNREVIEWED, wrap=False)  # reads the first claim's document here

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -29,7 +30,7 @@ class NoteDialog(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]
 
-    def __init__(self, note: str, claim_text: str, title: str = "Note on your verdict") -> None:
+    def __init__(self, note: str, claim_text: str, title: str = "Note (kept with your verdict)") -> None:
         super().__init__()
         self.note = note
         self.claim_text = claim_text
@@ -64,12 +65,18 @@ class NoteDialog(ModalScreen[str | None]):
             self.action_cancel()
 
 
+FIELDS = ("evidence-url", "evidence-title", "evidence-quote")
+
+
 class EvidenceDialog(ModalScreen[Source | None]):
     """Attach an evidence source: URL (validated before the dialog closes), title and quote."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Attach", id="evidence.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="evidence.cancel"),
+        # Priority: handled as the key arrives, before the keys after it are handed to a field, so that
+        # a burst (a paste the terminal types: URL, Enter, title, Enter, quote) fills the right fields.
+        Binding("enter", "next_field", "Next field", id="evidence.next", show=False, priority=True),
     ]
 
     def __init__(self, claim_text: str) -> None:
@@ -108,12 +115,33 @@ class EvidenceDialog(ModalScreen[Source | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        # Enter moves to the next field, and attaches from the last one.
-        if event.input.id == "evidence-quote":
+    def action_next_field(self) -> None:
+        """Enter: the next field, attach from the last one, or press the focused button."""
+        focused = self.focused
+        if isinstance(focused, Button):
+            focused.press()
+        elif focused is not None and focused.id == "evidence-quote":
             self.action_save()
         else:
             self.focus_next()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "evidence-url":
+            self.query_one("#evidence-error", Label).update("")  # the old complaint is about old text
+
+    def on_paste(self, event: events.Paste) -> None:
+        # A bracketed paste of several lines fills the fields in order from the focused one.
+        lines = [line.strip() for line in event.text.splitlines()]
+        focused = self.focused
+        if len(lines) < 2 or focused is None or focused.id not in FIELDS:
+            return
+        event.stop()
+        event.prevent_default()
+        start = FIELDS.index(focused.id)
+        for field_id, line in zip(FIELDS[start:], lines, strict=False):
+            self.query_one(f"#{field_id}", Input).value = line
+        last = FIELDS[min(start + len(lines), len(FIELDS)) - 1]
+        self.query_one(f"#{last}", Input).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "evidence-save":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on, work
@@ -10,29 +10,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from claimreview import consensus as rules
 from claimreview import teamwork
 from claimreview.config import Settings
-from claimreview.errors import ClaimreviewError, InputError
-from claimreview.evidence import validate_url
-from claimreview.models import ClaimRow, Document, Source, VerdictEvent
+from claimreview.errors import ClaimreviewError
+from claimreview.models import ClaimRow, Document, VerdictEvent
 from claimreview.store import Store
-from claimreview.store.queue import (
-    FILTER_CYCLE,
-    QueueFilter,
-    QueueIndex,
-    consensus_counts,
-    load_index,
-    rowid_of,
-)
+from claimreview.store.queue import QueueFilter, QueueIndex, consensus_counts, load_index, rowid_of
 from claimreview.store.team_queue import default_filter
 from claimreview.textsafe import one_line
 from claimreview.tui.messages import VerdictSaved
+from claimreview.tui.screens.review_finding import FindingActions, work_queue
+from claimreview.tui.screens.review_research import ResearchActions
 from claimreview.tui.screens.team_queue import TeamQueueActions
 from claimreview.tui.widgets import ClaimQueue, SearchBox, SourcePane, StatusHeader, VerdictPane, VerdictView
+from claimreview.tui.widgets.claim_card import CardView, ClaimCard
 from claimreview.tui.widgets.status_header import SessionPace
 from claimreview.undo import Change, UndoHistory, VerdictState
 
@@ -46,7 +40,7 @@ class Reloaded(Message):
     position: int  # where the cursor's claim is in the new index (0 if it is not there)
 
 
-class ReviewScreen(TeamQueueActions, Screen[None]):
+class ReviewScreen(TeamQueueActions, ResearchActions, FindingActions):
     # Narrow terminals get the class -narrow (styles/review.tcss drops what matters least there).
     # Textual declares this as an instance variable, so not a ClassVar here.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
@@ -57,21 +51,26 @@ class ReviewScreen(TeamQueueActions, Screen[None]):
         Binding("c", "verdict('confirmed')", "Confirm", id="claim.confirm"),
         Binding("d", "verdict('denied')", "Deny", id="claim.deny"),
         Binding("u", "verdict('unverified')", "Unverified", id="claim.unverified"),
+        Binding("w", "verdict('not_checkworthy')", "Not worth", id="claim.not_checkworthy"),
         Binding("x", "verdict('cleared')", "Clear", id="claim.clear", show=False),
         Binding("space", "skip", "Skip", id="claim.skip", show=False),
         Binding("n", "note", "Note", id="claim.note"),
         Binding("a", "attach", "Evidence", id="claim.attach", show=False),
-        Binding("o", "open_source", "Open URL", id="claim.open", show=False),
+        Binding("m", "matches", "Checked before", id="claim.matches", show=False),
+        Binding("i", "details", "Details", id="claim.details", show=False),
+        Binding("o", "open_source", "Open an address", id="claim.open", show=False),
         Binding("z,ctrl+z", "undo", "Undo", id="claim.undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="claim.redo", show=False),
         Binding("slash", "search", "Search", id="view.search", show=False),
-        Binding("f", "cycle_filter", "Filter", id="view.filter", show=False),
+        Binding("f", "filter_menu", "Filter", id="view.filter", show=False),
+        Binding("t", "toggle_order", "Order: score/article", id="view.order", show=False),
         Binding("D", "documents", "Documents", id="view.documents", show=False),
         Binding("C", "conflicts", "Conflicts", id="conflicts.open", show=False),
         Binding("r", "refresh", "Refresh", id="view.refresh", show=False),
         Binding("e", "export", "Export", id="export.open", show=False),
-        Binding("w", "choose_queue", "Work queue", id="view.queue", show=False),
+        Binding("v", "choose_queue", "Work queue", id="view.queue", show=False),
         Binding("E", "editor", "Editor's queue", id="editor.open", show=False),
+        Binding("escape", "clear_search", "Clear search", id="view.clear_search", show=False),
     ]
 
     def __init__(
@@ -88,8 +87,11 @@ class ReviewScreen(TeamQueueActions, Screen[None]):
         self.reviewer = reviewer
         self.settings = settings
         # The work queue: what is left to review. The rows stay put after a verdict until f or r.
-        # With work assigned to me, my queue (store/team_queue.py); else what is left to review.
-        self.filter = opened[0].filter if opened is not None else default_filter(store, reviewer)
+        # With work assigned to me, my queue (store/team_queue.py); else what is left to review, in the
+        # configured order and above the configured score floor.
+        self.filter = (
+            opened[0].filter if opened is not None else default_filter(store, reviewer, work_queue(settings))
+        )
         self.history = UndoHistory()
         self.pace = SessionPace()
         self.counts: dict[str, int] = {}
@@ -106,11 +108,12 @@ class ReviewScreen(TeamQueueActions, Screen[None]):
         with Horizontal(id="panes"):
             with Vertical(id="left"):
                 yield ClaimQueue(self.store, id="queue")
-                yield SearchBox(placeholder="search claims, speakers, documents; enter applies", id="search")
+                yield SearchBox(placeholder="search claims, speakers, documents; esc clears", id="search")
             with Vertical(id="right"):
+                yield ClaimCard(id="card")
                 yield SourcePane(id="source")
                 yield VerdictPane(id="verdict")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def queue(self) -> ClaimQueue:
@@ -123,6 +126,7 @@ class ReviewScreen(TeamQueueActions, Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#source", SourcePane).border_title = "Source"
         self.query_one("#verdict", VerdictPane).border_title = "Verdict"
+        self.query_one("#card", ClaimCard).border_title = "Claim · i details · m checked before"
         # Synchronous on purpose: this screen's first frame shows claims (bench/tui.py). Both reads are a
         # few rows per document (the counts table), never one per claim.
         if self._opened is not None:
@@ -159,17 +163,26 @@ class ReviewScreen(TeamQueueActions, Screen[None]):
         self._title_queue()
         self._show_claim(event.row)
 
+    def _current_row(self) -> ClaimRow | None:
+        return self.queue.current
+
+    def _focus_queue(self) -> None:
+        self.queue.focus()
+
     def _show_claim(self, row: ClaimRow | None) -> None:
         source = self.query_one("#source", SourcePane)
         verdict = self.query_one("#verdict", VerdictPane)
+        card = self.query_one("#card", ClaimCard)
         if row is None:
             self._shown = None
             source.show(None, None)
             verdict.show(None)
+            card.show(None)
             return
         if self._document is None or self._document.id != row.document_id:
             self._document = self.store.get_document(row.document_id)
         source.show(self._document, row)
+        card.show(CardView(row, self._document, self.read_matches(row.id)))
         verdict.show(self._verdict_view(row.id, self.store.events_for_claim(row.id)))
 
     def _verdict_view(self, claim_id: str, events: list[VerdictEvent]) -> VerdictView:
@@ -278,76 +291,6 @@ class ReviewScreen(TeamQueueActions, Screen[None]):
         following = queue.index.next_with_status(queue.cursor, rules.UNREVIEWED)
         queue.move_to(following if following is not None else queue.cursor + 1)
 
-    def action_note(self) -> None:
-        row = self.queue.current
-        if row is None:
-            return
-        state = self._my_state(row.id)
-        if not state.is_set:
-            self.notify("Give a verdict first; the note is saved with it.", title="No verdict", markup=False)
-            return
-
-        def done(note: str | None) -> None:
-            if note is not None and note != state.note:
-                self._write(
-                    row.id, state.with_note(note), before=self._my_state(row.id), saved="saved ✓ note"
-                )
-
-        from claimreview.tui.screens.dialogs import NoteDialog  # on first use: not on opening's path
-
-        self.app.push_screen(NoteDialog(state.note, row.text), done)
-
-    def action_attach(self) -> None:
-        row = self.queue.current
-        if row is None:
-            return
-        state = self._my_state(row.id)
-        if not state.is_set:
-            self.notify("Give a verdict first; evidence is saved with it.", title="No verdict", markup=False)
-            return
-
-        def done(source: Source | None) -> None:
-            if source is not None:
-                self._write(
-                    row.id, state.with_source(source), before=self._my_state(row.id), saved="saved ✓ evidence"
-                )
-
-        from claimreview.tui.screens.dialogs import EvidenceDialog
-
-        self.app.push_screen(EvidenceDialog(row.text), done)
-
-    def _url_to_open(self, row: ClaimRow) -> str | None:
-        document = self._document if self._document and self._document.id == row.document_id else None
-        candidates = [document.url, document.uri] if document else []
-        candidates += [s.url for s in self._my_state(row.id).sources]
-        for candidate in candidates:
-            if not candidate:
-                continue
-            try:
-                # Article text is untrusted: only ever hand http(s) URLs to the browser.
-                return validate_url(candidate)
-            except InputError:
-                continue
-        return None
-
-    def action_open_source(self) -> None:
-        row = self.queue.current
-        if row is None:
-            return
-        url = self._url_to_open(row)
-        if url is None:
-            self.notify("This claim's document has no web address.", title="Nothing to open", markup=False)
-            return
-        self._open_url(url)
-
-    @work(thread=True, exclusive=True, group="browser")
-    def _open_url(self, url: str) -> None:
-        import webbrowser
-
-        # webbrowser.open can block for seconds while it starts a browser.
-        if not webbrowser.open(url):
-            self.app.call_from_thread(self.notify, "No browser could be started.", markup=False)
-
     def action_undo(self) -> None:
         step = self.history.undo()
         if step is None:
@@ -380,7 +323,7 @@ class ReviewScreen(TeamQueueActions, Screen[None]):
         queue = self.queue
         position = queue.index.position(rowid) if queue.index is not None else None
         if position is None:
-            self.filter = QueueFilter()
+            self.filter = QueueFilter(order=self.filter.order)
             self.query_one("#search", SearchBox).value = ""
             index = load_index(self.store, self.filter)
             position = index.position(rowid) or 0
@@ -389,31 +332,6 @@ class ReviewScreen(TeamQueueActions, Screen[None]):
         else:
             queue.move_to(position, force=True)
         queue.focus()
-
-    def action_search(self) -> None:
-        box = self.query_one("#search", SearchBox)
-        box.add_class("-open")
-        box.focus()
-
-    @on(SearchBox.Submitted, "#search")
-    def _search_submitted(self, event: SearchBox.Submitted) -> None:
-        term = event.value.strip()
-        if not term:
-            event.input.remove_class("-open")
-        self._reload(replace(self.filter, search=term))
-        self.queue.focus()
-
-    @on(SearchBox.Cancelled)
-    def _search_cancelled(self) -> None:
-        self.query_one("#search", SearchBox).remove_class("-open")
-        self.queue.focus()
-        if self.filter.search:
-            self._reload(replace(self.filter, search=""))
-
-    def action_cycle_filter(self) -> None:
-        position = FILTER_CYCLE.index(self.filter.status) if self.filter.status in FILTER_CYCLE else 0
-        status = FILTER_CYCLE[(position + 1) % len(FILTER_CYCLE)]
-        self._reload(replace(self.filter, status=status))
 
     def action_refresh(self) -> None:
         self._reload(self.filter)
@@ -441,8 +359,7 @@ class ReviewScreen(TeamQueueActions, Screen[None]):
         self._document = None  # another instance may have changed nothing here, but verdicts yes
         self.queue.set_index(message.index, message.position)
         self._show_progress()
-        if not len(message.index):
-            self.notify(f"No claims match: {one_line(self.filter.describe())}", markup=False)
+        self.queue.highlight = self.filter.search
 
     def action_documents(self) -> None:
         from claimreview.tui.screens.documents import DocumentsScreen
@@ -487,5 +404,7 @@ class ReviewScreen(TeamQueueActions, Screen[None]):
         )
 
     def refresh_after_sync(self) -> None:
-        """Verdicts, claims or documents may have arrived: re-read the queue, keep the cursor's claim."""
+        """Verdicts, claims, documents or fact-checks may have arrived: re-read the queue (keeping the
+        cursor's claim) and bring the stored fact-check matches up to date, both in workers."""
         self._reload(self.filter)
+        self.refresh_matches()

@@ -10,6 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from claimreview.tui.widgets.claim_card import ClaimCard
     from claimreview.tui.widgets.claim_queue import ClaimQueue
     from claimreview.tui.widgets.conflict_view import ConflictView
     from claimreview.tui.widgets.document_view import DocumentView
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from claimreview.tui.widgets.verdict_pane import VerdictPane, VerdictView
 
 _HOMES = {
+    "ClaimCard": "claim_card",
     "ClaimQueue": "claim_queue",
     "ConflictView": "conflict_view",
     "DocumentView": "document_view",
@@ -38,6 +40,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "ClaimCard",
     "ClaimQueue",
     "ConflictView",
     "DocumentView",

@@ -72,6 +72,8 @@ class ClaimQueue(ScrollView, can_focus=True):
         "claim-queue--denied",
         "claim-queue--unverified",
         "claim-queue--disputed",
+        "claim-queue--not_checkworthy",
+        "claim-queue--match",
     }
 
     class Highlighted(Message):
@@ -89,6 +91,7 @@ class ClaimQueue(ScrollView, can_focus=True):
         self.index: QueueIndex | None = None
         self._length = 0  # len(index) when the virtual size was last set
         self.cursor = 0
+        self._highlight = ""  # the search term, marked in every row that shows it
         self._pages: LRUCache[int, list[ClaimRow | None]] = LRUCache(64)
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(512)
 
@@ -103,6 +106,17 @@ class ClaimQueue(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(index))
         self.move_to(cursor, force=True)
         self.refresh()
+
+    @property
+    def highlight(self) -> str:
+        return self._highlight
+
+    @highlight.setter
+    def highlight(self, term: str) -> None:
+        if term != self._highlight:
+            self._highlight = term
+            self._lines.clear()
+            self.refresh()
 
     def __len__(self) -> int:
         return len(self.index) if self.index is not None else 0
@@ -255,4 +269,7 @@ class ClaimQueue(ScrollView, can_focus=True):
         if doc_w:
             line.append(" ")
             line.append(fit(row.document_title or row.document_uri, doc_w, dim))
+        if self._highlight:
+            match = self.get_component_rich_style("claim-queue--match", partial=True)
+            line.highlight_words([self._highlight], match, case_sensitive=False)
         return line

@@ -130,14 +130,20 @@ class DocumentView(ScrollView, can_focus=True):
         return max(bisect_right(self._starts, offset) - 1, 0)
 
     def scroll_to_current(self) -> None:
+        if not self.scrollable_content_region.height:
+            return  # not laid out yet (a scroll now would be clamped to 0): on_resize scrolls once it is
+        if self._wrap_width != self.scrollable_content_region.width:
+            self._rewrap()
         if self.current is None or not 0 <= self.current < len(self._spans):
             self.scroll_to(y=0, animate=False, immediate=True)
             return
         start, end = self._spans[self.current]
         first, last = self.line_of(start), self.line_of(max(end - 1, start))
         height = max(self.scrollable_content_region.height, 1)
-        # A little context above the claim; a claim taller than the pane starts at the top.
-        top = first - min(2, height // 4) if last - first < height else first
+        # A little context above the claim, never so much that the claim's end falls below the pane;
+        # a claim taller than the pane starts at the top.
+        lines = last - first + 1
+        top = first - max(min(2, height // 4, height - lines), 0) if lines < height else first
         self.scroll_to(y=max(top, 0), animate=False, immediate=True)
 
     def action_next_claim(self) -> None:

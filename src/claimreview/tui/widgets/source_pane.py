@@ -44,7 +44,8 @@ class SourcePane(Vertical):
         span = (claim.start, claim.end)
         if document.id != self._document_id:
             self._document_id = document.id
-            meta.update(document_meta(document))
+            # Outlet, date and address are on the claim card; the whole title is in the details (i).
+            meta.update(Text(one_line(document.title or "(untitled)"), style="bold"))
             view.set_text(document.text, [span], 0)
         else:
             # Same document: swap the highlighted span without re-wrapping the text.

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Label
 
 from claimreview import consensus as rules
@@ -37,17 +38,23 @@ class SessionPace:
         self.claims.add(claim_id)
 
     def per_hour(self, now: float | None = None) -> float | None:
+        """None until the session says something: at least MIN_CLAIMS verdicts over MIN_SECONDS
+        (one verdict in ten seconds is not a pace of 360 an hour)."""
         elapsed = (now if now is not None else time.monotonic()) - self.started
-        if not self.claims:
+        if len(self.claims) < MIN_CLAIMS or elapsed < MIN_SECONDS:
             return None
-        # Under two minutes a rate is noise; count the session as at least that long.
-        return len(self.claims) * 3600 / max(elapsed, 120)
+        return len(self.claims) * 3600 / elapsed
 
     def describe(self, left: int, now: float | None = None) -> str:
         rate = self.per_hour(now)
         if rate is None:
-            return f"{left} left · pace —"
+            return f"{left} left"
         return f"{left} left · {rate:.0f}/h · ~{format_duration(left / rate)} to go"
+
+
+MIN_CLAIMS = 5
+MIN_SECONDS = 120
+SAVED_SECONDS = 6  # how long "saved ✓ …" stays in the header before it is stale
 
 
 # Line 1 pieces in the order they get room when the line is too narrow for all of them: the sync state
@@ -80,6 +87,7 @@ class StatusHeader(Vertical):
         # Line 1's pieces in full; what each label shows is cut to fit by _fit_top.
         self._top: dict[str, Text] = {}
         self._shown: dict[str, Text | None] = {}  # what each label shows now (None: hidden)
+        self._saved_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="header-top"):
@@ -140,9 +148,10 @@ class StatusHeader(Vertical):
     def set_progress(self, counts: dict[str, int]) -> None:
         self._counts = dict(counts)
         total = sum(counts.values())
+        # Not check-worthy is a decision too: it counts as done. Counts, never a rounded percentage.
         reviewed = total - counts.get(rules.UNREVIEWED, 0)
-        text = Text(f"{reviewed}/{total} reviewed ")
-        for label in (rules.CONFIRMED, rules.DENIED, rules.UNVERIFIED, rules.DISPUTED):
+        text = Text(f"{reviewed} of {total} done ")
+        for label in (rules.CONFIRMED, rules.DENIED, rules.UNVERIFIED, rules.NOT_CHECKWORTHY, rules.DISPUTED):
             style = self.get_component_rich_style(f"status-header--{label}", partial=True)
             text.append(f" {GLYPHS[label]} {counts.get(label, 0)}", style=style)
         self.query_one("#header-progress", Label).update(text)
@@ -155,6 +164,14 @@ class StatusHeader(Vertical):
 
     def set_saved(self, message: str) -> None:
         self._set_top("header-saved", Text(message))
+        # A message about the last action goes stale: cleared after a few seconds (a newer one restarts).
+        if self._saved_timer is not None:
+            self._saved_timer.stop()
+        self._saved_timer = self.set_timer(SAVED_SECONDS, self._clear_saved) if message else None
+
+    def _clear_saved(self) -> None:
+        self._saved_timer = None
+        self._set_top("header-saved", Text())
 
     def set_sync_state(self, message: str) -> None:
         self._set_top("sync-state", Text(one_line(message)))
