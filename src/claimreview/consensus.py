@@ -157,16 +157,28 @@ def forks(events: Sequence[E]) -> dict[str, list[E]]:
     return found
 
 
+def latest_by_author(events: Iterable[E], kind: str) -> dict[str, E]:
+    """Each author's latest event of ``kind`` in the shared order (``log_order``; the given order breaks
+    ties), cleared ones included. Reviews, adjudications, corrections, assignments and editorial
+    decisions all stand this way."""
+    latest: dict[str, E] = {}
+    for event in sorted(events, key=log_order):  # stable: the given order breaks ties
+        if event.kind == kind:
+            latest[event.reviewer] = event
+    return latest
+
+
+def standing(events: Iterable[E], kind: str) -> dict[str, E]:
+    """Each author's standing event of ``kind``: their latest, unless that one cleared it."""
+    return {who: e for who, e in latest_by_author(events, kind).items() if e.label != CLEARED}
+
+
 def current_verdicts(events: Sequence[E]) -> dict[str, E]:
     """Each reviewer's standing review: their latest event, unless that event cleared it.
 
     ``events`` must be in log order (oldest first); ties in ``log_order`` keep that order.
     """
-    latest: dict[str, E] = {}
-    for event in sorted(events, key=log_order):  # stable: the given order breaks ties
-        if event.kind == REVIEW:
-            latest[event.reviewer] = event
-    return {who: e for who, e in latest.items() if e.label != CLEARED}
+    return standing(events, REVIEW)
 
 
 def latest_adjudication(events: Sequence[E]) -> E | None:

@@ -25,16 +25,8 @@ from claimreview import consensus as rules
 SPEAKER_LIMIT = 200
 
 
-class CorrectionEvent(Protocol):
+class CorrectionEvent(rules.EventLike, Protocol):
     # Read-only: stored events, export records (NamedTuples) and wire items all qualify.
-    @property
-    def reviewer(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def created_at(self) -> str: ...
     @property
     def payload(self) -> Mapping[str, Any]: ...
 
@@ -78,16 +70,11 @@ def _read(payload: Mapping[str, Any], document_text: str) -> tuple[str | None, i
 
 
 def standing_corrections(events: Sequence[CorrectionEvent]) -> list[CorrectionEvent]:
-    """Each reviewer's standing correction, newest first. ``events`` in log order (oldest first)."""
-    latest: dict[str, tuple[int, CorrectionEvent]] = {}
-    for index, event in enumerate(events):
-        if event.kind == rules.CORRECTION:
-            latest[event.reviewer] = (index, event)
-    alive = [
-        (event.created_at, index, event) for index, event in latest.values() if event.label != rules.CLEARED
-    ]
-    alive.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [event for _, _, event in alive]
+    """Each reviewer's standing correction, newest first in the shared order (``rules.log_order``).
+    ``events`` in log order (oldest first), which breaks ties."""
+    order = {id(event): index for index, event in enumerate(events)}
+    alive = rules.standing(events, rules.CORRECTION).values()
+    return sorted(alive, key=lambda e: (rules.log_order(e), order[id(e)]), reverse=True)
 
 
 def effective(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from claimreview import consensus as rules
 
@@ -29,17 +29,8 @@ STATES: tuple[str, ...] = (DRAFT, APPROVED, PUBLISHED)
 PUBLISHABLE: frozenset[str] = frozenset({rules.CONFIRMED, rules.DENIED, rules.UNVERIFIED})
 
 
-class EditorialEvent(Protocol):
-    """What the state needs of an event (read-only, so records and named tuples qualify)."""
-
-    @property
-    def reviewer(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def created_at(self) -> str: ...
+# What the state needs of an event: the core's read-only event shape (records and named tuples qualify).
+EditorialEvent = rules.EventLike
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +48,7 @@ def editorial_state(events: Sequence[EditorialEvent]) -> EditorialState:
     latest: dict[str, Any] = {}
     first_published: str | None = None
     first_approved: str | None = None
-    for event in sorted(events, key=lambda e: e.created_at):
+    for event in sorted(events, key=rules.log_order):  # the shared order: server seq, then unsent by time
         if event.kind != rules.EDITORIAL:
             continue
         latest[event.reviewer] = event

@@ -29,14 +29,6 @@ MIN_SESSION = timedelta(minutes=5)
 E = TypeVar("E", bound=rules.EventLike)
 
 
-def _latest_by_author(events: Iterable[E], kind: str) -> dict[str, E]:
-    latest: dict[str, E] = {}
-    for event in sorted(events, key=lambda e: e.created_at):  # stable: log order breaks ties
-        if event.kind == kind:
-            latest[event.reviewer] = event
-    return latest
-
-
 def assigned_names(payload: Mapping[str, Any] | None) -> list[str]:
     """The names an assignment's payload lists (``{"to": [...]}``), stripped, without blanks or repeats."""
     raw = (payload or {}).get("to")
@@ -48,7 +40,7 @@ def assigned_names(payload: Mapping[str, Any] | None) -> list[str]:
 def assignees(events: Sequence[E]) -> frozenset[str]:
     """Everyone the claim is assigned to now (see the module docstring). ``events`` in log order."""
     names: set[str] = set()
-    for event in _latest_by_author(events, rules.ASSIGNMENT).values():
+    for event in rules.latest_by_author(events, rules.ASSIGNMENT).values():
         if event.label == rules.ASSIGNED:
             names.update(assigned_names(getattr(event, "payload", None)))
     return frozenset(names)
