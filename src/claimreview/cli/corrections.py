@@ -13,15 +13,6 @@ from claimreview.errors import InputError
 from claimreview.textsafe import one_line
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    # Boundaries typed by hand often take a space or a line break along; the claim never starts with one.
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def correct(
     claim_id: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id, or a prefix naming one claim.")],
     speaker: Annotated[str | None, typer.Option(metavar="NAME", help="Who said it.")] = None,
@@ -42,7 +33,7 @@ def correct(
     """Correct a claim's speaker or boundaries. Exports use the corrected claim; the extraction stays
     in the history, and `--clear` withdraws your correction. Offsets are those of `claims --json`."""
     from claimreview.config import load_settings
-    from claimreview.corrections import check_span, payload_of
+    from claimreview.corrections import Keep, revise
     from claimreview.store.corrections import corrected_claim
 
     changes = speaker is not None or no_speaker or extend_next or start is not None or end is not None
@@ -67,32 +58,23 @@ def correct(
             assert claim is not None
             document = store.get_document(claim.document_id)
             assert document is not None
-            text = document.text
             now = corrected_claim(store, full_id)
-            new_speaker, new_start, new_end = (
-                (now.speaker, now.start, now.end) if now else (claim.speaker, claim.start, claim.end)
+            standing = (now.speaker, now.start, now.end) if now else (claim.speaker, claim.start, claim.end)
+            who: str | None | Keep = None if no_speaker else Keep.SPEAKER if speaker is None else speaker
+            payload = revise(
+                document.text,
+                standing,
+                speaker=who,
+                start=start,
+                end=end,
+                extend_next=extend_next,
             )
-            if speaker is not None or no_speaker:
-                new_speaker = None if no_speaker else one_line(speaker or "").strip()
-            new_start = new_start if start is None else start
-            new_end = new_end if end is None else end
-            if extend_next:
-                from claimreview.extract.segment import sentence_end_after
-
-                further = sentence_end_after(text, new_end)
-                if further is None:
-                    raise InputError("the claim already ends the document; nothing to extend to")
-                new_end = further
-            problem = check_span(text, new_start, new_end)
-            if problem is not None:
-                raise InputError(problem, field="--start/--end")
-            new_start, new_end = _trimmed(text, new_start, new_end)
             store.record_event(
                 full_id,
                 name,
                 rules.CORRECTED,
                 kind=rules.CORRECTION,
-                payload=payload_of(new_speaker, new_start, new_end),
+                payload=payload,
             )
         result = corrected_claim(store, full_id)
     assert result is not None

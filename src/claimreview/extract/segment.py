@@ -298,3 +298,12 @@ def sentence_end_after(text: str, end: int) -> int | None:
         if sentence.end > end:
             return sentence.end
     return None
+
+
+def sentence_start_after(text: str, start: int, end: int) -> int | None:
+    """Where a claim ``start``..``end`` starts once its first sentence is dropped (a headline glued to
+    it): the start of the next sentence inside the claim, or None when the claim is one sentence."""
+    for sentence in sentences(text):
+        if start < sentence.start < end:
+            return sentence.start
+    return None
