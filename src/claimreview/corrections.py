@@ -82,7 +82,7 @@ def revise(
     document_text: str,
     now: tuple[str | None, int, int],
     *,
-    speaker: str | None | Keep = Keep.SPEAKER,
+    speaker: str | Keep | None = Keep.SPEAKER,
     start: int | None = None,
     end: int | None = None,
     extend_next: bool = False,

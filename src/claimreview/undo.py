@@ -78,12 +78,35 @@ class VerdictState:
 
 
 @dataclass(frozen=True, slots=True)
+class CorrectionState:
+    """One reviewer's standing correction of one claim: its payload, or None when none stands (undoing
+    the first correction writes ``cleared``, which withdraws it)."""
+
+    payload: Mapping[str, Any] | None = None
+
+    @property
+    def label(self) -> str:
+        return rules.CLEARED if self.payload is None else rules.CORRECTED
+
+    @classmethod
+    def of(cls, event: Any | None) -> CorrectionState:
+        """The state a correction event leaves behind (none, or ``cleared``: no correction)."""
+        if event is None or event.label == rules.CLEARED:
+            return cls()
+        return cls(dict(event.payload or {}))
+
+
+State = VerdictState | CorrectionState
+
+
+@dataclass(frozen=True, slots=True)
 class Change:
-    """One recorded action: the reviewer's verdict on ``claim_id`` went from ``before`` to ``after``."""
+    """One recorded action: the reviewer's verdict (or correction) on ``claim_id`` went from ``before``
+    to ``after``; both are of one kind."""
 
     claim_id: str
-    before: VerdictState
-    after: VerdictState
+    before: State
+    after: State
 
 
 @dataclass(slots=True)
@@ -108,7 +131,7 @@ class UndoHistory:
             del self._done[0]
         self._undone.clear()
 
-    def undo(self) -> tuple[str, VerdictState] | None:
+    def undo(self) -> tuple[str, State] | None:
         """The claim and the state to write to undo the last action, or None if nothing to undo."""
         if not self._done:
             return None
@@ -116,7 +139,7 @@ class UndoHistory:
         self._undone.append(change)
         return change.claim_id, change.before
 
-    def redo(self) -> tuple[str, VerdictState] | None:
+    def redo(self) -> tuple[str, State] | None:
         if not self._undone:
             return None
         change = self._undone.pop()

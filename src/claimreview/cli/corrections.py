@@ -60,7 +60,7 @@ def correct(
             assert document is not None
             now = corrected_claim(store, full_id)
             standing = (now.speaker, now.start, now.end) if now else (claim.speaker, claim.start, claim.end)
-            who: str | None | Keep = None if no_speaker else Keep.SPEAKER if speaker is None else speaker
+            who: str | Keep | None = None if no_speaker else Keep.SPEAKER if speaker is None else speaker
             payload = revise(
                 document.text,
                 standing,

@@ -22,13 +22,14 @@ from claimreview.store.queue import QueueFilter, QueueIndex, consensus_counts, l
 from claimreview.store.team_queue import default_filter
 from claimreview.textsafe import one_line
 from claimreview.tui.messages import VerdictSaved
+from claimreview.tui.screens.review_correct import CorrectionActions
 from claimreview.tui.screens.review_finding import FindingActions, work_queue
 from claimreview.tui.screens.review_research import ResearchActions
 from claimreview.tui.screens.team_queue import TeamQueueActions
 from claimreview.tui.widgets import ClaimQueue, SearchBox, SourcePane, StatusHeader, VerdictPane, VerdictView
-from claimreview.tui.widgets.claim_card import CardView, ClaimCard
+from claimreview.tui.widgets.claim_card import CardView, ClaimCard, Corrected
 from claimreview.tui.widgets.status_header import SessionPace
-from claimreview.undo import Change, UndoHistory, VerdictState
+from claimreview.undo import Change, CorrectionState, State, UndoHistory, VerdictState
 
 
 @dataclass
@@ -40,7 +41,13 @@ class Reloaded(Message):
     position: int  # where the cursor's claim is in the new index (0 if it is not there)
 
 
-class ReviewScreen(TeamQueueActions, ResearchActions, FindingActions):
+def _step(state: State) -> str:
+    if isinstance(state, CorrectionState):
+        return "corrected" if state.payload is not None else "no correction of yours"
+    return state.label
+
+
+class ReviewScreen(TeamQueueActions, ResearchActions, CorrectionActions, FindingActions):
     # Narrow terminals get the class -narrow (styles/review.tcss drops what matters least there).
     # Textual declares this as an instance variable, so not a ClassVar here.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
@@ -57,6 +64,7 @@ class ReviewScreen(TeamQueueActions, ResearchActions, FindingActions):
         Binding("n", "note", "Note", id="claim.note"),
         Binding("a", "attach", "Evidence", id="claim.attach", show=False),
         Binding("m", "matches", "Checked before", id="claim.matches", show=False),
+        Binding("K", "correct", "Correct speaker/boundaries", id="claim.correct", show=False),
         Binding("i", "details", "Details", id="claim.details", show=False),
         Binding("o", "open_source", "Open an address", id="claim.open", show=False),
         Binding("z,ctrl+z", "undo", "Undo", id="claim.undo", show=False),
@@ -181,9 +189,12 @@ class ReviewScreen(TeamQueueActions, ResearchActions, FindingActions):
             return
         if self._document is None or self._document.id != row.document_id:
             self._document = self.store.get_document(row.document_id)
-        source.show(self._document, row)
-        card.show(CardView(row, self._document, self.read_matches(row.id)))
-        verdict.show(self._verdict_view(row.id, self.store.events_for_claim(row.id)))
+        events = self.store.events_for_claim(row.id)
+        now = self.standing_claim(row, self._document, events)
+        source.show(self._document, row, span=(now.start, now.end))
+        corrected = Corrected(now.speaker or "", now.text) if now.corrected else Corrected()
+        card.show(CardView(row, self._document, self.read_matches(row.id), corrected))
+        verdict.show(self._verdict_view(row.id, events))
 
     def _verdict_view(self, claim_id: str, events: list[VerdictEvent]) -> VerdictView:
         self._shown = (claim_id, events)
@@ -214,14 +225,14 @@ class ReviewScreen(TeamQueueActions, ResearchActions, FindingActions):
 
     # -- writing -----------------------------------------------------------------------------------
 
-    def _write(
-        self, claim_id: str, state: VerdictState, *, saved: str, before: VerdictState | None = None
-    ) -> bool:
+    def _write(self, claim_id: str, state: State, *, saved: str, before: VerdictState | None = None) -> bool:
         """Append the event, and only once it is committed show it as saved. False if it failed.
 
         ``before``: the reviewer's state the caller read and changed; given, the change goes into undo
-        history (undo and redo themselves pass none).
+        history (undo and redo themselves pass none, and may hand back a correction).
         """
+        if isinstance(state, CorrectionState):
+            return self.write_correction(claim_id, state, saved=saved)
         try:
             appended = self.store.record_event(
                 claim_id, self.reviewer, state.label, note=state.note, sources=state.sources
@@ -297,7 +308,7 @@ class ReviewScreen(TeamQueueActions, ResearchActions, FindingActions):
             self.notify("Nothing to undo in this session.", markup=False)
             return
         claim_id, state = step
-        if not self._write(claim_id, state, saved=f"undone → {state.label}"):
+        if not self._write(claim_id, state, saved=f"undone → {_step(state)}"):
             self.history.push_back(undone=True)
             return
         self.jump_to(claim_id)
@@ -308,7 +319,7 @@ class ReviewScreen(TeamQueueActions, ResearchActions, FindingActions):
             self.notify("Nothing to redo.", markup=False)
             return
         claim_id, state = step
-        if not self._write(claim_id, state, saved=f"redone → {state.label}"):
+        if not self._write(claim_id, state, saved=f"redone → {_step(state)}"):
             self.history.push_back(undone=False)
             return
         self.jump_to(claim_id)

@@ -33,7 +33,10 @@ class SourcePane(Vertical):
         yield Static(id="source-meta")
         yield DocumentView(id="source-text")
 
-    def show(self, document: Document | None, claim: ClaimRow | None) -> None:
+    def show(
+        self, document: Document | None, claim: ClaimRow | None, *, span: tuple[int, int] | None = None
+    ) -> None:
+        """``span``: what to highlight when it is not the extraction's (a correction's boundaries)."""
         meta = self.query_one("#source-meta", Static)
         view = self.query_one("#source-text", DocumentView)
         if document is None or claim is None:
@@ -41,7 +44,7 @@ class SourcePane(Vertical):
             meta.update(Text("no claim selected"))
             view.set_text("")
             return
-        span = (claim.start, claim.end)
+        span = span or (claim.start, claim.end)
         if document.id != self._document_id:
             self._document_id = document.id
             # Outlet, date and address are on the claim card; the whole title is in the details (i).
