@@ -22,8 +22,6 @@ from enum import Enum
 from typing import Any, Protocol
 
 from claimreview import consensus as rules
-from claimreview.errors import InputError
-from claimreview.textsafe import one_line
 
 SPEAKER_LIMIT = 200
 
@@ -76,48 +74,6 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def revise(
-    document_text: str,
-    now: tuple[str | None, int, int],
-    *,
-    speaker: str | Keep | None = Keep.SPEAKER,
-    start: int | None = None,
-    end: int | None = None,
-    extend_next: bool = False,
-    drop_first: bool = False,
-) -> dict[str, Any]:
-    """The payload of a new correction of a claim standing as ``now`` (speaker, start, end), for the
-    command line and the app alike. ``speaker`` None: nobody said it. ``extend_next``: take in the rest of
-    the sentence or the next one; ``drop_first``: drop the first sentence (a headline glued to the claim).
-    Raises InputError when the result cannot be a claim of this document."""
-    new_speaker, new_start, new_end = now
-    if not isinstance(speaker, Keep):
-        # Names come from untrusted text and the keyboard: one line, no control characters.
-        new_speaker = (one_line(speaker).strip() or None) if speaker is not None else None
-        if new_speaker is not None and len(new_speaker) > SPEAKER_LIMIT:
-            raise InputError(f"is longer than {SPEAKER_LIMIT} characters", field="speaker")
-    new_start = new_start if start is None else start
-    new_end = new_end if end is None else end
-    if drop_first or extend_next:
-        from claimreview.extract.segment import sentence_end_after, sentence_start_after
-
-        if drop_first:
-            later = sentence_start_after(document_text, new_start, new_end)
-            if later is None:
-                raise InputError("the claim is a single sentence; nothing to drop")
-            new_start = later
-        if extend_next:
-            further = sentence_end_after(document_text, new_end)
-            if further is None:
-                raise InputError("the claim already ends the document; nothing to extend to")
-            new_end = further
-    problem = check_span(document_text, new_start, new_end)
-    if problem is not None:
-        raise InputError(problem, field="--start/--end")
-    new_start, new_end = trimmed(document_text, new_start, new_end)
-    return payload_of(new_speaker, new_start, new_end)
 
 
 def _read(payload: Mapping[str, Any], document_text: str) -> tuple[str | None, int, int] | None:

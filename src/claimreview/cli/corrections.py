@@ -33,7 +33,8 @@ def correct(
     """Correct a claim's speaker or boundaries. Exports use the corrected claim; the extraction stays
     in the history, and `--clear` withdraws your correction. Offsets are those of `claims --json`."""
     from claimreview.config import load_settings
-    from claimreview.corrections import Keep, revise
+    from claimreview.corrections import Keep
+    from claimreview.extract.revise import revise
     from claimreview.store.corrections import corrected_claim
 
     changes = speaker is not None or no_speaker or extend_next or start is not None or end is not None

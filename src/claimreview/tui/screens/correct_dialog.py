@@ -15,8 +15,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from claimreview.corrections import SPEAKER_LIMIT, payload_of, revise
+from claimreview.corrections import SPEAKER_LIMIT, payload_of
 from claimreview.errors import InputError
+from claimreview.extract.revise import revise
 from claimreview.textsafe import one_line
 
 # The preview shows this much of the claim's text; the whole text is on the source pane after saving.
