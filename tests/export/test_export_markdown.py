@@ -64,8 +64,8 @@ def test_hostile_text_stays_text(fx: Fixture, export_text) -> None:  # type: ign
     assert "[red]x[/red]" in hostile[0] and "| # heading" in hostile[0]
     # one title, and exactly the expected sections: nothing in the text made a heading of its own
     assert len(re.findall(r"<h1>", html)) == 1
-    assert len(re.findall(r"<h2>", html)) == 3  # Summary, Verdicts per document, Claims
-    assert len(headings) == 5 + 5  # summary subsections, then one per claim
+    assert len(re.findall(r"<h2>", html)) == 4  # Summary, Verdicts per document, Time, Claims
+    assert len(headings) == 5 + 2 + 5  # summary subsections, time subsections, then one per claim
     # the document table keeps 9 cells per row (one per consensus), the hostile title's row too
     rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
     hostile_row = next(r for r in rows if "Title" in r and "bc18" in r)

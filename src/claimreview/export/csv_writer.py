@@ -27,7 +27,8 @@ def safe_cell(value: object) -> str:
     text = value if type(value) is str else str(value)
     if not text.isascii():
         text = without_bidi_controls(text)
-    if text.startswith(FORMULA_START):
+    # A text that starts with the quote gets one more, so that import can always take the first off.
+    if text.startswith(FORMULA_START) or text.startswith("'"):
         text = "'" + text
     return text if text.isprintable() else printable(text)
 

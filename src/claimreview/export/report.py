@@ -118,6 +118,7 @@ class DocumentRecord:
     url: str | None
     text: str
     sha256: str
+    added_at: str = ""  # when it was read in (extracted or imported)
 
     @property
     def link(self) -> str:

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from claimreview.export.chart import build_chart
 from claimreview.export.common import environment
 from claimreview.export.report import ClaimRecord, ProgressCallback, Report
+from claimreview.export.timing import build_timing
 
 if TYPE_CHECKING:
     from claimreview.config import Settings
@@ -61,7 +62,9 @@ def write_templated(
     html = kind == "html"
     env = environment(autoescape=html)
     chart = build_chart(report.summary.documents)
-    stream.write(env.get_template(f"{kind}_head.j2").render(report=report, chart=chart, settings=settings))
+    timing = build_timing(report)
+    head = env.get_template(f"{kind}_head.j2")
+    stream.write(head.render(report=report, chart=chart, timing=timing, settings=settings))
     source = env.get_template(f"{kind}_source.j2")
     sources: dict[str, str] = {}
     for doc in report.documents:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from claimreview.store import Store
 
-DOCUMENT_COLUMNS = ("id", "uri", "title", "publisher", "published", "url", "text", "sha256")
+DOCUMENT_COLUMNS = ("id", "uri", "title", "publisher", "published", "url", "text", "sha256", "added_at")
 CLAIM_COLUMNS = (
     "id",
     "document_id",

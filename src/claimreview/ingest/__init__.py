@@ -5,7 +5,8 @@ Two JSONL shapes are accepted:
   ``document_text``, ``document_publisher``, ``document_published``, ``document_url``, ``start``, ``end``,
   ``speaker``, ``score``, ``reasons``, ``extractor``, ``extractor_version`` (CSV takes the same columns,
   ``reasons`` as one cell split at ``;``);
-- claimreview's full export, where every line has ``type``: ``document``, ``claim`` or ``event``.
+- claimreview's full export, where every line has ``type``: ``document``, ``claim`` or ``event``;
+and claimreview's CSV export (report_csv).
 
 Parsing never touches the database; the caller stores the result in one transaction.
 """
@@ -139,6 +140,10 @@ def _parse_csv(path: Path, text: str) -> ImportBatch:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     headers = reader.fieldnames or []
     clean = [h.strip() for h in headers]
+    if clean[:1] == ["id"] and "claim" in clean:  # claimreview's own CSV export
+        from claimreview.ingest.report_csv import read_report_csv
+
+        return read_report_csv(path, clean, reader.reader)
     unknown = [h for h in clean if h not in FLAT_FIELDS and h not in IGNORED_FIELDS]
     if unknown:
         raise InputError(
