@@ -234,8 +234,14 @@ def main() -> None:
         db = out / f"tui-v2-{claims}.db"
         if not db.exists():
             t0 = time.perf_counter()
-            build_db(db, claims)
-            print(f"built {db.name} in {time.perf_counter() - t0:.1f} s")
+            # Built under another name and renamed when complete: a bench killed mid-build must not leave
+            # a half-filled database that later runs would take as the cached one.
+            partial = db.with_name(db.name + ".building")
+            for stale in out.glob(partial.name + "*"):
+                stale.unlink()
+            build_db(partial, claims)
+            partial.rename(db)
+            print(f"built {db.name} in {time.perf_counter() - t0:.1f} s", flush=True)
         bare: list[dict[str, float]] = []
         app: list[dict[str, float]] = []
         for _ in range(args.runs):  # alternated, so machine noise hits both
