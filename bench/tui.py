@@ -53,7 +53,6 @@ def app_child(db: str, started: float, keys: int, verdicts: int) -> dict[str, fl
     import asyncio
     from pathlib import Path
 
-    from claimreview.config import Settings
     from claimreview.tui.app import ClaimReviewApp
 
     class Timed(ClaimReviewApp):
@@ -66,7 +65,7 @@ def app_child(db: str, started: float, keys: int, verdicts: int) -> dict[str, fl
 
         from textual import events
 
-        app = Timed(Path(db), "bench", Settings())
+        app = Timed(Path(db), None)  # as `claimreview review` starts it: settings load in the worker
         result: dict[str, float] = {}
         async with app.run_test(size=(120, 40)) as pilot:
             from claimreview.tui.screens import ReviewScreen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -19,7 +20,7 @@ from claimreview.tui.widgets import ClaimQueue
 
 from .conftest import AppFactory, settle
 
-HEAVY = ("sqlalchemy", "sqlmodel", "httpx", "fastapi")
+HEAVY = ("sqlalchemy", "sqlmodel", "httpx", "fastapi", "pydantic_settings")
 
 
 def test_the_commands_import_no_database_or_http_library() -> None:
@@ -37,7 +38,6 @@ def test_first_frame_comes_before_sqlalchemy_is_imported(filled_db: Path) -> Non
     code = f"""
 import sys
 from pathlib import Path
-from claimreview.config import Settings
 from claimreview.tui.app import ClaimReviewApp
 
 seen = {{}}
@@ -49,10 +49,12 @@ class App(ClaimReviewApp):
         super().on_ready()
 
 async def main():
-    app = App(Path({str(filled_db)!r}), "alice", Settings())
+    app = App(Path({str(filled_db)!r}), "alice")  # as `claimreview review` starts it: no settings yet
     async with app.run_test(size=(100, 30)) as pilot:
-        while type(app.screen).__name__ != "ReviewScreen":
+        # Mounted, not just pushed: leaving run_test while the screen mounts tears it down under on_mount.
+        while type(app.screen).__name__ != "ReviewScreen" or not app.screen.is_mounted:
             await pilot.pause(0.01)
+        await pilot.pause()
         seen["then"] = "sqlalchemy" in sys.modules
     app.close_store()
     print(seen)
@@ -159,3 +161,34 @@ async def test_opening_by_path_shows_what_opening_a_store_shows(
             assert by_path.export_screenshot() == expected
     finally:
         by_path.close_store()
+
+
+async def test_settings_load_after_the_first_frame_and_give_the_name_and_keys(filled_db: Path) -> None:
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "claimreview" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('reviewer = "carol"\n[keymap]\n"claim.confirm" = "y"\n', encoding="utf-8")
+    app = ClaimReviewApp(filled_db, None)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, ReviewScreen)
+            assert app.reviewer == "carol"
+            assert "carol" in str(app.screen.query_one("#header-who").render())
+            row = app.screen.query_one("#queue", ClaimQueue).current
+            assert row is not None
+            await pilot.press("y")  # the configured key, applied once the settings arrived
+            await settle(pilot)
+        with _opened(filled_db) as store:
+            assert [(e.reviewer, e.label) for e in store.events_for_claim(row.id)] == [("carol", "confirmed")]
+    finally:
+        app.close_store()
+
+
+def test_a_bad_setting_ends_the_review_command_with_one_line(filled_db: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "claimreview" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("auto_sync_seconds = \"often\"\n", encoding="utf-8")
+    result = cli("review", "--db", filled_db)
+    assert result.code != 0
+    assert str(config) in result.err and "auto_sync_seconds" in result.err
+    assert len(result.err.strip().splitlines()) == 1

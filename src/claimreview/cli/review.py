@@ -16,14 +16,12 @@ if TYPE_CHECKING:
 
 def run_app(db: Path, reviewer: str | None = None, settings: Settings | None = None) -> None:
     """Open the review app on ``db`` until the user quits."""
-    # Imported here: Textual costs ~0.3 s that `claimreview --help` should not pay. The app opens the
-    # store itself (SQLAlchemy, another ~0.3 s) in a worker, after its first frame.
-    from claimreview.config import load_settings
+    # Imported here: Textual costs ~0.2 s that `claimreview --help` should not pay. The app loads the
+    # settings and opens the store itself (pydantic-settings and SQLAlchemy, ~0.5 s) in a worker, after
+    # its first frame; a bad setting is reported like a database that cannot be opened.
     from claimreview.tui.app import ClaimReviewApp
 
-    settings = settings or load_settings()
-    name = (reviewer or settings.reviewer_name()).strip() or settings.reviewer_name()
-    app = ClaimReviewApp(Path(db), name, settings)
+    app = ClaimReviewApp(Path(db), reviewer, settings)
     try:
         app.run()
     finally:

@@ -22,7 +22,6 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
-from claimreview.config import Settings
 from claimreview.errors import ClaimreviewError
 from claimreview.paths import styles_dir
 from claimreview.textsafe import one_line
@@ -38,6 +37,7 @@ from claimreview.tui.sync_state import (
 )
 
 if TYPE_CHECKING:
+    from claimreview.config import Settings
     from claimreview.store import Store
     from claimreview.store.queue import QueueIndex
     from claimreview.sync.client import SyncClient
@@ -64,6 +64,8 @@ class StoreOpened(Message):
     """The worker opened the database and read what the first screen shows."""
 
     store: Store
+    settings: Settings
+    reviewer: str
     index: QueueIndex | None  # the default queue's (team_queue.default_filter); None: no claims
     counts: dict[str, int]
     pending: int
@@ -95,30 +97,49 @@ class ClaimReviewApp(App[None]):
     def __init__(
         self,
         store: Store | Path,
-        reviewer: str,
+        reviewer: str | None,
         settings: Settings | None = None,
         *,
         sync_client: ClientFactory = app_client,
     ) -> None:
         """``store``: an open store, or a database path that the app opens in a worker after its first
-        frame (then ``open_error`` holds what went wrong if it could not, and ``close_store`` closes it)."""
+        frame (then ``open_error`` holds what went wrong if it could not, and ``close_store`` closes it).
+        Given a path and no ``settings``, the worker also loads the settings (pydantic-settings takes
+        ~0.1 s to import, which the first frame does not wait for) and a ``reviewer`` of None is the
+        configured name."""
         super().__init__()
+        self.open_error: ClaimreviewError | None = None
+        self.connection = SyncConnection(None, sync_client)
+        self._settings: Settings | None = None
+        self.reviewer = (reviewer or "").strip()
         if isinstance(store, Path):
             self._store: Store | None = None
             self.db_path = store
+            if settings is not None:
+                self._use_settings(settings, self.reviewer)
         else:
             self._store = store
             self.db_path = store.path
-        self.open_error: ClaimreviewError | None = None
-        self.reviewer = reviewer
-        self.settings = settings or Settings()
-        self.set_keymap(dict(self.settings.keymap))
-        self.connection = SyncConnection(self.settings.server, sync_client)
+            from claimreview.config import Settings
+
+            self._use_settings(settings or Settings(), self.reviewer)
         self.sync_running = False
         self._sync_progress: str | None = None
         self._sync_failure: str | None = None
         self._pending = 0
         self._last_sync: str | None = None
+
+    def _use_settings(self, settings: Settings, reviewer: str) -> None:
+        self._settings = settings
+        self.reviewer = reviewer or settings.reviewer_name()
+        self.set_keymap(dict(settings.keymap))
+        self.connection.server = settings.server
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            raise RuntimeError("the settings are still being loaded")
+        return self._settings
 
     @property
     def store(self) -> Store:
@@ -181,10 +202,14 @@ class ClaimReviewApp(App[None]):
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _open_store(self, path: Path) -> None:
-        # Off the UI thread: importing SQLAlchemy/SQLModel and the screens, migrating, the first reads.
+        # Off the UI thread: importing SQLAlchemy/SQLModel, pydantic-settings and the screens, migrating,
+        # the first reads.
+        from claimreview.config import load_settings
         from claimreview.store import Store
 
         try:
+            settings = self._settings or load_settings()
+            reviewer = self.reviewer or settings.reviewer_name()
             store = Store.open(path)
         except ClaimreviewError as err:
             self.post_message(StoreFailed(err))
@@ -199,13 +224,12 @@ class ClaimReviewApp(App[None]):
 
             counts = consensus_counts(store)
             # My assigned work while some is left, else the unreviewed claims; in the configured order.
-            flt = default_filter(store, self.reviewer, work_queue(self.settings))
+            flt = default_filter(store, reviewer, work_queue(settings))
             index = load_index(store, flt) if sum(counts.values()) else None
             if index is not None:
                 index.next_with_status(-1, UNREVIEWED, wrap=False)  # reads the first claim's document here
-            opened = StoreOpened(
-                store, index, counts, local.pending_count(store, self.reviewer), local.last_sync_time(store)
-            )
+            pending, last_sync = local.pending_count(store, reviewer), local.last_sync_time(store)
+            opened = StoreOpened(store, settings, reviewer, index, counts, pending, last_sync)
         except ClaimreviewError as err:
             store.close()
             self.post_message(StoreFailed(err))
@@ -220,6 +244,7 @@ class ClaimReviewApp(App[None]):
         from claimreview.tui.screens import EmptyScreen, ReviewScreen
 
         self._store = message.store
+        self._use_settings(message.settings, message.reviewer)
         self._pending, self._last_sync = message.pending, message.last_sync
         self._show_sync_state()
         self._start_timers()

@@ -102,7 +102,9 @@ class StatusHeader(Vertical):
             yield Label("", id="header-pace")
 
     def on_mount(self) -> None:
-        self._set_top("header-who", Text(f"{one_line(self.reviewer)} @ {one_line(self.db_path.name)}"))
+        # No name yet while the app loads the settings that give it.
+        who = f"{one_line(self.reviewer)} @ " if self.reviewer else ""
+        self._set_top("header-who", Text(f"{who}{one_line(self.db_path.name)}"))
 
     def on_resize(self, _event: events.Resize) -> None:
         # After the refresh: a breakpoint class (the app name shown or not) has been applied by then.
