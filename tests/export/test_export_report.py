@@ -159,6 +159,7 @@ def test_standing_agrees_with_the_consensus_rules() -> None:
                 rng.choice(rules.EVENT_LABELS),
                 "",
                 "[]",
+                "{}",
                 f"2024-01-01T00:00:0{rng.randint(0, 3)}.000000Z",  # many equal times: log order decides
                 None,
             )
@@ -168,3 +169,21 @@ def test_standing_agrees_with_the_consensus_rules() -> None:
         current, ruling = standing(history)
         assert current == rules.current_verdicts(history)
         assert ruling == rules.latest_adjudication(history)
+
+
+def test_the_records_read_the_columns_the_models_define() -> None:
+    """A field added to a model family reaches the report query; this fails until the record has it."""
+    from dataclasses import fields
+
+    from claimreview.export.report import ClaimRecord, DocumentRecord, EventRecord
+    from claimreview.models import CLAIM_FIELDS, EVENT_FIELDS
+    from claimreview.store.reports import CLAIM_COLUMNS, DOCUMENT_COLUMNS, EVENT_COLUMNS
+
+    def stored(names: tuple[str, ...]) -> list[str]:
+        return [name.removesuffix("_json") for name in names]
+
+    claim_part = ClaimRecord._fields[: ClaimRecord._fields.index("document")]
+    assert stored(claim_part) == list(CLAIM_COLUMNS)
+    assert set(CLAIM_FIELDS) <= set(CLAIM_COLUMNS)
+    assert stored(EventRecord._fields) == list(EVENT_COLUMNS) == list(EVENT_FIELDS)
+    assert [f.name for f in fields(DocumentRecord)] == list(DOCUMENT_COLUMNS)

@@ -55,9 +55,9 @@ class EventRecord(NamedTuple):
     label: str
     note: str
     sources_json: str
+    payload_json: str  # what kinds beyond reviews carry (an editorial decision's rating...)
     created_at: str
     replaces: str | None
-    payload_json: str = "{}"  # what kinds beyond reviews carry (an editorial decision's rating...)
 
     @property
     def payload(self) -> dict[str, Any]:
@@ -141,7 +141,11 @@ class Extracted(NamedTuple):
 
 
 class ClaimRecord(NamedTuple):
-    """A claim with its document and verdicts. Built once per export (see EventRecord on why a tuple)."""
+    """A claim with its document and verdicts. Built once per export (see EventRecord on why a tuple).
+
+    The fields up to ``document`` are store/reports.py's CLAIM_COLUMNS in order (a ``_json`` field holds
+    that column's JSON), as EventRecord's are its EVENT_COLUMNS; a test keeps them so.
+    """
 
     id: str
     document_id: str
@@ -150,10 +154,10 @@ class ClaimRecord(NamedTuple):
     end: int
     speaker: str | None
     score: float
+    reasons_json: str  # the extractor's reason codes, a JSON list as stored
     extractor: str
     extractor_version: str
     consensus: str
-    reasons_json: str  # the extractor's reason codes, a JSON list as stored
     document: DocumentRecord
     events: list[EventRecord]  # the whole history, oldest first (log order breaks ties)
     verdicts: dict[str, EventRecord]  # current reviews by reviewer, sorted by name; no cleared ones
