@@ -18,7 +18,7 @@ from claimreview.models import ClaimRow, Document, VerdictEvent
 from claimreview.store import Store
 from claimreview.textsafe import one_line
 from claimreview.tui.messages import VerdictSaved
-from claimreview.tui.widgets import StatusHeader
+from claimreview.tui.widgets import ClaimQueue, StatusHeader
 from claimreview.undo import Change, CorrectionState, UndoHistory
 
 
@@ -94,6 +94,7 @@ class CorrectionActions(Screen[None]):
         self.query_one("#header", StatusHeader).set_saved(saved)
         if self._shown is not None and self._shown[0] == claim_id:
             self._shown = None  # its log changed: the next showing reads it again
+        self.query_one("#queue", ClaimQueue).reread_rows()  # its row shows the claim as corrected
         row = self._current_row()
         if row is not None and row.id == claim_id:
             self._show_claim(row)
