@@ -11,7 +11,8 @@ from claimreview import consensus as rules
 from claimreview.cli import app
 from claimreview.config import Settings
 from claimreview.errors import InputError
-from claimreview.export import ExportFilters, write_export
+from claimreview.export import ExportFilters
+from claimreview.publish.export import write_export
 from claimreview.store import Store
 
 from .conftest import Fixture

@@ -120,14 +120,15 @@ def test_without_the_organisation_nothing_is_written(fx: Fixture, tmp_path: Path
     assert not out.exists()
 
 
-def test_the_export_package_alone_refuses_claimreview(
-    fx: Fixture, settings: Settings, tmp_path: Path
-) -> None:
-    from claimreview.export import write_export as formats_only
+def test_the_export_package_alone_refuses_claimreview(fx: Fixture, settings: Settings) -> None:
+    import io
 
+    from claimreview.export import build_report, write_report
+
+    out = io.StringIO()
     with pytest.raises(InputError, match=r"claimreview\.publish\.export\.write_export"):
-        formats_only(fx.store, "claimreview", tmp_path / "r.json", settings=settings)
-    assert not (tmp_path / "r.json").exists()
+        write_report(build_report(fx.store), "claimreview", out, settings)  # no ClaimReview writer given
+    assert out.getvalue() == ""
 
 
 def test_safe_to_embed_in_a_script_element(fx: Fixture, export_text) -> None:  # type: ignore[no-untyped-def]

@@ -215,3 +215,33 @@ def test_version_2_database_gains_the_factcheck_table_and_the_inbox(backend_db: 
         assert {"server_factcheck", "server_inbox"} <= set(sa.inspect(engine).get_table_names())
     finally:
         engine.dispose()
+
+
+# The columns of schema version 3. ServerDocument and ServerClaim take their fields from DocumentBase and
+# ClaimBase (models.py): a field added there changes the server's tables too, and needs an _UPGRADES step
+# (and this list brought up to date) before existing server databases can hold it.
+SCHEMA_3_COLUMNS = {
+    "server_document": {
+        "seq": False, "id": False, "uri": False, "title": False, "publisher": True, "published": True,
+        "url": True, "text": False, "sha256": False, "published_by": False, "added_at": False,
+    },
+    "server_claim": {
+        "seq": False, "id": False, "document_id": False, "text": False, "start": False, "end": False,
+        "speaker": True, "score": False, "reasons": False, "extractor": False, "extractor_version": False,
+    },
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+def test_document_and_claim_tables_are_those_of_the_recorded_version(backend_db: str) -> None:
+    engine = server_store.make_engine(backend_db)
+    try:
+        assert server_store.create_schema(engine).version == 3
+        inspector = sa.inspect(engine)
+        for table, expected in SCHEMA_3_COLUMNS.items():
+            columns = inspector.get_columns(table)
+            assert {c["name"]: c["nullable"] for c in columns} == expected, table
+        reasons = next(c for c in inspector.get_columns("server_claim") if c["name"] == "reasons")
+        assert "[]" in str(reasons["default"])  # what _upgrade_to_2 gave older databases
+    finally:
+        engine.dispose()

@@ -52,3 +52,26 @@ def test_wire_shapes_carry_the_model_families_fields() -> None:
     assert set(wire.DocumentIn.model_fields) - {"claims"} == set(DOCUMENT_FIELDS)
     assert set(CLAIM_FIELDS) <= set(wire.ClaimOut.model_fields)
     assert set(DOCUMENT_FIELDS) <= set(wire.DocumentOut.model_fields)
+
+
+def test_outbox_events_are_checked_against_the_wire_one_by_one(store) -> None:  # type: ignore[no-untyped-def]
+    """The outbox hands typed events over; one the server would refuse is named with its field, and
+    the others still go."""
+    from claimreview.models import NewClaim, NewDocument
+    from claimreview.store import sync_state as local
+    from claimreview.sync.run import _event_in
+
+    text = "Fees rose 8% in May."
+    claim = NewClaim(text=text, start=0, end=len(text), extractor="t", extractor_version="1")
+    store.add_articles([(NewDocument(uri="a.txt", text=text), [claim])])
+    cid = store.list_claims()[0].id
+    good = store.append_event(cid, "ann", rules.CONFIRMED, note="the statistics office")
+    # As a sync or an import from elsewhere could leave it: a time the server does not take.
+    bad = {"id": "bad-time", "claim_id": cid, "reviewer": "ann", "kind": rules.REVIEW, "label": rules.DENIED}
+    assert store.insert_events([{**bad, "note": "", "sources": [], "created_at": "yesterday"}]) == 1
+    batch = local.outbox_batch(store, "ann", 0, 10)
+    assert [event.id for _rowid, event in batch] == [good.id, "bad-time"]
+    sent = _event_in(batch[0][1])
+    assert isinstance(sent, wire.EventIn) and sent.note == "the statistics office"
+    refused = _event_in(batch[1][1])
+    assert isinstance(refused, str) and refused.startswith("not valid for the server (created_at:")

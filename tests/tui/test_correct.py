@@ -137,3 +137,51 @@ async def test_cannot_extend_past_the_end_and_cancel_records_nothing(
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
     assert correction_events(filled_db, claim_id) == []
+
+
+def queue_row(app: object, text: str) -> str:
+    """The queue's row for the claim that starts with ``text``, as drawn on screen."""
+    from claimreview.tui.widgets import ClaimQueue
+
+    from .screen_text import widget_lines
+
+    queue = app.screen.query_one("#queue", ClaimQueue)  # type: ignore[attr-defined]
+    rows = [line for line in widget_lines(app, queue) if text in line]  # type: ignore[arg-type]
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+async def test_queue_row_shows_the_corrected_speaker_and_text_at_once_and_after_undo(
+    make_app: AppFactory, filled_db: Path
+) -> None:
+    claim_id = claim_id_of(filled_db, SENTENCES_A[1])
+    app = make_app(auto_advance=False)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        app.screen.jump_to(claim_id)
+        await pilot.pause()
+        assert "Minister Smi" in queue_row(app, "Exports doubled")
+        # The speaker the card shows is the one the queue shows, the moment the correction is saved.
+        dialog_keys = ["K", *["backspace"] * len("Minister Smith"), *"Trade Office", "ctrl+n", "ctrl+s"]
+        await pilot.press(*dialog_keys)
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Trade Office" in card_text(app)
+        row = queue_row(app, "Exports doubled")
+        assert "Trade Office" in row and "Minister" not in row
+        # The corrected text runs on into the next sentence (the row shows the claim as corrected).
+        assert "trade office. The city" in row
+        # Moving away and back (the row re-read from its page) keeps it.
+        await pilot.press("j", "k")
+        await pilot.pause()
+        assert "Trade Office" in queue_row(app, "Exports doubled")
+        # Undo puts the extraction back in the row as on the card.
+        await pilot.press("z")
+        await pilot.pause()
+        row = queue_row(app, "Exports doubled")
+        assert "Minister Smi" in row and "Trade Office" not in row and "The city" not in row
+        assert "corrected" not in card_text(app)
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert "Trade Office" in queue_row(app, "Exports doubled")

@@ -16,7 +16,8 @@ from textual.widgets import Checkbox, Input, Label, Select
 
 from claimreview import consensus as rules
 from claimreview.config import Settings
-from claimreview.export import FORMATS, format_for_path, write_export
+from claimreview.export import FORMATS, format_for_path
+from claimreview.publish.export import write_export
 from claimreview.store import Store
 from claimreview.tui.app import ClaimReviewApp
 from claimreview.tui.screens import ExportDialog, ReviewScreen

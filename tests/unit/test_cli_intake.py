@@ -121,8 +121,8 @@ def test_bad_provenance_refused_before_anything_is_written(
 
 def test_a_local_path_is_never_a_web_address(cli, tmp_path: Path, db_file: Path) -> None:
     from claimreview.config import Settings
-    from claimreview.export import write_export
     from claimreview.publish.claimreview import claim_review
+    from claimreview.publish.export import write_export
     from claimreview.publish.reviews import published_reviews
     from claimreview.publish.settings import publish_settings
     from claimreview.store.editorial import published_claims

@@ -180,3 +180,24 @@ def test_extend_at_the_end_of_the_document_refuses(cli, db: Path) -> None:
     assert cli("correct", cid, "--end", str(len(TEXT)), "--reviewer", "ann", "--db", db).code == 0
     result = cli("correct", cid, "--extend-next", "--reviewer", "ann", "--db", db)
     assert result.code == 2 and "nothing to extend" in result.err
+
+
+def test_claims_table_and_store_lists_show_the_correction_then_the_extraction_after_clear(
+    cli, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimreview.cli import plumbing
+    from claimreview.store.queue import document_claims
+
+    monkeypatch.setattr(plumbing.stdout, "_width", 200)  # room for the whole speaker column
+    cid = claim_id(db)
+    args = ("--reviewer", "ann", "--db", db)
+    assert cli("correct", cid, "--speaker", "Harbour master", "--extend-next", *args).code == 0
+    table = cli("claims", "--db", db).out
+    assert "Harbour master" in table
+    assert "doubled in a" in table  # the extended text, not only the extracted sentence
+    with Store.open(db) as store:
+        [row] = document_claims(store, store.list_claims()[0].document_id)
+        assert (row.speaker, row.end) == ("Harbour master", TEXT.index(" Shipping"))
+    assert cli("correct", cid, "--clear", *args).code == 0
+    table = cli("claims", "--db", db).out
+    assert "Harbour master" not in table and "│ port authority" in table and "doubled" not in table

@@ -190,3 +190,18 @@ def test_stats_shows_my_work_and_the_team(cli, team_db) -> None:  # type: ignore
     assert rows["ana"][:4] == ["6", "2", "4", "2"]  # assigned, done, left, decided
     assert rows["ben"][:4] == ["2", "0", "2", "0"]
     assert rows["ana"][4].endswith("/h") and rows["ben"][4] == "-"
+
+
+def test_disputes_show_the_claim_as_corrected(store: Store) -> None:
+    from claimreview.corrections import payload_of
+    from claimreview.sync.adjudication import conflicts
+
+    ids = _claims(store, 2)
+    store.append_event(ids[1], "ana", rules.CONFIRMED)
+    store.append_event(ids[1], "ben", rules.DENIED)
+    claim = store.get_claim(ids[1])
+    assert claim is not None
+    payload = payload_of("Transport chief", claim.start, claim.end)
+    store.append_event(ids[1], "ana", rules.CORRECTED, kind=rules.CORRECTION, payload=payload)
+    assert [d.claim.speaker for d in team.disputes(store)] == ["Transport chief"]
+    assert [c.claim.speaker for c in conflicts(store)] == ["Transport chief"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -231,14 +231,6 @@ class Order(StrEnum):
     score = "score"
 
 
-def _as_corrected(row: ClaimRow, corrected: Effective | None) -> ClaimRow:
-    if corrected is None or corrected.by is None:
-        return row
-    return replace(
-        row, text=corrected.text, start=corrected.start, end=corrected.end, speaker=corrected.speaker
-    )
-
-
 def claims(
     db: DbOption = None,
     status: Annotated[
@@ -265,7 +257,7 @@ def claims(
 ) -> None:
     """List claims with their consensus (as corrected, when a reviewer corrected them)."""
     from claimreview.store import team
-    from claimreview.store.corrections import corrected_claims
+    from claimreview.store.corrections import corrected_claims, corrected_rows
 
     with opened(db, create=False) as store:
         doc_id = store.resolve_document(document) if document else None
@@ -307,11 +299,10 @@ def claims(
                     )
                     out.write(json.dumps(line, ensure_ascii=False) + "\n")
             return
-        corrected = corrected_claims(store, [r.id for r in rows]) if rows else {}
+        rows = corrected_rows(store, rows)
     if not rows:
         stdout.print("no claims match; add some with: claimreview extract ARTICLE...")
         return
-    rows = [_as_corrected(row, corrected.get(row.id)) for row in rows]
     # The claim is what people read: it gets most of the width, the rest stay narrow.
     table = Table(show_lines=False, expand=True)
     for name, kwargs in (

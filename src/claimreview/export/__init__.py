@@ -1,30 +1,27 @@
 """Review reports: Markdown, HTML, CSV, JSONL (re-importable) and schema.org ClaimReview JSON-LD.
 
-``write_export`` is the one entry point; it is pure (no UI) and reports progress through a callback,
-so the command line and a Textual worker can both run it::
+This package builds the report (``build_report``) and writes it in a format (``write_report``). The one
+entry point that does the whole export (filters, atomic file or stdout, the summary) for every format is
+``claimreview.publish.export.write_export``: the ClaimReview format needs the editorial log and the
+organisation's settings, which live in the publish layer above this one. It is pure (no UI) and reports
+progress through a callback, so the command line and a Textual worker can both run it::
 
     summary = write_export(store, "html", Path("report.html"), ExportFilters(status="disputed"))
 """
 
 from __future__ import annotations
 
-import io
-import sys
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from claimreview.errors import InputError
-from claimreview.export.atomic import atomic_text_file, check_target
-from claimreview.export.report import ExportFilters, ProgressCallback, Report, build_report, paused_gc
+from claimreview.export.report import ExportFilters, ProgressCallback, Report, build_report
 from claimreview.export.writing import WriteResult
 
 if TYPE_CHECKING:
     from claimreview.config import Settings
-    from claimreview.store import Store  # SQLAlchemy: not needed to register the export command
 
 __all__ = [
     "FORMATS",
@@ -33,7 +30,6 @@ __all__ = [
     "ProgressCallback",
     "build_report",
     "format_for_path",
-    "write_export",
     "write_report",
 ]
 
@@ -45,7 +41,7 @@ FORMATS: dict[str, str] = {
     "claimreview": "schema.org ClaimReview JSON-LD of the published reviews",
 }
 # The ClaimReview format needs the editorial log and the organisation's settings, which live above this
-# package: claimreview.publish.export supplies the writer (and a write_export that passes it).
+# package: claimreview.publish.export supplies the writer to write_report.
 _NO_CLAIMREVIEW = (
     "ClaimReview is written from the editorial log: call claimreview.publish.export.write_export"
 )
@@ -136,90 +132,3 @@ def write_report(
     if claimreview is None:
         raise InputError(_NO_CLAIMREVIEW)
     return claimreview(report, stream, settings, progress)
-
-
-@contextmanager
-def _stdout_stream() -> Iterator[TextIO]:
-    """UTF-8 on stdout whatever the locale says, newlines untranslated."""
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # an in-memory stdout (some test runners)
-        yield sys.stdout
-        return
-    wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=False)
-    try:
-        yield wrapper
-    finally:
-        wrapper.flush()
-        wrapper.detach()  # leave sys.stdout's buffer open
-
-
-def write_export(
-    store: Store,
-    fmt: str,
-    out_path: Path | None,
-    filters: ExportFilters | None = None,
-    settings: Settings | None = None,
-    progress: ProgressCallback | None = None,
-    *,
-    stream: TextIO | None = None,
-    claimreview: ClaimReviewWriter | None = None,
-) -> ExportSummary:
-    """Export the claims ``filters`` select, in format ``fmt``, to ``out_path`` (atomically).
-
-    With ``out_path`` None the export goes to ``stream`` (default: stdout). Bad arguments raise
-    InputError before anything is read or written; if writing fails (or ``progress`` raises, e.g.
-    to cancel) the target is left as it was and no temporary file remains.
-    """
-    started = time.perf_counter()
-    fmt = check_format(fmt)
-    filters = filters or ExportFilters()
-    if settings is None:
-        from claimreview.config import Settings
-
-        settings = Settings()
-    if out_path is not None:
-        out_path = check_target(Path(out_path))
-    with paused_gc():  # see paused_gc: the report and its writing allocate millions of objects
-        return _export(store, fmt, out_path, filters, settings, progress, stream, started, claimreview)
-
-
-def _export(
-    store: Store,
-    fmt: str,
-    out_path: Path | None,
-    filters: ExportFilters,
-    settings: Settings,
-    progress: ProgressCallback | None,
-    stream: TextIO | None,
-    started: float,
-    claimreview: ClaimReviewWriter | None,
-) -> ExportSummary:
-    if fmt == "claimreview" and claimreview is None:
-        raise InputError(_NO_CLAIMREVIEW)  # before reading anything
-    report = build_report(store, filters)
-    if out_path is not None:
-        with atomic_text_file(out_path) as out:
-            result = write_report(report, fmt, out, settings, progress, to_file=True, claimreview=claimreview)
-    elif stream is not None:
-        result = write_report(report, fmt, stream, settings, progress, to_file=False, claimreview=claimreview)
-    else:
-        with _stdout_stream() as out:
-            result = write_report(
-                report, fmt, out, settings, progress, to_file=False, claimreview=claimreview
-            )
-    warnings = list(result.warnings)
-    if report.empty:
-        warnings.insert(0, report.empty_message())
-    return ExportSummary(
-        format=fmt,
-        path=out_path,
-        claims=len(report.claims),
-        written=result.written,
-        documents=len(report.documents),
-        events=report.event_count,
-        seconds=time.perf_counter() - started,
-        empty=report.empty,
-        left_out=result.left_out,
-        warnings=warnings,
-    )

@@ -24,7 +24,7 @@ from typing import Any
 from claimreview import consensus as rules
 from claimreview.errors import BadValue, InputError
 from claimreview.ids import claim_id, document_id, sha256_text
-from claimreview.models import NewClaim, NewDocument
+from claimreview.models import EventBase, NewClaim, NewDocument
 
 MAX_BYTES = 200 * 1024 * 1024
 MAX_LINE = 5 * 1024 * 1024
@@ -55,7 +55,7 @@ REQUIRED_FLAT = ("document_uri", "text")
 @dataclass(slots=True)
 class ImportBatch:
     articles: list[tuple[NewDocument, list[NewClaim]]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[EventBase] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -362,7 +362,7 @@ def _new_claim(path: Path, line: int, record: dict[str, Any], text: str, start: 
 def _parse_full(path: Path, records: list[tuple[int, dict[str, Any]]]) -> ImportBatch:
     documents: dict[str, tuple[NewDocument, str, list[NewClaim]]] = {}
     claim_ids: set[str] = set()
-    events: list[dict[str, Any]] = []
+    events: list[EventBase] = []
     pending_events: list[tuple[int, dict[str, Any]]] = []
     for line, record in records:
         kind = record.get("type")
@@ -439,7 +439,7 @@ def _timestamp(path: Path, line: int, record: dict[str, Any]) -> str:
     return value
 
 
-def _event(path: Path, line: int, record: dict[str, Any], claim_ids: set[str]) -> dict[str, Any]:
+def _event(path: Path, line: int, record: dict[str, Any], claim_ids: set[str]) -> EventBase:
     cid = _req_str(path, line, record, "claim_id")
     if cid not in claim_ids:
         raise InputError("event refers to a claim not in the file", path=path, line=line, field="claim_id")
@@ -459,22 +459,21 @@ def _event(path: Path, line: int, record: dict[str, Any], claim_ids: set[str]) -
         raise InputError(
             "must be a list of {url, title, quote} objects", path=path, line=line, field="sources"
         )
-    return {
-        "id": _req_str(path, line, record, "id"),
-        "claim_id": cid,
-        "reviewer": _req_str(path, line, record, "reviewer"),
-        "kind": kind,
-        "label": label,
-        "note": _opt_str(path, line, record, "note") or "",
-        "sources": [
+    return EventBase.model_construct(  # every field checked here
+        id=_req_str(path, line, record, "id"),
+        claim_id=cid,
+        reviewer=_req_str(path, line, record, "reviewer"),
+        kind=kind,
+        label=label,
+        note=_opt_str(path, line, record, "note") or "",
+        sources=[
             {"url": s["url"], "title": str(s.get("title") or ""), "quote": str(s.get("quote") or "")}
             for s in sources
         ],
-        "created_at": _timestamp(path, line, record),
-        "replaces": _opt_str(path, line, record, "replaces"),
-        "payload": _payload(path, line, record),
-        "server_seq": None,
-    }
+        created_at=_timestamp(path, line, record),
+        replaces=_opt_str(path, line, record, "replaces"),
+        payload=_payload(path, line, record),
+    )
 
 
 def _payload(path: Path, line: int, record: dict[str, Any]) -> dict[str, Any]:

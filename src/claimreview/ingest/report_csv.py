@@ -17,12 +17,12 @@ import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from claimreview import consensus as rules
 from claimreview.errors import BadValue, InputError
 from claimreview.ids import claim_id, sha256_text
-from claimreview.models import NewClaim, NewDocument
+from claimreview.models import EventBase, NewClaim, NewDocument
 
 if TYPE_CHECKING:
     from claimreview.ingest import ImportBatch
@@ -99,7 +99,7 @@ def _sources(path: Path, line: int, field: str, cell: str) -> list[dict[str, str
 
 def _event(
     path: Path, line: int, row: list[str], first: int, who: str, kind: str, exported_id: str, cid: str
-) -> dict[str, Any]:
+) -> EventBase:
     prefix = who if kind == rules.REVIEW else ADJUDICATION
     label_cell, note, sources_cell, at = row[first : first + 4]
     try:
@@ -113,24 +113,23 @@ def _event(
             line=line,
             field=f"{prefix} at",
         )
-    return {
-        "id": str(uuid.uuid5(_NAMESPACE, f"{exported_id}\n{who}\n{kind}")),
-        "claim_id": cid,
-        "reviewer": who,
-        "kind": kind,
-        "label": label,
-        "note": note,
-        "sources": _sources(path, line, f"{prefix} sources", sources_cell),
-        "created_at": at,
-        "replaces": None,
-        "payload": {},
-        "server_seq": None,
-    }
+    return EventBase.model_construct(  # every field checked above
+        id=str(uuid.uuid5(_NAMESPACE, f"{exported_id}\n{who}\n{kind}")),
+        claim_id=cid,
+        reviewer=who,
+        kind=kind,
+        label=label,
+        note=note,
+        sources=_sources(path, line, f"{prefix} sources", sources_cell),
+        created_at=at,
+        replaces=None,
+        payload={},
+    )
 
 
 def parse_report_csv(
     path: Path, headers: list[str], rows: list[tuple[int, list[str]]]
-) -> tuple[list[tuple[NewDocument, list[NewClaim]]], list[dict[str, Any]]]:
+) -> tuple[list[tuple[NewDocument, list[NewClaim]]], list[EventBase]]:
     """Articles and events from the rows (line number, cells) of a CSV export."""
     from claimreview.ingest import IMPORT_EXTRACTOR, _score
 
@@ -146,7 +145,7 @@ def parse_report_csv(
         documents.setdefault(row[2], (row[1], []))[1].append((line, row))
 
     articles: list[tuple[NewDocument, list[NewClaim]]] = []
-    events: list[dict[str, Any]] = []
+    events: list[EventBase] = []
     for uri, (title, doc_rows) in documents.items():
         # As in the flat format: without the article, the document is its claims, one paragraph each.
         text = "\n\n".join(row[3] for _line, row in doc_rows)

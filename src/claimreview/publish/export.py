@@ -1,27 +1,38 @@
-"""`export --format claimreview`: the ClaimReview markup of the selected claims that are published.
+"""``write_export``: the one entry point of every export (the command line, the app, scripts), and the
+writer of its ClaimReview format.
 
-Publishing is the gate: the export lists only reviews published now (``claimreview publish``), each
-built exactly as on the site (``publish.claimreview.claim_review``: ``url`` from review_base_url, the
-organisation as author, http(s) appearances only, the editor's rating on the organisation's scale).
-Every other selected claim is counted by why it was left out (unreviewed, disputed, not_checkworthy,
-unpublished) and the counts come back as one warning, as do the markup's omissions.
-
-``write_export`` has ``claimreview.export.write_export``'s signature and serves every format, so a
-caller that offers ClaimReview (the command line, the app) calls this one.
+The formats themselves are written by ``claimreview.export`` (reports, CSV, JSONL); ClaimReview is
+written here because publishing is its gate: the export lists only reviews published now (``claimreview
+publish``), each built exactly as on the site (``publish.claimreview.claim_review``: ``url`` from
+review_base_url, the organisation as author, http(s) appearances only, the editor's rating on the
+organisation's scale). Every other selected claim is counted by why it was left out (unreviewed,
+disputed, not_checkworthy, unpublished) and the counts come back as one warning, as do the markup's
+omissions.
 """
 
 from __future__ import annotations
 
+import io
+import sys
+import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from claimreview import consensus as rules
-from claimreview.export import ExportFilters, ExportSummary, ProgressCallback, writing
-from claimreview.export import write_export as export_formats
+from claimreview.export import (
+    ExportFilters,
+    ExportSummary,
+    ProgressCallback,
+    check_format,
+    write_report,
+    writing,
+)
+from claimreview.export.atomic import atomic_text_file, check_target
 from claimreview.export.jsonld import dumps_for_html
-from claimreview.export.report import Report
+from claimreview.export.report import Report, build_report, paused_gc
 from claimreview.export.writing import WriteResult
 from claimreview.publish.claimreview import claim_review, omissions
 from claimreview.publish.reviews import published_reviews
@@ -101,14 +112,76 @@ def write_export(
     stream: TextIO | None = None,
     config_path: str | Path | None = None,
 ) -> ExportSummary:
-    """``claimreview.export.write_export`` with the ClaimReview format that follows the site's rules."""
-    return export_formats(
-        store,
-        fmt,
-        out_path,
-        filters,
-        settings,
-        progress,
-        stream=stream,
-        claimreview=claimreview_writer(store, config_path),
+    """Export the claims ``filters`` select, in format ``fmt`` (any of ``export.FORMATS``), to
+    ``out_path`` (atomically).
+
+    With ``out_path`` None the export goes to ``stream`` (default: stdout). Bad arguments raise
+    InputError before anything is read or written; if writing fails (or ``progress`` raises, e.g.
+    to cancel) the target is left as it was and no temporary file remains. ``config_path``: the settings
+    file the ClaimReview format names in its errors.
+    """
+    started = time.perf_counter()
+    fmt = check_format(fmt)
+    filters = filters or ExportFilters()
+    if settings is None:
+        from claimreview.config import Settings
+
+        settings = Settings()
+    if out_path is not None:
+        out_path = check_target(Path(out_path))
+    with paused_gc():  # see paused_gc: the report and its writing allocate millions of objects
+        return _export(store, fmt, out_path, filters, settings, progress, stream, started, config_path)
+
+
+def _export(
+    store: Store,
+    fmt: str,
+    out_path: Path | None,
+    filters: ExportFilters,
+    settings: Settings,
+    progress: ProgressCallback | None,
+    stream: TextIO | None,
+    started: float,
+    config_path: str | Path | None,
+) -> ExportSummary:
+    report = build_report(store, filters)
+    writer = claimreview_writer(store, config_path)
+    if out_path is not None:
+        with atomic_text_file(out_path) as out:
+            result = write_report(report, fmt, out, settings, progress, to_file=True, claimreview=writer)
+    elif stream is not None:
+        result = write_report(report, fmt, stream, settings, progress, to_file=False, claimreview=writer)
+    else:
+        with _stdout_stream() as out:
+            result = write_report(report, fmt, out, settings, progress, to_file=False, claimreview=writer)
+    warnings = list(result.warnings)
+    if report.empty:
+        warnings.insert(0, report.empty_message())
+    return ExportSummary(
+        format=fmt,
+        path=out_path,
+        claims=len(report.claims),
+        written=result.written,
+        documents=len(report.documents),
+        events=report.event_count,
+        seconds=time.perf_counter() - started,
+        empty=report.empty,
+        left_out=result.left_out,
+        warnings=warnings,
     )
+
+
+@contextmanager
+def _stdout_stream() -> Iterator[TextIO]:
+    """UTF-8 on stdout whatever the locale says, newlines untranslated."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # an in-memory stdout (some test runners)
+        yield sys.stdout
+        return
+    wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=False)
+    try:
+        yield wrapper
+    finally:
+        wrapper.flush()
+        wrapper.detach()  # leave sys.stdout's buffer open

@@ -52,7 +52,7 @@ from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel, create_engine
 
 from claimreview.errors import ClaimreviewError
-from claimreview.models import FactCheckBase
+from claimreview.models import ClaimBase, DocumentBase, FactCheckBase
 from claimreview.paths import data_dir
 from claimreview.sqlite_wal import switch_to_wal
 
@@ -98,40 +98,33 @@ class ApiToken(ServerModel, table=True):
     revoked_at: str | None = None
 
 
-class ServerDocument(ServerModel, table=True):
+class ServerDocument(ServerModel, DocumentBase, table=True):
+    """A published document: DocumentBase's fields (models.py) and what only the server keeps."""
+
     __tablename__ = "server_document"
     __table_args__ = {"sqlite_autoincrement": True}
 
     seq: int | None = Field(default=None, sa_column=Column(_SEQ_TYPE, Identity(), primary_key=True))
     id: str = Field(unique=True, max_length=16)
-    uri: str
-    title: str = ""
-    publisher: str | None = None
-    published: str | None = None
-    url: str | None = None
-    text: str
     sha256: str = Field(max_length=64)
     published_by: str = Field(max_length=100)
     added_at: str
 
 
-class ServerClaim(ServerModel, table=True):
+class ServerClaim(ServerModel, ClaimBase, table=True):
+    """A published claim: ClaimBase's fields (models.py) and what only the server keeps."""
+
     __tablename__ = "server_claim"
     __table_args__ = {"sqlite_autoincrement": True}
 
     seq: int | None = Field(default=None, sa_column=Column(_SEQ_TYPE, Identity(), primary_key=True))
     id: str = Field(unique=True, max_length=16)
     document_id: str = Field(foreign_key="server_document.id", index=True, max_length=16)
-    text: str
-    start: int
-    end: int
-    speaker: str | None = None
-    score: float = 0.0
+    # A column of its own (a Column belongs to one table), with the default that _upgrade_to_2 gave
+    # databases made before claims had reasons.
     reasons: list[str] = Field(
         default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
     )
-    extractor: str
-    extractor_version: str
 
 
 class ServerEvent(ServerModel, table=True):

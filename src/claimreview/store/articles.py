@@ -14,6 +14,7 @@ from claimreview.models import (
     AddResult,
     Claim,
     Document,
+    EventBase,
     NewClaim,
     NewDocument,
 )
@@ -25,9 +26,10 @@ class ArticleWrites(EventLog):
     def add_articles(
         self,
         articles: Iterable[tuple[NewDocument, Sequence[NewClaim]]],
-        events: Sequence[dict[str, Any]] = (),
+        events: Sequence[EventBase] = (),
     ) -> AddResult:
-        """Add documents, their claims and any events in one transaction; what is there is skipped."""
+        """Add documents, their claims and any events (an import's, none acknowledged by a server) in one
+        transaction; what is there is skipped."""
         documents: list[dict[str, Any]] = []
         claims: list[dict[str, Any]] = []
         seen_docs: set[str] = set()
@@ -65,6 +67,7 @@ class ArticleWrites(EventLog):
             if claims:
                 res = session.connection().execute(table_of(Claim).insert().prefix_with("OR IGNORE"), claims)
                 result.claims_added = max(res.rowcount, 0)
-            result.events_added = self._insert_events(session, events)
+            rows = [{**event.model_dump(), "server_seq": None} for event in events]
+            result.events_added = self._insert_events(session, rows)
             session.commit()
         return result

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from claimreview import consensus as rules
 from claimreview.corrections import Effective, effective
 
 if TYPE_CHECKING:
+    from claimreview.models import ClaimRow
     from claimreview.store import Store
 
 _CHUNK = 500
@@ -84,3 +85,17 @@ def corrected_claims(store: Store, claim_ids: Sequence[str] | None = None) -> di
 def corrected_claim(store: Store, claim_id: str) -> Effective | None:
     """One claim as it stands, or None when it has no correction event."""
     return corrected_claims(store, [claim_id]).get(claim_id)
+
+
+def as_corrected(row: ClaimRow, now: Effective | None) -> ClaimRow:
+    """``row`` with the standing correction's speaker, text and offsets (unchanged when none stands)."""
+    if now is None or not now.corrected:
+        return row
+    return replace(row, text=now.text, start=now.start, end=now.end, speaker=now.speaker)
+
+
+def corrected_rows(store: Store, rows: Sequence[ClaimRow]) -> list[ClaimRow]:
+    """The rows as reviewers corrected them: what a list shows (the queue, the document screen, the
+    CLI). One query when none is corrected."""
+    found = corrected_claims(store, [row.id for row in rows]) if rows else {}
+    return [as_corrected(row, found.get(row.id)) for row in rows]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from claimreview import consensus as rules
 from claimreview.models import ClaimRow
 from claimreview.store import Store
+from claimreview.store.corrections import corrected_rows
 from claimreview.store.queue_index import DocumentIndex
 
 # The order `f` cycles through; None means every claim.
@@ -216,5 +217,6 @@ def consensus_counts(store: Store) -> dict[str, int]:
 
 
 def document_claims(store: Store, document_id: str) -> list[ClaimRow]:
-    """Every claim of one document in text order (for the document screen's highlights)."""
-    return store.list_claims(document=document_id)
+    """Every claim of one document as corrected, in text order (for the document screen's highlights)."""
+    rows = corrected_rows(store, store.list_claims(document=document_id))
+    return sorted(rows, key=lambda row: (row.start, row.end))

@@ -13,12 +13,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from sqlalchemy import bindparam, func, text
 from sqlmodel import col, select
 
-from claimreview.models import EVENT_FIELDS, Claim, Document, Meta, NewClaim, NewDocument, VerdictEvent
+from claimreview.models import (
+    EVENT_FIELDS,
+    Claim,
+    Document,
+    EventBase,
+    Meta,
+    NewClaim,
+    NewDocument,
+    VerdictEvent,
+)
 from claimreview.store import Store
 from claimreview.store.schema import table_of
 
@@ -147,10 +155,10 @@ def last_sync_time(store: Store) -> str | None:
     return get_meta(store, LAST_SYNC_KEY)
 
 
-def outbox_batch(
-    store: Store, reviewer: str, after_rowid: int, limit: int
-) -> list[tuple[int, dict[str, Any]]]:
-    """The next ``limit`` unacknowledged events of ``reviewer`` in the order they were recorded."""
+def outbox_batch(store: Store, reviewer: str, after_rowid: int, limit: int) -> list[tuple[int, EventBase]]:
+    """The next ``limit`` unacknowledged events of ``reviewer`` in the order they were recorded, each with
+    its rowid (the cursor for the next batch). Built unchecked: what the server would refuse is found out
+    by validating them against the wire schema (sync.run), one event at a time."""
     sql = text(
         f"SELECT rowid, {', '.join(EVENT_COLUMNS)} "
         "FROM verdict_event WHERE server_seq IS NULL AND reviewer = :reviewer AND rowid > :after "
@@ -158,12 +166,12 @@ def outbox_batch(
     )
     with store.session() as session:
         rows = session.execute(sql, {"reviewer": reviewer, "after": after_rowid, "limit": limit}).all()
-    out: list[tuple[int, dict[str, Any]]] = []
+    out: list[tuple[int, EventBase]] = []
     for r in rows:
-        event = dict(zip(EVENT_COLUMNS, r[1:], strict=True))
-        event["sources"] = json.loads(event["sources"]) if event["sources"] else []
-        event["payload"] = json.loads(event["payload"]) if event["payload"] else {}
-        out.append((int(r[0]), event))
+        fields = dict(zip(EVENT_COLUMNS, r[1:], strict=True))
+        fields["sources"] = json.loads(fields["sources"]) if fields["sources"] else []
+        fields["payload"] = json.loads(fields["payload"]) if fields["payload"] else {}
+        out.append((int(r[0]), EventBase.model_construct(**fields)))
     return out
 
 

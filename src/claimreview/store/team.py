@@ -22,6 +22,7 @@ from claimreview.errors import ClaimreviewError
 from claimreview.ids import new_event_id, now_iso
 from claimreview.models import Claim, ClaimRow, VerdictEvent
 from claimreview.store import Store
+from claimreview.store.corrections import corrected_rows
 from claimreview.store.schema import table_of
 
 # Queues a reviewer works from, in the order the app offers them.
@@ -131,8 +132,8 @@ class Dispute:
 
 
 def disputes(store: Store) -> list[Dispute]:
-    """Disputed claims, oldest dispute first, with each side's verdict (its note and sources)."""
-    rows = store.list_claims(status=rules.DISPUTED)
+    """Disputed claims (as corrected), oldest dispute first, with each side's verdict (note, sources)."""
+    rows = corrected_rows(store, store.list_claims(status=rules.DISPUTED))
     logs = claim_events(store, [r.id for r in rows])
     out: list[Dispute] = []
     for row in rows:

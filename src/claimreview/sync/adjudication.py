@@ -18,6 +18,7 @@ from claimreview.errors import ClaimreviewError
 from claimreview.models import ClaimRow, Source, VerdictEvent
 from claimreview.store import Store
 from claimreview.store import sync_state as local
+from claimreview.store.corrections import corrected_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,7 @@ def conflict(store: Store, claim_id: str) -> Conflict:
     claim = store.get_claim(claim_id)
     if claim is None:
         raise ClaimreviewError(f"no claim with id '{claim_id}'")
-    return conflict_of(store, claim)
+    return conflict_of(store, corrected_rows(store, [claim])[0])
 
 
 def conflict_of(store: Store, claim: ClaimRow) -> Conflict:
@@ -51,8 +52,8 @@ def conflict_of(store: Store, claim: ClaimRow) -> Conflict:
 
 
 def conflicts(store: Store, *, offset: int = 0, limit: int | None = None) -> list[Conflict]:
-    """Disputed claims in reading order, with what each side said."""
-    rows = store.list_claims(status=rules.DISPUTED, offset=offset, limit=limit)
+    """Disputed claims (as corrected) in reading order, with what each side said."""
+    rows = corrected_rows(store, store.list_claims(status=rules.DISPUTED, offset=offset, limit=limit))
     return [conflict_of(store, row) for row in rows]
 
 

@@ -20,6 +20,7 @@ from claimreview.errors import ClaimreviewError
 from claimreview.models import ClaimRow
 from claimreview.store import Store
 from claimreview.store import sync_state as local
+from claimreview.store.corrections import corrected_rows
 from claimreview.sync.adjudication import adjudicate, can_adjudicate, conflict_of
 from claimreview.textsafe import one_line
 from claimreview.tui.messages import VerdictSaved
@@ -89,7 +90,7 @@ class ConflictsScreen(Screen[str | None]):
             fresh = disputed.pop(old.id, None) or self.store.get_claim(old.id)
             if fresh is not None:
                 rows.append(fresh)
-        self.rows = rows + list(disputed.values())
+        self.rows = corrected_rows(self.store, rows + list(disputed.values()))  # as reviewers corrected them
         table = self.table
         table.clear()
         # Cells are Text: a str cell would be read as markup, and claims come from articles.

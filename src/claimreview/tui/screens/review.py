@@ -225,18 +225,23 @@ class ReviewScreen(TeamQueueActions, ResearchActions, CorrectionActions, Finding
 
     # -- writing -----------------------------------------------------------------------------------
 
-    def _write(self, claim_id: str, state: State, *, saved: str, before: VerdictState | None = None) -> bool:
-        """Append the event, and only once it is committed show it as saved. False if it failed.
+    def _write(self, claim_id: str, state: State, *, saved: str, before: State | None = None) -> bool:
+        """Append the event (a verdict, or a correction: ``K``), and only once it is committed show it as
+        saved. False if it failed.
 
         ``before``: the reviewer's state the caller read and changed; given, the change goes into undo
-        history (undo and redo themselves pass none, and may hand back a correction).
+        history (undo and redo themselves pass none, and may hand back either kind).
         """
-        if isinstance(state, CorrectionState):
-            return self.write_correction(claim_id, state, saved=saved)
+        correction = isinstance(state, CorrectionState)
         try:
-            appended = self.store.record_event(
-                claim_id, self.reviewer, state.label, note=state.note, sources=state.sources
-            )
+            if isinstance(state, CorrectionState):
+                appended = self.store.record_event(
+                    claim_id, self.reviewer, state.label, kind=rules.CORRECTION, payload=state.payload
+                )
+            else:
+                appended = self.store.record_event(
+                    claim_id, self.reviewer, state.label, note=state.note, sources=state.sources
+                )
         except ClaimreviewError as err:
             self.notify(one_line(str(err)), title="Not saved", severity="error", markup=False)
             return False
@@ -244,19 +249,25 @@ class ReviewScreen(TeamQueueActions, ResearchActions, CorrectionActions, Finding
             self.history.record(Change(claim_id, before, state))
         self.post_message(VerdictSaved(claim_id))
         old, new = appended.previous_consensus, appended.consensus
-        if old in self.counts:
-            self.counts[old] -= 1
-        self.counts[new] = self.counts.get(new, 0) + 1
-        if state.is_set:
+        if old != new:  # a correction never changes it
+            if old in self.counts:
+                self.counts[old] -= 1
+            self.counts[new] = self.counts.get(new, 0) + 1
+        if isinstance(state, VerdictState) and state.is_set:
             self.pace.add(claim_id)
         position = self._position_of(claim_id)
         if position is not None:
             self.queue.set_status(position, new)
+        if correction:
+            self.queue.reread_rows()  # its row shows the claim as corrected
         self.header.set_saved(saved)
         self._show_progress()
         current = self.queue.current
         if current is not None and current.id == claim_id:
-            self.query_one("#verdict", VerdictPane).show(self._verdict_view(claim_id, appended.history))
+            if correction:
+                self._show_claim(current)  # the card and the source pane change with the verdict pane
+            else:
+                self.query_one("#verdict", VerdictPane).show(self._verdict_view(claim_id, appended.history))
         elif self._shown is not None and self._shown[0] == claim_id:
             self._shown = None  # not on screen any more; its next showing reads it again
         return True

@@ -2,7 +2,8 @@
 
 A correction is an event (kind ``correction``) like a verdict: it syncs, shows in the history, and undo
 (``z``) restores the reviewer's correction before it (``cleared`` when there was none). A mixin of
-ReviewScreen: it uses the screen's store, reviewer, history and ``_show_claim``.
+ReviewScreen: it uses the screen's store, reviewer and ``_write`` (the one save path of verdicts and
+corrections).
 """
 
 from __future__ import annotations
@@ -13,19 +14,14 @@ from textual.screen import Screen
 
 from claimreview import consensus as rules
 from claimreview.corrections import Effective, effective
-from claimreview.errors import ClaimreviewError
 from claimreview.models import ClaimRow, Document, VerdictEvent
 from claimreview.store import Store
-from claimreview.textsafe import one_line
-from claimreview.tui.messages import VerdictSaved
-from claimreview.tui.widgets import StatusHeader
-from claimreview.undo import Change, CorrectionState, UndoHistory
+from claimreview.undo import CorrectionState, State
 
 
 class CorrectionActions(Screen[None]):
     store: Store
     reviewer: str
-    history: UndoHistory
     _document: Document | None
     _shown: tuple[str, list[VerdictEvent]] | None
 
@@ -33,7 +29,7 @@ class CorrectionActions(Screen[None]):
     def _current_row(self) -> ClaimRow | None:
         raise NotImplementedError
 
-    def _show_claim(self, row: ClaimRow | None) -> None:
+    def _write(self, claim_id: str, state: State, *, saved: str, before: State | None = None) -> bool:
         raise NotImplementedError
 
     def _log_of(self, claim_id: str) -> list[VerdictEvent]:
@@ -71,30 +67,8 @@ class CorrectionActions(Screen[None]):
             if payload is None:
                 return
             before = self._my_correction(row.id)
-            self.write_correction(row.id, CorrectionState(payload), before=before, saved="saved ✓ correction")
+            self._write(row.id, CorrectionState(payload), before=before, saved="saved ✓ correction")
 
         from claimreview.tui.screens.correct_dialog import CorrectionDialog  # on first use
 
         self.app.push_screen(CorrectionDialog(document.text, now.speaker, now.start, now.end), done)
-
-    def write_correction(
-        self, claim_id: str, state: CorrectionState, *, saved: str, before: CorrectionState | None = None
-    ) -> bool:
-        """Append the correction event; ``before`` given, it goes into undo history. False if it failed."""
-        try:
-            self.store.record_event(
-                claim_id, self.reviewer, state.label, kind=rules.CORRECTION, payload=state.payload
-            )
-        except ClaimreviewError as err:
-            self.notify(one_line(str(err)), title="Not saved", severity="error", markup=False)
-            return False
-        if before is not None:
-            self.history.record(Change(claim_id, before, state))
-        self.post_message(VerdictSaved(claim_id))
-        self.query_one("#header", StatusHeader).set_saved(saved)
-        if self._shown is not None and self._shown[0] == claim_id:
-            self._shown = None  # its log changed: the next showing reads it again
-        row = self._current_row()
-        if row is not None and row.id == claim_id:
-            self._show_claim(row)
-        return True

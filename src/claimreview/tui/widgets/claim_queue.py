@@ -22,6 +22,7 @@ from textual.strip import Strip
 from claimreview import consensus as rules
 from claimreview.models import ClaimRow
 from claimreview.store import Store
+from claimreview.store.corrections import corrected_rows
 from claimreview.store.queue import QueueIndex, fetch_rows
 from claimreview.textsafe import one_line
 
@@ -92,7 +93,9 @@ class ClaimQueue(ScrollView, can_focus=True):
         self._length = 0  # len(index) when the virtual size was last set
         self.cursor = 0
         self._highlight = ""  # the search term, marked in every row that shows it
-        self._pages: LRUCache[int, list[ClaimRow | None]] = LRUCache(64)
+        # Per page, each claim as stored (what the other panes start from) and as corrected (what its
+        # row shows): a reviewer's correction of the speaker or the text is what the queue lists.
+        self._pages: LRUCache[int, list[tuple[ClaimRow, ClaimRow] | None]] = LRUCache(64)
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(512)
 
     # -- data --------------------------------------------------------------------------------------
@@ -122,6 +125,16 @@ class ClaimQueue(ScrollView, can_focus=True):
         return len(self.index) if self.index is not None else 0
 
     def row_at(self, position: int) -> ClaimRow | None:
+        """The claim at ``position`` as extracted (the claim card and the source pane apply its log)."""
+        entry = self._entry(position)
+        return entry[0] if entry is not None else None
+
+    def shown_at(self, position: int) -> ClaimRow | None:
+        """The claim at ``position`` as its row shows it: with the standing correction applied."""
+        entry = self._entry(position)
+        return entry[1] if entry is not None else None
+
+    def _entry(self, position: int) -> tuple[ClaimRow, ClaimRow] | None:
         if self.index is None or not 0 <= position < len(self.index):
             return None
         page_no, offset = divmod(position, PAGE)
@@ -129,11 +142,21 @@ class ClaimQueue(ScrollView, can_focus=True):
         if page is None:
             rowids = self.index.rowids[page_no * PAGE : (page_no + 1) * PAGE]
             if self._follow_length():
-                return self.row_at(position)
+                return self._entry(position)
             found = fetch_rows(self.store, rowids)
-            page = [found.get(rowid) for rowid in rowids]
+            rows = [found[rowid] for rowid in rowids if rowid in found]
+            shown = dict(zip((row.id for row in rows), corrected_rows(self.store, rows), strict=True))
+            page = [
+                (row, shown[row.id]) if (row := found.get(rowid)) is not None else None for rowid in rowids
+            ]
             self._pages[page_no] = page
         return page[offset] if offset < len(page) else None
+
+    def reread_rows(self) -> None:
+        """A claim changed in place (a correction, or its undo): read its page again when next drawn."""
+        self._pages.clear()
+        self._lines.clear()
+        self.refresh()
 
     def _follow_length(self) -> bool:
         """Reading a document another process changed since the index was opened can change the index's
@@ -244,7 +267,7 @@ class ClaimQueue(ScrollView, can_focus=True):
         cached = self._lines.get(key)
         if cached is not None:
             return cached
-        row = self.row_at(position)
+        row = self.shown_at(position)
         text = self._line_text(row, status, width)
         if is_cursor:
             text.stylize(self.get_component_rich_style("claim-queue--cursor", partial=True))
