@@ -162,3 +162,48 @@ def test_names_and_claims_in_the_timeline_are_isolated_and_inert(fx: Fixture, ex
     for row in time_md.splitlines():
         if row.startswith("| 2030"):
             assert len(re.findall(r"(?<!\\)\|", row)) == 6, row  # five cells, nothing split them
+
+
+def test_steps_agree_with_the_consensus_rule_on_random_histories() -> None:
+    """consensus_steps keeps the consensus up event by event; consensus.consensus of every prefix of
+    the log is the rule it must follow, forks (two machines) and withdrawn verdicts included."""
+    import random
+
+    from claimreview.export.report import EventRecord
+    from claimreview.export.timeline import consensus_steps
+
+    rng = random.Random(13)
+    kinds = (rules.REVIEW, rules.REVIEW, rules.REVIEW, rules.ADJUDICATION, rules.EDITORIAL)
+    for _ in range(3000):
+        history: list[EventRecord] = []
+        heads: dict[str, list[str]] = {}
+        for i in range(rng.randint(1, 8)):
+            who = rng.choice(("ann", "ben", "cy"))
+            kind = rng.choice(kinds)
+            labels = rules.KIND_LABELS[kind]
+            mine = heads.get(f"{who}/{kind}", [])
+            # the previous event (a chain), an older one (a fork from another machine), all heads, none
+            parents = rng.choice([mine[-1:], mine[:1], mine, []])
+            event_id = f"e{i}"
+            heads[f"{who}/{kind}"] = [*mine, event_id]
+            history.append(
+                EventRecord(
+                    event_id,
+                    "c",
+                    who,
+                    kind,
+                    rng.choice(labels),
+                    "",
+                    "[]",
+                    f"2024-01-01T00:00:0{i}.000000Z",
+                    " ".join(parents) or None,
+                )
+            )
+        expected: list[str] = []
+        last = rules.UNREVIEWED
+        for n in range(1, len(history) + 1):
+            now = rules.consensus(history[:n])
+            if now != last:
+                expected.append(now)
+                last = now
+        assert [step.after for step in consensus_steps(history)] == expected, history

@@ -83,20 +83,52 @@ def _how(event: EventRecord) -> str:
 
 
 def consensus_steps(events: Sequence[EventRecord]) -> list[Step]:
-    """The changes of consensus along one claim's history (in log order), oldest first."""
+    """The changes of consensus along one claim's history (in log order), oldest first.
+
+    The consensus after each event is what ``consensus.consensus`` gives for the log so far, kept up
+    event by event instead of worked out again from the start (a report runs this for every claim):
+    the standing adjudication; else disputed while a reviewer's verdicts fork; else the reviewers'
+    latest labels. tests/export/test_export_timeline.py checks the two agree on random histories.
+    """
     steps: list[Step] = []
     current = rules.UNREVIEWED
     editorial: dict[str, str] = {}  # each editor's latest editorial label so far
-    for i, event in enumerate(events):
-        if event.kind == rules.EDITORIAL:
-            editorial[event.reviewer] = event.label
+    latest: dict[str, str] = {}  # each reviewer's latest review label so far
+    own: dict[str, list[EventRecord]] = {}  # each reviewer's review events so far
+    replaced: dict[str, set[str]] = {}  # ids each reviewer's events replace (see consensus.heads)
+    forked: set[str] = set()
+    ruling: str | None = None  # the latest adjudication's label so far
+    for event in events:
+        kind = event.kind
+        who = event.reviewer
+        if kind == rules.REVIEW:
+            latest[who] = event.label
+            mine = own.setdefault(who, [])
+            mine.append(event)
+            gone = replaced.setdefault(who, set())
+            if event.replaces:
+                gone.update(rules.parent_ids(event.replaces))
+            if len(mine) > 1:
+                tips = {e.label for e in mine if e.id not in gone}
+                if len(tips) > 1 and all(e.id is not None for e in mine):
+                    forked.add(who)
+                else:
+                    forked.discard(who)
+        elif kind == rules.ADJUDICATION:
+            ruling = event.label
+        else:
+            if kind == rules.EDITORIAL:
+                editorial[who] = event.label
             continue
-        if event.kind not in (rules.REVIEW, rules.ADJUDICATION):
-            continue
-        now = rules.consensus(events[: i + 1])
+        if ruling is not None and ruling != rules.CLEARED:
+            now = ruling
+        elif forked:
+            now = rules.DISPUTED
+        else:
+            now = rules.consensus_of_labels(label for label in latest.values() if label != rules.CLEARED)
         if now != current:
             published = rules.PUBLISHED in editorial.values()
-            steps.append(Step(event.created_at, current, now, event.reviewer, _how(event), published))
+            steps.append(Step(event.created_at, current, now, who, _how(event), published))
             current = now
     return steps
 
