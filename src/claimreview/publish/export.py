@@ -4,7 +4,9 @@ Publishing is the gate: the export lists only reviews published now (``claimrevi
 built exactly as on the site (``publish.claimreview.claim_review``: ``url`` from review_base_url, the
 organisation as author, http(s) appearances only, the editor's rating on the organisation's scale).
 Every other selected claim is counted by why it was left out (unreviewed, disputed, not_checkworthy,
-unpublished) and the counts come back as one warning, as do the markup's omissions.
+unpublished) and the counts come back as one warning, as do the markup's omissions. A published review
+whose consensus changed since is still written as last published, with a warning counting them by
+their consensus now (publish/reviews.py); one now not check-worthy is left out (no rating stands).
 
 ``write_export`` has ``claimreview.export.write_export``'s signature and serves every format, so a
 caller that offers ClaimReview (the command line, the app) calls this one.
@@ -66,8 +68,8 @@ def claimreview_writer(
         missing: Counter[str] = Counter()
         total = len(report.claims)
         for index, claim in enumerate(report.claims, start=1):
-            # Triaged as not worth checking after it was published: no rating stands, so no markup.
-            review = None if claim.consensus == rules.NOT_CHECKWORTHY else by_id.get(claim.id)
+            # Withheld (now not check-worthy) reviews are not in by_id: counted below as not_checkworthy.
+            review = by_id.get(claim.id)
             if review is not None:
                 out.append(claim_review(review, publishing))
                 missing.update(omissions(review))
@@ -84,6 +86,9 @@ def claimreview_writer(
         if result.left_out:
             result.warnings.append(left_out_message(result.left_out))
         result.warnings += [f"left out {problem}" for problem in found.problems]
+        changed = found.changed_warning()
+        if changed is not None:
+            result.warnings.append(changed)
         result.warnings += [f"{n} review(s): {what}" for what, n in sorted(missing.items())]
         return result
 
