@@ -152,7 +152,7 @@ def test_names_and_claims_in_the_timeline_are_isolated_and_inert(fx: Fixture, ex
     section = html.split('<section id="time">')[1].split("</section>")[0]
     assert "\u202e" not in section and "\u202c" not in section
     assert "<b>judge" not in section and "<script>x" not in section
-    assert '<bdi class="who">evil &lt;b&gt;judge&lt;/b&gt; | # [x]</bdi>' in section
+    assert '<bdi class="name">evil &lt;b&gt;judge&lt;/b&gt; | # [x]</bdi>' in section
     assert re.search(r'<bdi class="what">قال الوزير إن الأسعار ارتفعت 12% &lt;script&gt;', section)
     md, _ = export_text("md")
     time_md = md.split("### Timeline of consensus changes")[1].split("## Claims")[0]
