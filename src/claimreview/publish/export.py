@@ -55,11 +55,12 @@ def claimreview_writer(
     ) -> WriteResult:
         publishing = from_settings(settings, path=config_path)  # before anything is written
         ids = [c.id for c in report.claims]
+        # Only claims with an editorial event can be published: a big database has few of those.
         if len(ids) <= _IDS_IN_SQL:
-            logs = editorial_claims(store, ids)
+            logs = editorial_claims(store, ids, edited=True)
         else:
             wanted = set(ids)
-            logs = [c for c in editorial_claims(store) if c.id in wanted]
+            logs = [c for c in editorial_claims(store, edited=True) if c.id in wanted]
         published = [c for c in logs if c.state.state == rules.PUBLISHED]
         found = published_reviews(published, publishing.rating_scale)
         by_id = {r.claim_id: r for r in found.reviews}
