@@ -11,6 +11,13 @@ decision and a later ``cleared`` by the same author withdraws it. The claim is:
 Publishing is the gate: only ``published`` claims appear on the site and in the ClaimReview export.
 Only claims whose consensus is a verdict (confirmed, denied, unverified) may be approved or published;
 ``editable`` says why not otherwise.
+
+A published review was written for the consensus the claim had then (``published_consensus``: the
+consensus of the log up to the standing publication). When a later verdict or adjudication changes the
+consensus, the review is *changed since publication* (``changed_since_publication``): it needs an
+editor again, who publishes it anew for the new consensus. Until then the site and the ClaimReview
+export keep the last published review and warn about it (a desk corrects a page; it does not let one
+vanish), except that a claim now judged not check-worthy is withheld (``withheld``): no rating stands.
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ class EditorialState:
     modified_at: str | None = None  # the latest standing publish event, when after published_at
     publication: Any = None  # the latest standing publish event (its payload holds the rating...)
     editors: tuple[str, ...] = ()  # authors of standing decisions
+    published_consensus: str | None = None  # the claim's consensus when ``publication`` was recorded
 
 
 def editorial_state(events: Sequence[EditorialEvent]) -> EditorialState:
@@ -48,7 +56,8 @@ def editorial_state(events: Sequence[EditorialEvent]) -> EditorialState:
     latest: dict[str, Any] = {}
     first_published: str | None = None
     first_approved: str | None = None
-    for event in sorted(events, key=rules.log_order):  # the shared order: server seq, then unsent by time
+    ordered = sorted(events, key=rules.log_order)  # the shared order: server seq, then unsent by time
+    for event in ordered:
         if event.kind != rules.EDITORIAL:
             continue
         latest[event.reviewer] = event
@@ -67,6 +76,7 @@ def editorial_state(events: Sequence[EditorialEvent]) -> EditorialState:
         return EditorialState(APPROVED, approved_at=approved_at, editors=editors)
     newest = publications[-1]
     modified = newest.created_at if first_published and newest.created_at > first_published else None
+    upto = next(i for i, e in enumerate(ordered) if e is newest)
     return EditorialState(
         PUBLISHED,
         approved_at=approved_at,
@@ -74,7 +84,23 @@ def editorial_state(events: Sequence[EditorialEvent]) -> EditorialState:
         modified_at=modified,
         publication=newest,
         editors=editors,
+        published_consensus=rules.consensus(ordered[: upto + 1]),
     )
+
+
+def changed_since_publication(state: EditorialState, consensus: str) -> bool:
+    """Whether a published review's claim now has another consensus than when it was published."""
+    return (
+        state.state == PUBLISHED
+        and state.published_consensus is not None
+        and state.published_consensus != consensus
+    )
+
+
+def withheld(state: EditorialState, consensus: str) -> bool:
+    """Whether a published review is kept off the site and the export: its claim is now judged not
+    check-worthy, so no rating stands. (Any other change keeps the last published review, with a warning.)"""
+    return state.state == PUBLISHED and consensus == rules.NOT_CHECKWORTHY
 
 
 def editable(consensus: str) -> str | None:

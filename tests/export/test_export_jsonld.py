@@ -11,7 +11,9 @@ from claimreview import consensus as rules
 from claimreview.config import Settings
 from claimreview.errors import InputError
 from claimreview.export.jsonld import pretty_json, speaker_type
+from claimreview.models import Source
 from claimreview.publish.export import write_export
+from publish.jsonld_check import SCHEMA, citation_problems, dropped_terms, expand, google_problems, value
 
 from .conftest import Fixture
 
@@ -183,3 +185,48 @@ def test_pretty_json_escapes_every_character_as_the_standard_library_does() -> N
     text = "".join(chr(cp) for cp in range(0x3000)) + "\u2028\u2029\ufeff\uffff\U0001f600\U0010ffff"
     value = {"claimReviewed": text, "n": [3, -1, 0], "ok": False, "none": None}
     assert pretty_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_evidence_of_the_standing_verdicts_and_the_ruling_is_cited_once_each(
+    fx: Fixture, export_text
+) -> None:  # type: ignore[no-untyped-def]
+    unhcr = Source("https://unhcr.example.org/region/2024", "UNHCR: families displaced", "3,000 families")
+    old = Source("https://old.example.org/withdrawn", "A source alice dropped")
+    # aid: alice confirmed, bob denied, carol ruled confirmed. Alice first cites a source, then replaces
+    # her verdict with another one (the dropped source is no longer anyone's evidence).
+    fx.store.append_event(fx.aid, "alice", rules.CONFIRMED, sources=[old])
+    fx.store.append_event(fx.aid, "alice", rules.CONFIRMED, sources=[unhcr])
+    fx.store.append_event(fx.aid, "bob", rules.DENIED, sources=[Source("http://plain.example.net/x", "")])
+    fx.store.append_event(
+        fx.aid,
+        "carol",
+        rules.CONFIRMED,
+        kind=rules.ADJUDICATION,
+        sources=[unhcr, Source("https://stats.example.org/migration", "Migration statistics")],
+    )
+    publish(fx, fx.aid, rating="true")
+    text, _ = export_text("claimreview")
+    review = reviews(text)[fx.aid]
+    assert review["citation"] == [
+        {
+            "@type": "CreativeWork",
+            "url": "https://unhcr.example.org/region/2024",
+            "name": "UNHCR: families displaced",
+        },
+        {"@type": "CreativeWork", "url": "http://plain.example.net/x"},  # no title: no name
+        {
+            "@type": "CreativeWork",
+            "url": "https://stats.example.org/migration",
+            "name": "Migration statistics",
+        },
+    ]
+    assert dropped_terms(review) == set()
+    [node] = expand(review)
+    assert citation_problems(node) == []
+    assert [value(c, "url") for c in node[SCHEMA + "citation"]] == [c["url"] for c in review["citation"]]
+    assert [p for p in google_problems(node) if not p.startswith("recommended")] == []
+
+
+def test_a_claim_without_web_evidence_has_no_citation(fx: Fixture, export_text) -> None:  # type: ignore[no-untyped-def]
+    publish(fx, fx.aid, rating="true")  # the fixture's aid verdicts carry no sources
+    assert "citation" not in reviews(export_text("claimreview")[0])[fx.aid]

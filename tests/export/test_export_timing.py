@@ -7,7 +7,8 @@ from pathlib import Path
 from claimreview import consensus as rules
 from claimreview.config import Settings
 from claimreview.export.report import build_report
-from claimreview.export.timing import build_timing, duration
+from claimreview.export.timeline import duration
+from claimreview.export.timing import build_timing
 from claimreview.publish.export import write_export
 
 from .conftest import Fixture

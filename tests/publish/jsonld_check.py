@@ -97,3 +97,18 @@ def google_problems(review: dict[str, Any]) -> list[str]:
             if not str(url).startswith(("https://", "http://")):
                 problems.append(f"itemReviewed.{prop} is not an http(s) address: {url}")
     return problems
+
+
+def citation_problems(review: dict[str, Any]) -> list[str]:
+    """What is wrong with the ``citation`` of one expanded ClaimReview node: each must be a CreativeWork
+    with an http(s) ``url`` (the evidence a reader can open) and, when it has a ``name``, a non-empty one."""
+    problems = []
+    for work in review.get(SCHEMA + "citation", []):
+        if SCHEMA + "CreativeWork" not in work.get("@type", []):
+            problems.append(f"citation is not a CreativeWork: {work}")
+        url = value(work, "url") if work.get(SCHEMA + "url") else ""
+        if not str(url).startswith(("https://", "http://")):
+            problems.append(f"citation without an http(s) url: {work}")
+        if SCHEMA + "name" in work and not str(value(work, "name")).strip():
+            problems.append(f"citation with an empty name: {work}")
+    return problems

@@ -14,7 +14,7 @@ from claimreview.publish.claimreview import claim_review, omissions, script_json
 from claimreview.publish.settings import from_settings
 
 from .conftest import make_reviews, make_settings
-from .jsonld_check import SCHEMA, dropped_terms, expand, google_problems, one, value
+from .jsonld_check import SCHEMA, citation_problems, dropped_terms, expand, google_problems, one, value
 
 
 def test_a_complete_review_has_every_required_and_recommended_field(settings) -> None:
@@ -150,3 +150,12 @@ def test_the_check_catches_a_property_schema_org_does_not_have(settings) -> None
     markup["claimReviewd"] = markup.pop("claimReviewed")
     assert dropped_terms(markup) == {"claimReviewd"}
     assert "missing claimReviewed" in google_problems(expand(markup)[0])
+
+
+def test_the_citation_check_catches_a_citation_a_reader_cannot_open(settings) -> None:
+    markup = claim_review(make_reviews(settings)[0], settings)
+    assert citation_problems(expand(markup)[0]) == []
+    markup["citation"][0]["url"] = "file:///home/reviewer/notes.txt"
+    markup["citation"][1]["name"] = " "
+    problems = citation_problems(expand(markup)[0])
+    assert len(problems) == 2 and "without an http(s) url" in problems[0] and "empty name" in problems[1]

@@ -18,7 +18,7 @@ from claimreview.publish.site import ATOM, DATAFEED, INDEX, render_site, write_s
 from claimreview.textsafe import BIDI_CONTROLS
 
 from .conftest import make_reviews, make_settings
-from .jsonld_check import SCHEMA, dropped_terms, expand, google_problems, value
+from .jsonld_check import SCHEMA, citation_problems, dropped_terms, expand, google_problems, value
 
 ATOM_NS = "{http://www.w3.org/2005/Atom}"
 _LD = re.compile(r'<script type="application/ld\+json">\n(.*?)\n</script>', re.S)
@@ -46,6 +46,12 @@ def test_one_page_per_review_with_its_claimreview(tmp_path: Path, settings, revi
         [node] = expand(markup)
         required = [p for p in google_problems(node) if not p.startswith("recommended")]
         assert required == []
+        assert citation_problems(node) == []
+        # Every web evidence address is cited, the page's evidence list and the markup alike.
+        cited = [value(c, "url") for c in node.get(SCHEMA + "citation", [])]
+        assert cited == [e.url for e in review.evidence if e.url.startswith("https://")]
+        for url in cited:
+            assert f'href="{html.escape(url)}"' in page
         assert value(node, "url") == f"https://facts.example.org/checks/review/{review.claim_id}.html"
         assert f'<link rel="canonical" href="{value(node, "url")}">' in page
         assert html.escape(review.rating.label) in page

@@ -131,6 +131,74 @@ async def test_a_plain_reviewer_is_told_why_and_nothing_is_recorded(
     assert states(filled_db)[SENTENCES_A[0]].state == editorial.DRAFT
 
 
+def publish_now(db: Path, text: str, editor: str = "erin", summary: str = "Jobless rate fell 3%") -> None:
+    with Store.open(db) as store:
+        cid = claim_ids(db)[text]
+        store.record_event(cid, editor, rules.APPROVED, kind=rules.EDITORIAL)
+        payload = {
+            "rating": "true",
+            "summary": summary,
+            "explanation": "As the office says.",
+            "language": "en",
+        }
+        store.record_event(cid, editor, rules.PUBLISHED, kind=rules.EDITORIAL, payload=payload)
+
+
+async def test_a_published_review_whose_consensus_changed_is_listed_until_published_again(
+    make_app: AppFactory, filled_db: Path
+) -> None:
+    verdict(filled_db, SENTENCES_A[0], "bob", rules.CONFIRMED)
+    verdict(filled_db, SENTENCES_B[0], "bob", rules.CONFIRMED)
+    publish_now(filled_db, SENTENCES_A[0])
+    publish_now(filled_db, SENTENCES_B[0])
+    verdict(filled_db, SENTENCES_A[0], "cy", rules.DENIED)  # now disputed
+    verdict(filled_db, SENTENCES_B[0], "bob", rules.DENIED)  # bob changed his mind: now denied
+    app = make_app(reviewer="ed")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(pilot)
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        title = str(screen.query_one("#editor-changed-title").render())
+        assert "Published, consensus changed since: 2" in title
+        assert rows(app, "editor-changed") == [SENTENCES_A[0], SENTENCES_B[0]]
+        table = screen.query_one("#editor-changed", DataTable)
+        assert [str(table.get_row_at(n)[0]) for n in range(2)] == [
+            "✓ confirmed → ! disputed",
+            "✓ confirmed → ✗ denied",
+        ]
+        assert screen.focused is table  # the urgent list comes first
+        # Disputed: nothing to publish yet; the reason is given and no form opens.
+        await pilot.press("p")
+        await settle(pilot)
+        assert not isinstance(app.screen, PublishDialog)
+        assert any("adjudicate it first" in str(n.message) for n in app._notifications)
+        # Denied: the form opens with last time's words and the rating for "denied".
+        await pilot.press("down", "p")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PublishDialog)
+        assert dialog.query_one("#publish-rating", Select).value == "false"
+        assert dialog.query_one("#publish-summary", Input).value == "Jobless rate fell 3%"
+        dialog.query_one("#publish-summary", Input).value = "Crime did not rise 12%"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+        assert rows(app, "editor-changed") == [SENTENCES_A[0]]
+    state = states(filled_db)[SENTENCES_B[0]]
+    assert state.publication.payload["rating"] == "false" and state.published_consensus == rules.DENIED
+
+
+async def test_the_changed_list_is_hidden_when_empty(make_app: AppFactory, filled_db: Path) -> None:
+    verdict(filled_db, SENTENCES_A[0], "bob", rules.CONFIRMED)
+    publish_now(filled_db, SENTENCES_A[0])
+    app = make_app(reviewer="ed")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(pilot)
+        screen = app.screen
+        assert not screen.query_one("#editor-changed").display
+        assert not screen.query_one("#editor-changed-title").display
+
+
 async def test_enter_opens_the_claim_in_the_review_screen(make_app: AppFactory, filled_db: Path) -> None:
     verdict(filled_db, SENTENCES_B[0], "bob", rules.CONFIRMED)
     app = make_app(reviewer="ed")

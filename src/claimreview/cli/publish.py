@@ -118,6 +118,9 @@ def site(
         found = published_reviews(published_claims(store), publishing.rating_scale)
     for problem in found.problems:
         stderr.print(Text(f"claimreview: warning: left out: {one_line(problem)}"), soft_wrap=True)
+    for warning in (found.withheld_warning(), found.changed_warning()):
+        if warning is not None:
+            stderr.print(Text(f"claimreview: warning: {one_line(warning)}"), soft_wrap=True)
     result = write_site(found.reviews, out, publishing, day, prune=prune)
     for warning in result.warnings:
         stderr.print(Text(f"claimreview: warning: {one_line(warning)}"), soft_wrap=True)

@@ -119,12 +119,14 @@ def stats(
     """Counts by consensus, by document and by reviewer; your assigned work and pace (--team: everyone's)."""
     from claimreview.cli.team import figures_table
     from claimreview.config import load_settings
+    from claimreview.store.editorial import editorial_counts
 
     with opened(db, create=False) as store:
         if team_view:
             stdout.print(figures_table(store, None))
             return
         s = store.stats()
+        edited = editorial_counts(store)
         mine = figures_table(store, reviewer or load_settings().reviewer_name())
     stdout.print(Text(f"{s.total} claim(s)"))
     by_status = Table(title="by consensus")
@@ -147,6 +149,13 @@ def stats(
     if not s.by_reviewer:
         by_rev.add_row("(no verdicts yet)", "")
     stdout.print(by_rev)
+    editorial = Table(title="editorial")
+    editorial.add_column("reviews")
+    editorial.add_column("claims", justify="right")
+    editorial.add_row("approved, not published", str(edited.approved))
+    editorial.add_row("published", str(edited.published))
+    editorial.add_row("published, consensus changed since (publish again)", str(edited.published_changed))
+    stdout.print(editorial)
     stdout.print(mine)
 
 

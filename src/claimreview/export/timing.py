@@ -1,4 +1,5 @@
-"""The report's time section: verdicts per reviewer per day, and how long claims wait (pure).
+"""The report's time section: verdicts per reviewer per day, how long claims wait, and the timeline of
+consensus changes and settled disputes (export/timeline.py) (pure).
 
 Waits run from extraction (the document's ``added_at``) to a claim's first verdict, to its first
 consensus and to its publication; the median over the claims that got there is shown. An event
@@ -9,13 +10,19 @@ and is left out.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from statistics import median
 
 from claimreview import consensus as rules
-from claimreview.export.report import ClaimRecord, EventRecord, Report
+from claimreview.export.report import ClaimRecord, Report
+from claimreview.export.timeline import (
+    Step,
+    Timeline,
+    build_timeline,
+    consensus_steps,
+    duration,
+    seconds_between,
+)
 
 SETTLED = frozenset({rules.CONFIRMED, rules.DENIED, rules.UNVERIFIED, rules.NOT_CHECKWORTHY})
 
@@ -39,48 +46,17 @@ class Timing:
     reviewers: list[str]
     days: list[Day]
     waits: list[Wait]
+    timeline: Timeline
 
 
-def _seconds(start: str, end: str) -> float | None:
-    try:
-        return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
-    except ValueError:
-        return None
-
-
-def duration(seconds: float) -> str:
-    """``seconds`` as the two largest units: ``3 d 4 h``, ``2 h 5 min``, ``40 s``."""
-    whole = int(seconds)
-    days, rest = divmod(whole, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    if days:
-        return f"{days} d {hours} h"
-    if hours:
-        return f"{hours} h {minutes} min"
-    if minutes:
-        return f"{minutes} min {secs} s"
-    return f"{secs} s"
-
-
-def _first_consensus(events: Sequence[EventRecord]) -> str | None:
-    """When the claim first had a settled consensus (its events are in log order)."""
-    for i, event in enumerate(events):
-        if event.kind in (rules.REVIEW, rules.ADJUDICATION) and rules.consensus(events[: i + 1]) in SETTLED:
-            return event.created_at
-    return None
-
-
-def _reached(claim: ClaimRecord) -> tuple[str | None, str | None, str | None]:
+def _reached(claim: ClaimRecord, steps: list[Step]) -> tuple[str | None, str | None, str | None]:
     reviews = [e.created_at for e in claim.events if e.kind == rules.REVIEW and e.label != rules.CLEARED]
     published = [
         e.created_at for e in claim.events if e.kind == rules.EDITORIAL and e.label == rules.PUBLISHED
     ]
-    return (
-        min(reviews) if reviews else None,
-        _first_consensus(claim.events),
-        min(published) if published else None,
-    )
+    # The first settled consensus: the consensus starts unreviewed, so reaching one is always a step.
+    settled = next((step.at for step in steps if step.after in SETTLED), None)
+    return (min(reviews) if reviews else None, settled, min(published) if published else None)
 
 
 def build_timing(report: Report) -> Timing:
@@ -95,14 +71,15 @@ def build_timing(report: Report) -> Timing:
         counts = tuple(per_day[(day, who)] for who in reviewers)
         days.append(Day(day=day, counts=counts, total=sum(counts)))
 
+    steps = {claim.id: consensus_steps(claim.events) for claim in report.claims if claim.events}
     waits: tuple[list[float], list[float], list[float]] = ([], [], [])
     for claim in report.claims:
         added = claim.document.added_at
         if not added:
             continue
-        for found, into in zip(_reached(claim), waits, strict=True):
+        for found, into in zip(_reached(claim, steps.get(claim.id, [])), waits, strict=True):
             if found is not None:
-                seconds = _seconds(added, found)
+                seconds = seconds_between(added, found)
                 if seconds is not None and seconds >= 0:
                     into.append(seconds)
     names = ("first verdict", "consensus", "publication")
@@ -113,4 +90,5 @@ def build_timing(report: Report) -> Timing:
             Wait(what=name, claims=len(values), median=duration(median(values)) if values else "")
             for name, values in zip(names, waits, strict=True)
         ],
+        timeline=build_timeline(report, steps),
     )

@@ -7,7 +7,9 @@ publish``), each built exactly as on the site (``publish.claimreview.claim_revie
 review_base_url, the organisation as author, http(s) appearances only, the editor's rating on the
 organisation's scale). Every other selected claim is counted by why it was left out (unreviewed,
 disputed, not_checkworthy, unpublished) and the counts come back as one warning, as do the markup's
-omissions.
+omissions. A published review whose consensus changed since is still written as last published, with a
+warning counting them by their consensus now (publish/reviews.py); one now not check-worthy is left out
+(no rating stands).
 """
 
 from __future__ import annotations
@@ -64,11 +66,12 @@ def claimreview_writer(
     ) -> WriteResult:
         publishing = from_settings(settings, path=config_path)  # before anything is written
         ids = [c.id for c in report.claims]
+        # Only claims with an editorial event can be published: a big database has few of those.
         if len(ids) <= _IDS_IN_SQL:
-            logs = editorial_claims(store, ids)
+            logs = editorial_claims(store, ids, edited=True)
         else:
             wanted = set(ids)
-            logs = [c for c in editorial_claims(store) if c.id in wanted]
+            logs = [c for c in editorial_claims(store, edited=True) if c.id in wanted]
         published = [c for c in logs if c.state.state == rules.PUBLISHED]
         found = published_reviews(published, publishing.rating_scale)
         by_id = {r.claim_id: r for r in found.reviews}
@@ -77,8 +80,8 @@ def claimreview_writer(
         missing: Counter[str] = Counter()
         total = len(report.claims)
         for index, claim in enumerate(report.claims, start=1):
-            # Triaged as not worth checking after it was published: no rating stands, so no markup.
-            review = None if claim.consensus == rules.NOT_CHECKWORTHY else by_id.get(claim.id)
+            # Withheld (now not check-worthy) reviews are not in by_id: counted below as not_checkworthy.
+            review = by_id.get(claim.id)
             if review is not None:
                 out.append(claim_review(review, publishing))
                 missing.update(omissions(review))
@@ -95,6 +98,9 @@ def claimreview_writer(
         if result.left_out:
             result.warnings.append(left_out_message(result.left_out))
         result.warnings += [f"left out {problem}" for problem in found.problems]
+        changed = found.changed_warning()
+        if changed is not None:
+            result.warnings.append(changed)
         result.warnings += [f"{n} review(s): {what}" for what, n in sorted(missing.items())]
         return result
 

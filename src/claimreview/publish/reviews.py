@@ -4,10 +4,15 @@ The latest standing publish event carries the editor's choices in its payload (`
 rating on the organisation's scale; ``summary``; ``explanation``; ``language``). The evidence is the
 sources of the reviewers' current verdicts and of the ruling adjudication, each address once; the
 reviewers are those verdicts' authors.
+
+A published claim whose consensus changed since (``editorial.changed_since_publication``) keeps its last
+published review on the site and in the export, counted in ``Reviews.changed`` for a warning; one now
+judged not check-worthy is left out (``editorial.withheld``), counted in ``Reviews.withheld``.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +31,24 @@ class Reviews:
     reviews: list[PublishedReview] = field(default_factory=list)
     # Published claims that cannot be written, one line each (a rating the scale no longer has...).
     problems: list[str] = field(default_factory=list)
+    changed: Counter[str] = field(default_factory=Counter)  # consensus now -> reviews kept though changed
+    withheld: int = 0  # published, now not check-worthy: left out
+
+    def changed_warning(self) -> str | None:
+        """One line about the reviews kept whose consensus changed since publication, or None."""
+        if not self.changed:
+            return None
+        now = ", ".join(f"{n} now {value}" for value, n in sorted(self.changed.items()))
+        return (
+            f"{self.changed.total()} published review(s) whose consensus changed since publication "
+            f"({now}) keep their last published rating until an editor publishes them again "
+            "(E in the app, or claimreview publish ID)"
+        )
+
+    def withheld_warning(self) -> str | None:
+        if not self.withheld:
+            return None
+        return f"left out {self.withheld} published review(s) now judged not check-worthy (no rating stands)"
 
 
 def _text(payload: dict[str, Any], key: str) -> str:
@@ -83,11 +106,18 @@ def published_review(claim: EditorialClaim, scale: RatingScale) -> PublishedRevi
 
 
 def published_reviews(claims: Iterable[EditorialClaim], scale: RatingScale) -> Reviews:
-    """Every published claim's review; the ones that cannot be built are listed in ``problems``."""
+    """Every published claim's review; the ones that cannot be built are listed in ``problems``, the
+    withheld ones counted (see the module's docstring)."""
     out = Reviews()
     for claim in claims:
+        if claim.withheld:
+            out.withheld += 1
+            continue
         try:
             out.reviews.append(published_review(claim, scale))
         except InputError as exc:
             out.problems.append(str(exc))
+            continue
+        if claim.changed_since_publication:
+            out.changed[claim.consensus] += 1
     return out

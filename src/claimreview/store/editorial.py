@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimreview import consensus as rules
 from claimreview import editorial
-from claimreview.editorial import EditorialState, editorial_state
+from claimreview.editorial import EditorialState, changed_since_publication, editorial_state, withheld
 
 if TYPE_CHECKING:
     from claimreview.store import Store
@@ -60,14 +60,32 @@ class EditorialClaim:
     events: list[LogEvent] = field(default_factory=list)
     state: EditorialState = field(default_factory=lambda: EditorialState(editorial.DRAFT))
 
+    @property
+    def changed_since_publication(self) -> bool:
+        """Published, and the consensus is no longer the one it was published with (needs an editor)."""
+        return changed_since_publication(self.state, self.consensus)
+
+    @property
+    def withheld(self) -> bool:
+        """Published, but now not check-worthy: the site and the export leave it out."""
+        return withheld(self.state, self.consensus)
+
 
 @dataclass(slots=True)
 class EditorQueues:
-    """What waits for an editor, in reading order: approved but not published, and settled (a verdict
-    consensus) but not approved."""
+    """What waits for an editor, in reading order: approved but not published, settled (a verdict
+    consensus) but not approved, and published but with another consensus now (whatever it is)."""
 
     approved_unpublished: list[EditorialClaim]
     consensus_unapproved: list[EditorialClaim]
+    published_changed: list[EditorialClaim] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class EditorialCounts:
+    approved: int  # approved, not published
+    published: int
+    published_changed: int  # published, consensus changed since (counted in ``published`` too)
 
 
 def _json(raw: str | None, empty: Any) -> Any:
@@ -81,12 +99,20 @@ def _json(raw: str | None, empty: Any) -> Any:
 
 
 def editorial_claims(
-    store: Store, claim_ids: Sequence[str] | None = None, *, consensus: Iterable[str] | None = None
+    store: Store,
+    claim_ids: Sequence[str] | None = None,
+    *,
+    consensus: Iterable[str] | None = None,
+    edited: bool = False,
 ) -> list[EditorialClaim]:
     """The claims ``claim_ids`` (all when None) whose consensus is one of ``consensus`` (any when None),
-    in reading order (document added, then position), each with its log and editorial state."""
+    in reading order (document added, then position), each with its log and editorial state.
+    ``edited``: only claims with an editorial event (the few a big database has approved or published)."""
     where: list[str] = []
     params: list[Any] = []
+    if edited:
+        where.append("c.id IN (SELECT claim_id FROM verdict_event WHERE kind = ?)")
+        params.append(rules.EDITORIAL)
     if claim_ids is not None:
         if not claim_ids:
             return []
@@ -151,9 +177,23 @@ def editor_queues(store: Store) -> EditorQueues:
     return EditorQueues(
         approved_unpublished=[c for c in settled if c.state.state == editorial.APPROVED],
         consensus_unapproved=[c for c in settled if c.state.state == editorial.DRAFT],
+        published_changed=[c for c in editorial_claims(store, edited=True) if c.changed_since_publication],
     )
 
 
 def published_claims(store: Store, claim_ids: Sequence[str] | None = None) -> list[EditorialClaim]:
     """Claims whose review is published now (a claim that was published, then cleared, is not)."""
-    return [c for c in editorial_claims(store, claim_ids) if c.state.state == editorial.PUBLISHED]
+    return [
+        c
+        for c in editorial_claims(store, claim_ids, edited=True)
+        if c.state.state == editorial.PUBLISHED
+    ]
+
+
+def editorial_counts(store: Store) -> EditorialCounts:
+    edited = editorial_claims(store, edited=True)
+    return EditorialCounts(
+        approved=sum(c.state.state == editorial.APPROVED for c in edited),
+        published=sum(c.state.state == editorial.PUBLISHED for c in edited),
+        published_changed=sum(c.changed_since_publication for c in edited),
+    )

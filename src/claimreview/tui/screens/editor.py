@@ -1,5 +1,8 @@
 """The editor's queue: reviews approved but not published, and settled but not approved; `a` approves,
-`p` publishes through the publish form. Returns the id of a claim to open in the review screen (enter).
+`p` publishes through the publish form. Above them, when there are any, the published reviews whose
+consensus changed since (a new verdict disputed the claim, an adjudication flipped it): the site keeps
+their last published rating until `p` publishes them again for the consensus they have now. Returns the
+id of a claim to open in the review screen (enter).
 
 Approving and publishing go through publish/editing.py, the same code and checks as `claimreview approve`
 and `publish`; the events are written in a worker, which reads the queues again and tells the screen by
@@ -20,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
 from claimreview import consensus as rules
+from claimreview import editorial
 from claimreview.consensus import GLYPHS
 from claimreview.errors import ClaimreviewError, InputError
 from claimreview.publish import editing
@@ -31,8 +35,10 @@ from claimreview.textsafe import one_line
 from claimreview.tui.messages import VerdictSaved
 from claimreview.tui.screens.publish_dialog import PublishDialog, PublishForm
 
+CHANGED_TABLE = "editor-changed"
 APPROVED_TABLE = "editor-approved"
 UNAPPROVED_TABLE = "editor-unapproved"
+TABLES = (CHANGED_TABLE, APPROVED_TABLE, UNAPPROVED_TABLE)  # top to bottom; tab goes round in this order
 
 
 @dataclass
@@ -58,6 +64,19 @@ def load_scale(settings: Settings) -> tuple[RatingScale, str | None]:
         return DEFAULT_SCALE, one_line(str(err))
 
 
+def _text(payload: dict[str, object], key: str) -> str:
+    value = payload.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def _consensus_cell(claim: EditorialClaim, table_id: str) -> str:
+    now = f"{GLYPHS.get(claim.consensus, ' ')} {claim.consensus}"
+    if table_id != CHANGED_TABLE or claim.state.published_consensus is None:
+        return now
+    then = claim.state.published_consensus
+    return f"{GLYPHS.get(then, ' ')} {then} → {now}"
+
+
 class EditorScreen(Screen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Back", id="editor.close"),
@@ -74,25 +93,27 @@ class EditorScreen(Screen[str | None]):
         self.editor = editor
         self.settings = settings
         self.scale, self.scale_problem = load_scale(settings)
-        self.lists: dict[str, list[EditorialClaim]] = {APPROVED_TABLE: [], UNAPPROVED_TABLE: []}
+        self.lists: dict[str, list[EditorialClaim]] = {table: [] for table in TABLES}
         self.busy = False
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="editor-approved-title", classes="editor-title")
-        yield DataTable(id=APPROVED_TABLE, cursor_type="row", zebra_stripes=True)
-        yield Label("", id="editor-unapproved-title", classes="editor-title")
-        yield DataTable(id=UNAPPROVED_TABLE, cursor_type="row", zebra_stripes=True)
+        for table_id in TABLES:
+            yield Label("", id=f"{table_id}-title", classes="editor-title")
+            yield DataTable(id=table_id, cursor_type="row", zebra_stripes=True)
         yield Label("", id="editor-notice")
         yield Footer()
 
     def on_mount(self) -> None:
-        for table_id in (APPROVED_TABLE, UNAPPROVED_TABLE):
+        for table_id in TABLES:
             table = self.query_one(f"#{table_id}", DataTable)
-            table.add_column("consensus", width=14)
+            if table_id == CHANGED_TABLE:
+                table.add_column("published → now", width=26)
+            else:
+                table.add_column("consensus", width=14)
             table.add_column("document", width=20)
             table.add_column("claim")
         self._show(editor_queues(self.store))
-        first = APPROVED_TABLE if self.lists[APPROVED_TABLE] else UNAPPROVED_TABLE
+        first = next((t for t in TABLES if self.lists[t]), UNAPPROVED_TABLE)
         self.query_one(f"#{first}", DataTable).focus()
         notice = "a approve · p publish (a form) · enter review the claim · tab other list · esc back"
         if self.scale_problem:
@@ -101,22 +122,28 @@ class EditorScreen(Screen[str | None]):
 
     def _show(self, queues: EditorQueues) -> None:
         self.lists = {
+            CHANGED_TABLE: queues.published_changed,
             APPROVED_TABLE: queues.approved_unpublished,
             UNAPPROVED_TABLE: queues.consensus_unapproved,
         }
+        changed = len(queues.published_changed)
         titles = {
+            CHANGED_TABLE: f"Published, consensus changed since: {changed} (p publishes again)",
             APPROVED_TABLE: f"Approved, not published: {len(queues.approved_unpublished)} (p publishes)",
             UNAPPROVED_TABLE: f"Settled, not approved: {len(queues.consensus_unapproved)} (a approves)",
         }
         for table_id, claims in self.lists.items():
-            self.query_one(f"#{table_id}-title", Label).update(Text(titles[table_id], style="bold"))
+            title = self.query_one(f"#{table_id}-title", Label)
+            title.update(Text(titles[table_id], style="bold"))
             table = self.query_one(f"#{table_id}", DataTable)
+            if table_id == CHANGED_TABLE:  # shown only when a live review needs an editor
+                title.display = table.display = bool(claims)
             cursor = table.cursor_row
             table.clear()
             # Cells are Text: claims and titles come from articles and must not be read as markup.
             for claim in claims:
                 table.add_row(
-                    Text(f"{GLYPHS.get(claim.consensus, ' ')} {claim.consensus}"),
+                    Text(_consensus_cell(claim, table_id)),
                     Text(one_line(claim.document_title or claim.document_uri)[:60], overflow="ellipsis"),
                     Text(one_line(claim.text)[:300]),
                     key=claim.id,
@@ -152,8 +179,13 @@ class EditorScreen(Screen[str | None]):
 
     def action_switch(self) -> None:
         table_id, _ = self._selected()
-        other = UNAPPROVED_TABLE if table_id == APPROVED_TABLE else APPROVED_TABLE
-        self.query_one(f"#{other}", DataTable).focus()
+        at = TABLES.index(table_id)
+        # The next list round the screen, passing over a hidden (empty) list of changed reviews.
+        for step in range(1, len(TABLES)):
+            other = TABLES[(at + step) % len(TABLES)]
+            if other != CHANGED_TABLE or self.lists[other]:
+                self.query_one(f"#{other}", DataTable).focus()
+                return
 
     def action_review(self) -> None:
         _, claim = self._selected()
@@ -162,6 +194,13 @@ class EditorScreen(Screen[str | None]):
 
     def action_refresh(self) -> None:
         self._show(editor_queues(self.store))
+        self._keep_focus_visible()
+
+    def _keep_focus_visible(self) -> None:
+        """After a refresh emptied (and hid) the list of changed reviews, move on to the next list."""
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.id == CHANGED_TABLE and not focused.display:
+            self.action_switch()
 
     def action_approve(self) -> None:
         table_id, claim = self._selected()
@@ -170,6 +209,9 @@ class EditorScreen(Screen[str | None]):
             return
         if table_id == APPROVED_TABLE:
             self.notify("Already approved; p publishes it.", markup=False)
+            return
+        if table_id == CHANGED_TABLE:
+            self.notify("Published already; p publishes it again for its consensus now.", markup=False)
             return
         if self._may_record():
             self._record(claim.id, None)
@@ -182,10 +224,30 @@ class EditorScreen(Screen[str | None]):
         if table_id == UNAPPROVED_TABLE:
             self.notify("Approve it first (a); then it moves to the list above.", markup=False)
             return
+        if table_id == CHANGED_TABLE:
+            why = editorial.editable(claim.consensus)
+            if why is not None:
+                self.notify(
+                    f"Cannot publish it again: {why}. Its last published review stays up meanwhile.",
+                    title="Not yet",
+                    severity="warning",
+                    markup=False,
+                )
+                return
         if not self._may_record():
             return
         found = self.scale.for_verdict(claim.consensus)
         start = PublishForm(found.key if found is not None else "", "", "", "en")
+        publication = claim.state.publication
+        if table_id == CHANGED_TABLE and publication is not None:
+            # The editor's words of last time, to revise; the rating starts on the new consensus's.
+            before = publication.payload
+            start = PublishForm(
+                start.rating,
+                _text(before, "summary"),
+                _text(before, "explanation"),
+                _text(before, "language") or "en",
+            )
 
         def done(form: PublishForm | None) -> None:
             if form is not None:
@@ -230,6 +292,7 @@ class EditorScreen(Screen[str | None]):
     def _recorded(self, message: EditorialRecorded) -> None:
         self.busy = False
         self._show(message.queues)
+        self._keep_focus_visible()
         self.query_one("#editor-notice", Label).update(Text(message.summary))
         self.notify(message.summary, markup=False)
 
