@@ -92,7 +92,11 @@ def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candid
         duplicate = key in seen
         seen.add(key)
         value, reasons = score(
-            span, attributed=found is not None, named=found is not None and found.named, tokens=tokens
+            span,
+            attributed=found is not None,
+            named=found is not None and found.named,
+            tokens=tokens,
+            official=found is not None and found.official,
         )
         speaker = found.speaker if found is not None else None
         out.append(Candidate(sentence.start, sentence.end, speaker, value, reasons, None, duplicate))
