@@ -247,3 +247,18 @@ def test_background_facts_about_a_named_place_are_claims() -> None:
         "He advised everyone living near the river to leave."
     )
     assert got == {"Ribeira lies at the mouth of the Tagus estuary.": None}
+
+
+def test_the_reporting_verb_regex_matches_exactly_the_listed_verbs() -> None:
+    import re
+
+    from claimreview.extract.sources import REPORTING_VERBS, VERB
+    from claimreview.extract.wordlist import alternation
+
+    for verb in REPORTING_VERBS:
+        assert VERB.fullmatch(verb), verb
+    for word in ("sai", "saids", "tells2", "added_", "foundation", "showe", "warn"):
+        assert not VERB.fullmatch(word), word
+    text = "he said, she says; they told them and it found that we showed"
+    assert [m.group() for m in VERB.finditer(text)] == ["said", "says", "told", "found", "showed"]
+    assert re.fullmatch(alternation(frozenset({"a", "ab", "abc", "b"})), "ab")

@@ -134,14 +134,17 @@ class SpeakerContext:
         found = self.attribute_full(sentence)
         return found.speaker if found is not None else None
 
-    def attribute_full(self, sentence: str, paragraph: int = -1) -> Found | None:
-        """Like :meth:`attribute`, saying whether the speaker is a name."""
+    def attribute_full(
+        self, sentence: str, paragraph: int = -1, tokens: list[str] | None = None
+    ) -> Found | None:
+        """Like :meth:`attribute`, saying whether the speaker is a name; ``tokens`` are the
+        sentence's words (``\\w+``) if the caller has them."""
         if paragraph < 0 or paragraph != self.previous[0]:
             self.paragraph = []
             self.paragraph_speakers = []
         # A dateline names the place and the agency, never the speaker.
         masked = mask_quotes(strip_dateline(sentence))
-        raw = find_source(masked)
+        raw = find_source(masked, tokens)
         found = None
         org = False
         resolved = None
@@ -155,7 +158,7 @@ class SpeakerContext:
                     org = True
                     resolved = (speaker, org, named)
                 self.remember(speaker, org=org, named=named, phrase=phrase)
-                if org or is_official(phrase):
+                if org or (speaker not in self.officials and is_official(phrase)):
                     self.officials.add(speaker)
                 found = Found(speaker, named, speaker in self.officials)
         elif paragraph >= 0 and self.previous[0] == paragraph and sentence.lstrip()[:1] in QUOTE_OPENERS:
@@ -337,9 +340,10 @@ class SpeakerContext:
 
     def _antecedent(self, head: str, sentence: str, tokens: list[str]) -> tuple[str, bool, bool] | None:
         recent = self.mentions[-MAX_ANTECEDENTS:][::-1]
+        # "the shipowner" points back to "the vessel's owner": the head or a word it ends with.
+        wanted = {head} | {head[i:] for i in range(1, len(head) - 4)}
         for speaker, org, named, words_ in recent:
-            # "the shipowner" points back to "the vessel's owner"
-            if any(head == h or (len(h) > 4 and head.endswith(h)) for h in _heads(words_)):
+            if not wanted.isdisjoint(_heads(words_)):
                 return speaker, org, named
         if head in WORK_NOUNS or singular(head) + "s" in WORK_NOUNS:
             # "The survey put the number at ...": the survey a recent sentence credited to someone.

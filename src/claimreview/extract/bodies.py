@@ -32,14 +32,14 @@ def described_phrase(masked: str, raw: str) -> tuple[str, bool]:
     """The speaker phrase with the descriptions around it, for a later "the federation said"
     ("Athletics Kenya, the national federation, said", "The vessel's owner, Aegean Star Shipping,
     said"), and whether a description names a kind of body ("federation")."""
-    at = masked.find(raw)
+    at = masked.find(raw) if "," in masked else -1  # every description is set off by a comma
     if at < 0:
         return raw, False
     words_ = [raw]
     body = False
     for description in (
         APPOSITION.match(masked, at + len(raw)),
-        LEADING_APPOSITION.search(masked, 0, at) if at else None,
+        LEADING_APPOSITION.search(masked, 0, at) if masked[:at].rstrip().endswith(",") else None,
     ):
         if description:
             words_.append(description.group(1))

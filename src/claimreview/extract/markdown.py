@@ -49,7 +49,8 @@ RESTORE = {PRIVATE_BASE + i: i for i in range(128)}
 
 def inline_to_text(line: str) -> str:
     # Each rule runs only when its marker character is on the line: most lines have none.
-    if "\\" in line:
+    escaped = "\\" in line
+    if escaped:
         line = ESCAPE.sub(lambda m: chr(PRIVATE_BASE + ord(m.group(1))), line)
     if "[" in line:
         line = IMAGE.sub("", line)
@@ -65,7 +66,9 @@ def inline_to_text(line: str) -> str:
         line = EM_UNDERSCORE.sub(r"\1", line)
     if "~~" in line:
         line = STRIKE.sub(r"\1", line)
-    return SPACES.sub(" ", line.translate(RESTORE)).strip()
+    if escaped:
+        line = line.translate(RESTORE)
+    return SPACES.sub(" ", line).strip()
 
 
 def markdown_to_text(body: str) -> tuple[str, str | None, tuple[tuple[int, int], ...]]:

@@ -25,7 +25,7 @@ from claimreview.extract.names import (
     trailing_name,
 )
 from claimreview.extract.subjects import DATA_FROM, PARTICIPLE_TAIL, clause_subject, work_source
-from claimreview.extract.wordlist import words
+from claimreview.extract.wordlist import alternation, words
 
 REPORTING_VERBS = words("""
     said says say told tells added adds stated announced announces declared claimed denied denies
@@ -87,7 +87,7 @@ STATING = re.compile(
 )
 SAYING = re.compile(r",\s+saying\b")
 WORD = re.compile(r"\w+")
-VERB = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\b")
+VERB = re.compile(r"\b" + alternation(REPORTING_VERBS) + r"\b")
 QUOTED_AS = re.compile(
     r"\b(?:quoted|cited|quoting|citing)\s+(?P<np>.{1,200}?),?\s+as\s+(?:saying|telling|stating|writing)\b"
 )
@@ -130,6 +130,8 @@ MAX_VERBS_TRIED = 6
 
 def mask_quotes(sentence: str) -> str:
     """Hide quoted words (same length) so only the reporter's own words are searched."""
+    if sentence.isascii() and '"' not in sentence:
+        return sentence  # most sentences quote no one: no regex needed to say so
     marks = list(QUOTE_CHAR.finditer(sentence))
     if not marks:
         return sentence
@@ -199,8 +201,12 @@ def _first_segment(np: str) -> str:
     return np.split(", ", 1)[0]
 
 
-def find_source(masked: str) -> str | None:
-    """The raw speaker phrase in a quote-masked sentence, or None; the earliest form wins."""
+def find_source(masked: str, words_: list[str] | None = None) -> str | None:
+    """The raw speaker phrase in a quote-masked sentence, or None; the earliest form wins.
+
+    ``words_``: the words of the sentence before masking, if the caller has them (a superset of
+    the masked sentence's words, enough to rule out a sentence with no reporting verb at all).
+    """
     found: list[tuple[int, str]] = []
     # Substring tests first: these regexes cost more than the rest of the pipeline together.
     m = QUOTED_AS.search(masked) if " as " in masked and ("quot" in masked or "cit" in masked) else None
@@ -224,7 +230,7 @@ def find_source(masked: str) -> str | None:
         cleaned = _clean(short if short != np and _source_like(short) else np)
         if cleaned:
             found.append((m.start(), cleaned))
-    verb = _verb_source(masked)
+    verb = _verb_source(masked, words_)
     if verb:
         found.append(verb)
     if not found:
@@ -254,8 +260,8 @@ def _is_reporting(masked: str, verb: re.Match[str]) -> bool:
     return True
 
 
-def _verb_source(masked: str) -> tuple[int, str] | None:
-    if REPORTING_VERBS.isdisjoint(WORD.findall(masked)):
+def _verb_source(masked: str, words_: list[str] | None = None) -> tuple[int, str] | None:
+    if REPORTING_VERBS.isdisjoint(WORD.findall(masked) if words_ is None else words_):
         return None
     first: tuple[int, str] | None = None
     for tried, verb in enumerate(VERB.finditer(masked)):

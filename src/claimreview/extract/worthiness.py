@@ -102,7 +102,9 @@ def noise_reason(sentence: str, *, alone: bool, opening: bool, tokens: list[str]
     ``tokens``: ``WORD.findall(sentence)`` if the caller has it (it is computed once per sentence).
     """
     parts = sentence.split()
-    ending = INVISIBLE_TAIL.sub("", sentence[-40:])
+    ending = sentence[-40:]
+    if not ending.isascii() or "\x1b" in ending:  # plain ASCII hides nothing but escape codes
+        ending = INVISIBLE_TAIL.sub("", ending)
     if ENDS_QUESTION.search(ending):
         return "question"
     if _is_byline(sentence, parts):
@@ -274,6 +276,7 @@ VOCABULARY_OF: dict[str, frozenset[str]] = {}
 for _name, _vocabulary in VOCABULARIES.items():
     for _word in _vocabulary:
         VOCABULARY_OF[_word] = VOCABULARY_OF.get(_word, frozenset()) | {_name}
+VOCABULARY_WORDS = frozenset(VOCABULARY_OF)
 
 
 def features(
@@ -285,11 +288,11 @@ def features(
     unique = set(words_)
     hits: set[str] = set()
     numbers = 0
-    for w in {w.lower() for w in unique}:
-        tags = VOCABULARY_OF.get(w)
-        if tags:
-            hits |= tags
-            numbers += "number" in tags
+    # One set intersection finds the few words in any vocabulary; only those are looked up.
+    for w in VOCABULARY_WORDS.intersection([w.lower() for w in unique]):
+        tags = VOCABULARY_OF[w]
+        hits |= tags
+        numbers += "number" in tags
     digits = DIGIT.search(sentence) is not None
     figures = FIGURE.findall(AGE.sub("", sentence)) if digits else []
     count = len(figures) + numbers
