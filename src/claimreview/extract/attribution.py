@@ -50,6 +50,7 @@ from claimreview.extract.names import (
     ARTICLES,
     BUSINESS_HEADS,
     CAMEL,
+    DESCRIPTOR_HEADS,
     NOT_FIRST_NAMES,
     ORG_HEADS,
     ORG_WORDS,
@@ -196,6 +197,13 @@ class SpeakerContext:
         if name:
             # "Japanese drugmaker Takeda", "Grid operator Red Electrica": a body, by its description.
             described = len(name) < len(tokens) and is_body_head(tokens[-len(name) - 1])
+            if (
+                len(name) > 1
+                and name[0].lower() in DESCRIPTOR_HEADS
+                and strip_dateline(sentence).lstrip().startswith(name[0] + " ")
+            ):
+                # "Operator Kansai Electric Power said": capitalised only because it opens the sentence.
+                name, described = name[1:], True
             name = drop_affiliation(name)
             stripped = strip_titles(name)
             if described:

@@ -60,6 +60,9 @@ BUSINESS_HEADS = words("""
     company firm operator carmaker lender insurer retailer manufacturer producer developer airline
     group utility automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner
     """)
+# Nouns for a kind of business or body written before its name like a title ("Operator Kansai
+# Electric Power", "Insurer Allianz"); unlike "Union" or "Bank" they never open a name themselves.
+DESCRIPTOR_HEADS = ORG_HEADS - ORG_WORDS - words("military report study survey")
 # A person head that any source of that kind can carry; the others are offices ("the mayor")
 # and point back only to a mention holding that word.
 ANY_PERSON_HEADS = words("spokesman spokeswoman spokesperson official")

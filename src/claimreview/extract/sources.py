@@ -24,7 +24,7 @@ from claimreview.extract.names import (
     singular,
     trailing_name,
 )
-from claimreview.extract.subjects import DATA_FROM, PARTICIPLE_TAIL, clause_subject, work_source
+from claimreview.extract.subjects import DATA_FROM, PARTICIPLE_TAIL, clause_subject, with_place, work_source
 from claimreview.extract.wordlist import alternation, words
 
 REPORTING_VERBS = words("""
@@ -34,7 +34,8 @@ REPORTING_VERBS = words("""
     reported estimated urged rejected rejects dismissed accused accuses blamed blames conceded
     concedes disputed disputes defended defends listed pledged announced called promised promises
     vowed vows recorded forecast forecasts stressed stresses emphasised emphasized pledges
-    found finds showed shows show concluded concludes
+    found finds showed shows show concluded concludes criticised criticized criticises criticizes
+    condemned condemns
     """)
 # Verbs that report only when a source performs them: "the agency recorded 2,140 cases" but not
 # "Temperatures recorded at the airport"; "the minister vowed" but not "Prices forecast to rise".
@@ -373,11 +374,14 @@ SUBJECT_STOPS = words("a an the on in at to of for from with by this that these 
 
 def _leading_subject(clause: str) -> str | None:
     """The subject at the start of a clause: "The agency gave an update" -> "The agency"."""
-    tokens = clause.split()[:8]
+    words_ = clause.split()
+    tokens = words_[:8]
     end = 0
     for i, tok in enumerate(tokens):
         word = tok.strip(",").lower()
         if i > 0 and word in SUBJECT_STOPS:
+            # "Residents of the neighbouring town of Maizuru have filed ..., saying"
+            end = with_place(words_, end) if end == i else end
             break
         if tok[0].isupper() or singular(word.strip("'’")) in ORG_WORDS | ORG_HEADS | PERSON_HEADS | TITLES:
             end = i + 1

@@ -47,6 +47,7 @@ GENERIC_SOURCES = words("""
     teams crews police farmers parents teachers nurses people organisers organizers locals
     """)
 PLACE_LINKS = words("in of at from on for across")
+CLAUSE_OPENERS = words("who which that whose where when")
 
 # Words a subject's name or description is made of (besides capitalised words).
 NP_WORDS = ORG_WORDS | ORG_HEADS | PERSON_HEADS | TITLES | ROLES | GENERIC_SOURCES
@@ -65,6 +66,22 @@ def _verb_like(word: str) -> bool:
     return word in IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and word not in NP_WORDS)
 
 
+def with_place(tokens: list[str], end: int) -> int:
+    """Where an unnamed source's phrase ends when a place follows it: "Residents | of the
+    neighbouring town of Maizuru | have filed" -> after "Maizuru"; else ``end`` unchanged."""
+    if not (0 < end < len(tokens)) or tokens[end] not in PLACE_LINKS:
+        return end
+    if tokens[end - 1].lower().strip(",") not in GENERIC_SOURCES:
+        return end
+    for i in range(end, len(tokens)):
+        word = tokens[i].lower().strip(",")
+        if tokens[i][:1].islower() and (_verb_like(word) or word in CLAUSE_OPENERS):
+            return i
+        if tokens[i].endswith(","):
+            return i + 1
+    return len(tokens)
+
+
 def clause_subject(clause: str) -> str | None:
     """The subject opening ``clause`` ("Shipping Minister Nikos Petridis suspended the licence and"
     -> "Shipping Minister Nikos Petridis"), or None when the clause does not open with one."""
@@ -77,6 +94,7 @@ def clause_subject(clause: str) -> str | None:
     for i, tok in enumerate(tokens[:12]):
         word = tok.strip(",").lower()
         if i > 0 and tok[:1].islower() and (word in SUBJECT_STOPS or _verb_like(word)):
+            end = with_place(tokens, end) if end == i else end
             break
         if tok[:1].isupper() or singular(word.strip("'’")) in NP_WORDS:
             end = i + 1
