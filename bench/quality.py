@@ -1,6 +1,6 @@
 """Extraction quality on the team's evaluation set: this version against a "contains a digit" baseline.
 
-    .venv/bin/python bench/quality.py [--small] [--show] [--sanity | --holdout2 | --holdout3]
+    .venv/bin/python bench/quality.py [--small] [--show] [--sanity | --holdout2 | ... | --holdout5]
 
 Gold lives in tests/eval/extraction (see its README): ``⟦Speaker|sentence⟧`` marks inline, or a
 ``NAME.gold.json`` beside subtitle files. Each file is read with read_article (marks removed, in
@@ -14,7 +14,8 @@ The baseline extracts every sentence containing a digit, scores it 1 (else 0), n
 --small runs a handful of documents for CI. --sanity scores only tests/eval/extraction/sanity,
 articles written after the rules were frozen (never used for tuning); --holdout2 scores only
 tests/eval/extraction/holdout2, a second such set written after the sanity-set fixes; --holdout3
-a third, written after the holdout2 fixes.
+a third, written after the holdout2 fixes; --holdout4 a fourth, written after the holdout3 scores;
+--holdout5 a fifth, written after the holdout4 fixes.
 """
 
 from __future__ import annotations
@@ -189,10 +190,11 @@ def main() -> None:
     held_out = parser.add_mutually_exclusive_group()
     held_out.add_argument("--holdout2", action="store_true", help="only the second held-out set")
     held_out.add_argument("--holdout3", action="store_true", help="only the third held-out set")
+    held_out.add_argument("--holdout4", action="store_true", help="only the fourth held-out set")
+    held_out.add_argument("--holdout5", action="store_true", help="only the fifth held-out set")
     args = parser.parse_args()
-    folder = (
-        "sanity" if args.sanity else "holdout2" if args.holdout2 else "holdout3" if args.holdout3 else None
-    )
+    held = [name for name in ("holdout2", "holdout3", "holdout4", "holdout5") if getattr(args, name)]
+    folder = "sanity" if args.sanity else held[0] if held else None
     docs = load(folders=(folder,)) if folder is not None else load(SMALL if args.small else None)
     ours_scores = evaluate(docs, ours)
     base = evaluate(docs, digit_baseline)

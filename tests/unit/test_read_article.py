@@ -202,7 +202,8 @@ def test_markdown_is_converted_to_plain_text() -> None:
     for syntax in ("**", "](", "![", "# ", "https://img.example", "---"):
         assert syntax not in text, syntax
     assert "The operator, Halvard Terminals Ltd, said it had offered a 4 percent" in text
-    assert "PORT HALVARD, March 14 – Dockworkers" in text
+    # the bold dateline is a line of its own, not glued to the first sentence
+    assert "\n\nPORT HALVARD, March 14 –\n\nDockworkers" in text
     # soft-wrapped source lines become one line; paragraphs stay apart
     assert "extended their strike into a ninth day on Friday" in text
     assert "\n\nBy Jane Doe\n\n" in text

@@ -12,8 +12,11 @@ Speaker format (what callers will see):
 - A definite description in lower case ("the authority said", "the Britain-based war monitor
   said") becomes the last *named* organisation/person whose name contains its head noun
   ("Metropolitan Transit Authority"), else, for generic heads (monitor, group, spokesman ...),
-  the last named one of that kind. Otherwise an unnamed source is kept as written minus its
-  article ("Russian military's general staff", "finance ministry", "police").
+  the last named one of that kind; "the company/firm/regulator" also the body its own sentence
+  or paragraph opens with, or one described that way ("drugmaker Takeda", "Calder Water, the
+  region's largest supplier,"). Otherwise an unnamed source is kept as written minus its
+  article ("Russian military's general staff", "finance ministry", "police"), with its place
+  ("officials in the state of Brandenburg").
 - No attribution found: None.
 
 Forms recognised: "X said/says/told/added/denied...", "said X", '"...," X said', "according to
@@ -28,12 +31,26 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimreview.extract.mentions import NOT_PEOPLE, Mention, gender_of, mentions, strip_dateline
+from claimreview.extract.bodies import (
+    DESCRIBED_REACH,
+    DESCRIBED_SUBJECT,
+    business_run,
+    described,
+    described_phrase,
+    subject_name,
+)
+from claimreview.extract.mentions import (
+    Mention,
+    gender_of,
+    mentions,
+    strip_dateline,
+)
 from claimreview.extract.names import (
     ANY_PERSON_HEADS,
     ARTICLES,
     BUSINESS_HEADS,
     CAMEL,
+    DESCRIPTOR_HEADS,
     NOT_FIRST_NAMES,
     ORG_HEADS,
     ORG_WORDS,
@@ -41,7 +58,9 @@ from claimreview.extract.names import (
     POSSESSIVE,
     TITLES,
     drop_affiliation,
+    is_body_head,
     is_generic,
+    is_official,
     is_org,
     named_with_head,
     singular,
@@ -49,6 +68,7 @@ from claimreview.extract.names import (
     trailing_name,
 )
 from claimreview.extract.sources import QUOTE_OPENERS, find_source, mask_quotes
+from claimreview.extract.subjects import WORK_NOUNS, unnamed_with_place
 
 __all__ = ["Found", "SpeakerContext", "mask_quotes"]
 
@@ -69,6 +89,8 @@ def _heads(words_: str) -> frozenset[str]:
 class Found:
     speaker: str
     named: bool  # a person or organisation named in the text, not "police" or "officials"
+    # introduced with an office, a role or as an organisation ("Mayor Ivo Petrak"), not a passer-by
+    official: bool = False
 
 
 @dataclass(slots=True)
@@ -87,11 +109,14 @@ class SpeakerContext:
     scanned: dict[str, int] = field(default_factory=dict)
     # (paragraph, speaker) of the sentence before: a quotation running on inherits its speaker.
     previous: tuple[int, Found | None] = (-1, None)
-    # Earlier sentences of the current paragraph (for "the company said").
+    # Earlier sentences of the current paragraph (for "the company said"), with their speakers
+    # as (speaker, is organisation, is a name).
     paragraph: list[str] = field(default_factory=list)
+    paragraph_speakers: list[tuple[str, bool, bool] | None] = field(default_factory=list)
     # People and organisations named in each recent sentence (speaker first), most recent last.
     named: list[tuple[str, Mention | None, list[Mention | None]]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
+    officials: set[str] = field(default_factory=set)
 
     def remember(self, speaker: str, *, org: bool, named: bool, phrase: str = "") -> None:
         self.last = speaker
@@ -110,21 +135,33 @@ class SpeakerContext:
         found = self.attribute_full(sentence)
         return found.speaker if found is not None else None
 
-    def attribute_full(self, sentence: str, paragraph: int = -1) -> Found | None:
-        """Like :meth:`attribute`, saying whether the speaker is a name."""
+    def attribute_full(
+        self, sentence: str, paragraph: int = -1, tokens: list[str] | None = None
+    ) -> Found | None:
+        """Like :meth:`attribute`, saying whether the speaker is a name; ``tokens`` are the
+        sentence's words (``\\w+``) if the caller has them."""
         if paragraph < 0 or paragraph != self.previous[0]:
             self.paragraph = []
+            self.paragraph_speakers = []
         # A dateline names the place and the agency, never the speaker.
         masked = mask_quotes(strip_dateline(sentence))
-        raw = find_source(masked)
+        raw = find_source(masked, tokens)
         found = None
         org = False
+        resolved = None
         if raw is not None:
             resolved = self._resolve(raw, sentence)
             if resolved is not None:
                 speaker, org, named = resolved
-                self.remember(speaker, org=org, named=named, phrase=raw)
-                found = Found(speaker, named)
+                phrase, body = described_phrase(masked, raw)
+                if body and named and not org:
+                    # "Calder Water, the region's largest supplier, rejected ...": a body.
+                    org = True
+                    resolved = (speaker, org, named)
+                self.remember(speaker, org=org, named=named, phrase=phrase)
+                if org or (speaker not in self.officials and is_official(phrase)):
+                    self.officials.add(speaker)
+                found = Found(speaker, named, speaker in self.officials)
         elif paragraph >= 0 and self.previous[0] == paragraph and sentence.lstrip()[:1] in QUOTE_OPENERS:
             # '"We have 40 beds," Dr Roe said. "The rest went north."': the second is Dr Roe's too.
             found = self.previous[1]
@@ -132,6 +169,7 @@ class SpeakerContext:
         self._note_mentions(masked, found, org, raw)
         self.earlier.append(sentence)
         self.paragraph.append(sentence)
+        self.paragraph_speakers.append(resolved)
         return found
 
     def _resolve(self, np: str, sentence: str = "") -> tuple[str, bool, bool] | None:
@@ -147,14 +185,29 @@ class SpeakerContext:
             return (target, target == self.last_org, False) if target else None
         tokens = np.split()
         definite = tokens[0].lower() == "the"
+        bare = tokens[1:] if tokens[0].lower() in ARTICLES else tokens
+        if unnamed_with_place(bare):
+            # "officials in the state of Brandenburg": the place's name does not speak.
+            return " ".join(bare), singular(bare[0].lower()) in ORG_WORDS, False
         name = trailing_name(tokens)
         # "The Governor said": a title alone is a description, not a name.
         if name and definite and all(t.lower() in TITLES | PERSON_HEADS | ORG_HEADS for t in name):
             tokens = [tokens[0]] + [t.lower() if t in name else t for t in tokens[1:]]
             name = []
         if name:
+            # "Japanese drugmaker Takeda", "Grid operator Red Electrica": a body, by its description.
+            described = len(name) < len(tokens) and is_body_head(tokens[-len(name) - 1])
+            if (
+                len(name) > 1
+                and name[0].lower() in DESCRIPTOR_HEADS
+                and strip_dateline(sentence).lstrip().startswith(name[0] + " ")
+            ):
+                # "Operator Kansai Electric Power said": capitalised only because it opens the sentence.
+                name, described = name[1:], True
             name = drop_affiliation(name)
             stripped = strip_titles(name)
+            if described:
+                return " ".join(name), True, True
             if len(stripped) == 1:
                 full = self._full_name(stripped[0])
                 if full != stripped[0]:
@@ -229,12 +282,21 @@ class SpeakerContext:
         """What "the company" points to: the business this sentence or its paragraph names, else
         the last organisation named in the text. "Shares in SkyNord rose 8%, the company said":
         a sentence-initial common noun ("Shares") is not a name."""
-        people = {m[0] for m in self.mentions if not m[1]}
-        for text in (sentence, *self.paragraph[::-1]):
+        # People have full names; a one-word name that spoke ("Oderkali ... denied") is a body.
+        people = {m[0] for m in self.mentions if not m[1] and " " in m[0]}
+        spoken = (None, *self.paragraph_speakers[::-1])
+        for text, said in zip((sentence, *self.paragraph[::-1]), spoken, strict=True):
+            if said is not None:
+                name, org, named = said
+                if named and (org or (" " not in name and name not in self.full_names.values())):
+                    return name
             text = strip_dateline(text)
-            subject = _subject_name(text)
-            if subject and subject not in people and (" " in subject or self._name_word(subject)):
-                return subject
+            subject = subject_name(text)
+            if subject and subject not in people:
+                # "Shares of Brightmoor fell": a word written earlier as part of a longer name counts.
+                expanded = self._expand(subject)
+                if " " in expanded or self._name_word(subject):
+                    return expanded
             found = mentions(mask_quotes(text), self._known_person)
             for mention in found:
                 if mention.org and mention.name not in people:
@@ -244,7 +306,7 @@ class SpeakerContext:
                 for mention in found:
                     if " " in mention.name and mention.name not in people:
                         return mention.name
-                run = _business_run(text, people)
+                run = business_run(text, people)
                 if run is not None:
                     return run
         for speaker, org, named, _ in self.mentions[-MAX_ANTECEDENTS:][::-1]:
@@ -253,6 +315,22 @@ class SpeakerContext:
             if (org and named) or (named and " " in speaker and speaker.endswith("s")):
                 return speaker
         return None
+
+    def _expand(self, word: str) -> str:
+        """A one-word name as first written in full ("Hoshino" -> "Hoshino Motors")."""
+        if " " in word:
+            return word
+        longer = self._longer_name(word)
+        if longer is not None:
+            return longer[0]
+        run = re.compile(re.escape(word) + r"(?:\s+[A-Z][\w'’&-]*)+")
+        for text in self.earlier:
+            m = run.search(text) if word in text else None
+            if m:
+                tokens = m.group().split()
+                cut = next((i for i, t in enumerate(tokens) if i and t.lower() in TITLES), len(tokens))
+                return " ".join(tokens[:cut])
+        return word
 
     def _name_word(self, word: str) -> bool:
         """A single word is a name if it is written capitalised inside some earlier sentence."""
@@ -270,14 +348,31 @@ class SpeakerContext:
 
     def _antecedent(self, head: str, sentence: str, tokens: list[str]) -> tuple[str, bool, bool] | None:
         recent = self.mentions[-MAX_ANTECEDENTS:][::-1]
+        # "the shipowner" points back to "the vessel's owner": the head or a word it ends with.
+        wanted = {head} | {head[i:] for i in range(1, len(head) - 4)}
         for speaker, org, named, words_ in recent:
-            if head in _heads(words_):
+            if not wanted.isdisjoint(_heads(words_)):
                 return speaker, org, named
+        if head in WORK_NOUNS or singular(head) + "s" in WORK_NOUNS:
+            # "The survey put the number at ...": the survey a recent sentence credited to someone.
+            for masked, spoken, _ in self.named[::-1]:
+                if spoken is not None and head in masked.lower():
+                    return spoken.name, spoken.org, True
         # "The European Medicines Agency approved it, the agency said": named in the sentence.
         for text in (sentence, *self.earlier[-3:][::-1]):
             m = named_with_head(head, text)
             if m:
                 return m, is_org(m.split()), True
+        if is_body_head(head):
+            # "The Communications Authority of Kenya fined ..., the regulator said".
+            subject = subject_name(strip_dateline(sentence))
+            if subject and is_org(subject.split()):
+                return subject, True, True
+            # "Dutch dairy firm Zuivelhoeve ..." then, sentences later, "The firm said".
+            for text in (sentence, *self.earlier[-DESCRIBED_REACH:][::-1]):
+                name = described(head, text)
+                if name is not None:
+                    return self._expand(name), True, True
         want_org = head in ORG_HEADS
         if not (want_org or head in PERSON_HEADS):
             return None
@@ -315,47 +410,3 @@ class SpeakerContext:
                     self.full_names[surname] = f"{first} {surname}"
                     return self.full_names[surname]
         return surname
-
-
-# "The public health agency recorded": a lowercase description of a body opening the sentence.
-DESCRIBED_SUBJECT = re.compile(r"\s*[Tt]he\s+((?:[a-z][\w-]*\s+){0,3}([a-z]+))\s+[a-z]")
-# A capitalised run of words (with inner connectors) opening a sentence: its subject's name.
-NAME_RUN = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|de|du)\s+)?[A-Z][\w'’&.-]*)*")
-# Subject names longer than this are headlines or lists, not a business's name.
-MAX_SUBJECT_WORDS = 5
-
-
-PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "into", "across", "over", "outside", "inside"})
-
-
-def _business_run(sentence: str, people: set[str]) -> str | None:
-    """A capitalised run of two or more words inside the sentence that names no known person."""
-    for m in NAME_RUN.finditer(sentence, 1):
-        name = m.group()
-        before = sentence[max(0, m.start() - 8) : m.start()].split()
-        if before and before[-1] in PLACE_PREPOSITIONS:
-            continue  # "the cut came from Saudi Arabia": a place
-        if " " in name and name not in people and name.split()[-1].lower() not in NOT_PEOPLE:
-            return name.rstrip(".")
-    return None
-
-
-def _subject_name(sentence: str) -> str | None:
-    """The name a sentence opens with, when a verb follows it ("Halvorsen Motors will cut ...")."""
-    text = sentence.lstrip()
-    if text[:4].lower() == "the ":
-        text = text[4:]
-    m = NAME_RUN.match(text)
-    if not m:
-        return None
-    tokens = m.group().split()
-    after = text[m.end() :].split(None, 1)
-    if (
-        not after
-        or not after[0][:1].islower()
-        or tokens[0].lower() in NOT_FIRST_NAMES
-        or len(tokens) > MAX_SUBJECT_WORDS
-        or (len(tokens) > 1 and tokens[1] == "said")
-    ):
-        return None
-    return " ".join(tokens)

@@ -109,12 +109,13 @@ class _Region:
         run: list[str] = []
         for piece in self.buffer:
             if piece is None:
-                runs.append(_text("".join(run)))
+                runs.append(CONTROL.sub("", "".join(run)))
                 run = []
             else:
                 run.append(piece)
-        runs.append(_text("".join(run)))
+        runs.append(CONTROL.sub("", "".join(run)))
         self.buffer.clear()
+        # split/join collapses whitespace, as _text would
         lines = (" ".join(line.split()) for line in runs)
         paragraph = "\n".join(line for line in lines if line)
         if paragraph:

@@ -5,7 +5,8 @@ and thematic breaks ("---", "***") end a paragraph and are dropped; blockquote m
 and list markers ("- ", "* ", "+ ", "1. ") are dropped and every list item is its own paragraph;
 fenced code blocks, HTML comments and link reference definitions are dropped; lines of a
 paragraph are joined with a space (markdown soft wraps) unless the line ends in two spaces or a
-backslash (hard break, kept as a newline).
+backslash (hard break, kept as a newline). A bold dateline opening a paragraph ("**PARIS, Nov 5**
+– Rail unions said ...") becomes a paragraph of its own, so it is not glued to the first sentence.
 
 Inline: images are dropped; "[text](url)" and "[text][ref]" become "text"; "<https://...>"
 becomes the URL; emphasis (*, **, _, __, ~~) and code backticks are removed, keeping their
@@ -38,6 +39,9 @@ EM_STAR = re.compile(r"\*(?=\S)(.+?)(?<=\S)\*")
 EM_UNDERSCORE = re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
 STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 SPACES = re.compile(r"[ \t]+")
+# "**PARIS, Nov 5 (Wire)** – Rail unions said ...": a bold dateline opening a paragraph. Bold marks
+# where it ends, which plain text cannot show, so it becomes a line of its own.
+BOLD_DATELINE = re.compile(r"^\s{0,3}(\*\*|__)(?=[A-Z])([^*_\n]{2,80}?)\1\s*([-–—]{1,2}|:)\s+(?=\S)")
 
 
 RESTORE = {PRIVATE_BASE + i: i for i in range(128)}
@@ -45,7 +49,8 @@ RESTORE = {PRIVATE_BASE + i: i for i in range(128)}
 
 def inline_to_text(line: str) -> str:
     # Each rule runs only when its marker character is on the line: most lines have none.
-    if "\\" in line:
+    escaped = "\\" in line
+    if escaped:
         line = ESCAPE.sub(lambda m: chr(PRIVATE_BASE + ord(m.group(1))), line)
     if "[" in line:
         line = IMAGE.sub("", line)
@@ -61,7 +66,9 @@ def inline_to_text(line: str) -> str:
         line = EM_UNDERSCORE.sub(r"\1", line)
     if "~~" in line:
         line = STRIKE.sub(r"\1", line)
-    return SPACES.sub(" ", line.translate(RESTORE)).strip()
+    if escaped:
+        line = line.translate(RESTORE)
+    return SPACES.sub(" ", line).strip()
 
 
 def markdown_to_text(body: str) -> tuple[str, str | None, tuple[tuple[int, int], ...]]:
@@ -113,6 +120,12 @@ def markdown_to_text(body: str) -> tuple[str, str | None, tuple[tuple[int, int],
         if LIST_MARKER.match(line):
             flush()
             line = LIST_MARKER.sub("", line, count=1)
+        dateline = BOLD_DATELINE.match(line) if not current else None
+        if dateline:
+            flush()
+            after_image = False  # a dateline opens the story's prose, not a caption
+            paragraphs.append(inline_to_text(dateline.group(2)) + " " + dateline.group(3))
+            line = line[dateline.end() :]
         text = inline_to_text(line)
         if not text:
             if "![" in line and IMAGE.search(line):

@@ -20,6 +20,7 @@ from claimreview.extract.names import (
     ORG_HEADS,
     ORG_WORDS,
     TITLES,
+    is_body_head,
     is_org,
     is_role,
     singular,
@@ -77,6 +78,13 @@ MALE_A = words("""
     """)
 
 
+# "Japanese drugmaker Takeda", "Grid operator Red Electrica": lowercase words ending in a noun that
+# describes the name after them; the capitalised word before them only modifies that noun.
+DESCRIPTOR_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\s+(?=[A-Z])")
+# "Gulfshore Mutual, the state's third-largest home insurer, fell": an apposition naming a kind of body.
+BODY_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;]{0,60}?\b([a-z]+),")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     name: str
@@ -104,6 +112,9 @@ def mentions(sentence: str, known_people: Callable[[str], str | None]) -> list[M
     out: list[Mention] = []
     start = len(sentence) - len(sentence.lstrip())
     for m in RUN.finditer(sentence):
+        described = DESCRIPTOR_AFTER.match(sentence, m.end())
+        if described and (is_body_head(described.group(1)) or is_role(described.group(1))):
+            continue  # "Japanese" in "Japanese drugmaker Takeda": the next run is the name
         tokens = [POSSESSIVE_TAIL.sub("", t) for t in m.group().split()]
         before = sentence[max(0, m.start() - 30) : m.start()].split()
         cue = before[-1] if before else ""
@@ -120,7 +131,14 @@ def mentions(sentence: str, known_people: Callable[[str], str | None]) -> list[M
                 continue
         name = " ".join(tokens)
         lowered_cue = singular(cue.lower().strip(",.'’"))
-        if is_org(tokens) or any(CAMEL.match(t) for t in tokens) or lowered_cue in ORG_WORDS | ORG_HEADS:
+        apposition = BODY_APPOSITION.match(sentence, m.end())
+        if (
+            is_org(tokens)
+            or any(CAMEL.match(t) for t in tokens)
+            or lowered_cue in ORG_WORDS | ORG_HEADS
+            or is_body_head(lowered_cue)
+            or (apposition is not None and is_body_head(apposition.group(1)))
+        ):
             out.append(Mention(name, True, ""))
         elif len(tokens) == 1:
             full = known_people(tokens[0])

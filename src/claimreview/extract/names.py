@@ -36,7 +36,8 @@ ORG_WORDS = words("""
     media press tv radio broadcaster times post herald daily reuters interfax afp ap tass xinhua
     air airline airlines airways coal oil gas energy mining motors list initiative militia index
     census assembly parliament congress senate treasury opposition unions lancet journal chamber
-    college school hospital clinic institution defence defense protection
+    college school hospital clinic institution defence defense protection administration guard
+    coastguard
     """)
 # Capitalised joining words inside an organisation's name ("Doctors Without Borders").
 ORG_CONNECTORS = words("Without For Of And")
@@ -51,13 +52,17 @@ ORG_HEADS = words("""
     group monitor ministry agency organisation organization army military observatory authority
     council service company airline institute commission report study survey firm operator
     carmaker lender insurer retailer manufacturer producer developer charity regulator utility
+    automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner watchdog
     """)
 # Heads that name a kind of business: "the company said" may point to the subject of its own
 # sentence ("Halvorsen Motors will cut 1,200 jobs, the company said").
 BUSINESS_HEADS = words("""
     company firm operator carmaker lender insurer retailer manufacturer producer developer airline
-    group utility
+    group utility automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner
     """)
+# Nouns for a kind of business or body written before its name like a title ("Operator Kansai
+# Electric Power", "Insurer Allianz"); unlike "Union" or "Bank" they never open a name themselves.
+DESCRIPTOR_HEADS = ORG_HEADS - ORG_WORDS - words("military report study survey")
 # A person head that any source of that kind can carry; the others are offices ("the mayor")
 # and point back only to a mention holding that word.
 ANY_PERSON_HEADS = words("spokesman spokeswoman spokesperson official")
@@ -70,6 +75,9 @@ ROLES = words("""
     volunteer resident witness survivor councillor councilor lawmaker legislator candidate leader
     """)
 ROLE_SUFFIXES = ("ologist", "ician")
+# People met in the street: their quoted words are colour unless they carry a figure.
+LAY_ROLES = words("farmer volunteer resident witness survivor trader teacher nurse")
+NAME_WORD = re.compile(r"\w+")
 # Inside a capitalised run, these join a person to the body they belong to ("Carlos Iturbe of
 # the National Institute of Health"); the speaker is the person.
 AFFILIATION = words("of at from")
@@ -86,7 +94,7 @@ def named_with_head(head: str, text: str) -> str | None:
     m = re.search(
         r"((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|on)\s+)?){1,6})"
         + re.escape(head.capitalize())
-        + r"\b((?:\s+(?:of|for|on)(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)?)",
+        + r"\b((?:\s+(?:of|for|on)(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)*)",
         text,
     )
     if not m:
@@ -95,6 +103,12 @@ def named_with_head(head: str, text: str) -> str | None:
     while words_ and words_[0].lower() in ARTICLES:
         words_ = words_[1:]
     return " ".join(words_) if len(words_) > 1 else None
+
+
+def is_body_head(word: str) -> bool:
+    """A noun that describes an organisation before or after its name ("drugmaker", "charity")."""
+    word = singular(word.lower().strip(",.'’"))
+    return word in ORG_HEADS or word in ORG_WORDS or word.endswith("maker")
 
 
 def is_generic(token: str) -> bool:
@@ -143,6 +157,19 @@ def trailing_name(tokens: list[str]) -> list[str]:
 def is_role(token: str) -> bool:
     lowered = token.lower()
     return lowered in TITLES or lowered in ROLES or lowered.endswith(ROLE_SUFFIXES)
+
+
+def is_official(text: str) -> bool:
+    """The words name an office, a role or an organisation ("Mayor Ivo Petrak", "union leader X"),
+    not a passer-by ("trader Mercy Achieng, who sells phones")."""
+    return any(
+        (w in ROLES and w not in LAY_ROLES)
+        or w in TITLES
+        or w in PERSON_HEADS
+        or w in ORG_WORDS
+        or w in ORG_HEADS
+        for w in (singular(t.lower()) for t in NAME_WORD.findall(text))
+    )
 
 
 def drop_affiliation(name: list[str]) -> list[str]:

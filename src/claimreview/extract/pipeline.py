@@ -80,7 +80,7 @@ def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candid
             out.append(Candidate(sentence.start, sentence.end, None, 0.0, (), noise, False))
             continue
         # Attribute before de-duplicating: a repeated sentence still moves the "last speaker".
-        found = context.attribute_full(span, paragraph=sentence.paragraph)
+        found = context.attribute_full(span, paragraph=sentence.paragraph, tokens=tokens)
         # Someone's words with an agency tag under them are still a claim; a scene is not.
         if found is None and (
             (sentence.alone and _credited(text, sentence))
@@ -92,7 +92,11 @@ def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candid
         duplicate = key in seen
         seen.add(key)
         value, reasons = score(
-            span, attributed=found is not None, named=found is not None and found.named, tokens=tokens
+            span,
+            attributed=found is not None,
+            named=found is not None and found.named,
+            tokens=tokens,
+            official=found is not None and found.official,
         )
         speaker = found.speaker if found is not None else None
         out.append(Candidate(sentence.start, sentence.end, speaker, value, reasons, None, duplicate))

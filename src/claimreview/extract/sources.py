@@ -2,8 +2,10 @@
 
 Forms recognised: "X said/says/told/added/denied...", "said X", '"...," X said', "according to
 X", "quoted/cited X (, role,) as saying", "X, role, said", "role, X, said", "X read out / gave
-an update", "X ..., saying". When a sentence has several, the first in the sentence wins. Words
-inside quotation marks never count (:func:`mask_quotes` hides them first).
+an update", "X put the number of ... at 40", "X ..., saying", "X ordered ... and said" (the
+subject of the first verb), "A study by X ... found that" (the work's author; an unsigned report
+is no one). When a sentence has several, the first in the sentence wins. Words inside quotation
+marks never count (:func:`mask_quotes` hides them first).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from claimreview.extract.names import (
     singular,
     trailing_name,
 )
-from claimreview.extract.wordlist import words
+from claimreview.extract.subjects import DATA_FROM, PARTICIPLE_TAIL, clause_subject, with_place, work_source
+from claimreview.extract.wordlist import alternation, words
 
 REPORTING_VERBS = words("""
     said says say told tells added adds stated announced announces declared claimed denied denies
@@ -31,6 +34,8 @@ REPORTING_VERBS = words("""
     reported estimated urged rejected rejects dismissed accused accuses blamed blames conceded
     concedes disputed disputes defended defends listed pledged announced called promised promises
     vowed vows recorded forecast forecasts stressed stresses emphasised emphasized pledges
+    found finds showed shows show concluded concludes criticised criticized criticises criticizes
+    condemned condemns
     """)
 # Verbs that report only when a source performs them: "the agency recorded 2,140 cases" but not
 # "Temperatures recorded at the airport"; "the minister vowed" but not "Prices forecast to rise".
@@ -51,7 +56,19 @@ SOURCE_HEADS = (
 )
 # Verbs that also take a plain object ("adds weight to", "an estimated 100"): reporting only
 # when followed by "that", punctuation or the end ("she added.", "it estimated that").
-OBJECT_VERBS = words("added adds estimated")
+OBJECT_VERBS = words("added adds estimated found finds showed shows show concluded concludes")
+# Verbs that take an object, never an inverted subject: in "X, which ..., disputed the board's
+# timeline" the phrase after the verb is what is disputed, not who disputes it.
+NON_INVERTING = words("""
+    denied denies disputed disputes rejected rejects dismissed accused accuses blamed blames urged
+    called listed pledged pledges promised promises vowed vows recorded defended defends disclosed
+    revealed found finds showed shows show told tells
+    """)
+# A time phrase between an object verb and what ends it ("estimated on Monday.", "found last week that").
+TIME_AFTER = re.compile(
+    r"\s+(?:(?:late|early)\s+)?(?:(?:on|last|this|earlier|late)\s+(?:Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|week|month|year|night|morning|evening)|yesterday|today|earlier|this\s+week)\b"
+)
 # "called a strike", "called for calm", "called on the government" announce or demand; "called it
 # reckless" and "called him a liar" name something and report no statement.
 CALL_VERBS = words("called")
@@ -59,32 +76,23 @@ CALL_OBJECTS = words("for on a an")
 # Before a verb these make it passive or adjectival ("is estimated at", "an estimated 100").
 NOT_REPORTING_BEFORE = words("is are was were be been being an a the")
 # Statements without a reporting verb: "read out the figures", "put the toll at 40".
+# "put the number of striking drivers at 71%", "put its own share of the losses at up to 450 million".
+QUANTITY = (
+    r"(?:(?:about|around|roughly|nearly|almost|some|just|least|up\s+to|more\s+than|less\s+than"
+    r"|fewer\s+than|over|under|between|only)\s+)*"
+    r"(?:\d|[$€£¥]|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|hundreds|thousands|dozens)\b)"
+)
 STATING = re.compile(
-    r"\b(?:read\s+out|gave\s+an?\s+(?:update|briefing|statement)|put\s+(?:the|its|their)\s+"
-    r"(?:number|figure|toll|total|cost|count)\s+at)\b"
+    r"\b(?:read\s+out|gave\s+an?\s+(?:update|briefing|statement)|put\s+(?:the|its|their|his|her)\s+"
+    r"[^.;:]{1,80}?\s+at\s+" + QUANTITY + r")"
 )
 SAYING = re.compile(r",\s+saying\b")
 WORD = re.compile(r"\w+")
-VERB = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\b")
+VERB = re.compile(r"\b" + alternation(REPORTING_VERBS) + r"\b")
 QUOTED_AS = re.compile(
     r"\b(?:quoted|cited|quoting|citing)\s+(?P<np>.{1,200}?),?\s+as\s+(?:saying|telling|stating|writing)\b"
 )
-# "a report by X published in December": what follows the source describes the report.
-PARTICIPLE_TAIL = re.compile(
-    r"\s+(?:[a-z]+ed|seen|shown|made|done|written|given|taken|drawn|due)\s+"
-    r"(?:in|on|at|last|this|earlier|late|early|during|over|after|before|since)\b.*$"
-)
 ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:!?]+)")
-# "according to (official) figures/data/a report from|by|of X": the source is X, not the figures.
-DATA_FROM = re.compile(
-    r"^(?:(?:the|a|an|its|their|new|latest|official|preliminary|provisional|final|initial|recent"
-    r"|early|annual|monthly|weekly|daily|government|police)\s+)*"
-    r"(?:figures?|data|numbers?|statistics|estimates?|reports?|surveys?|tall(?:y|ies)|counts?"
-    r"|results?|projections?|records?|documents?|calculations?|analysis|study|studies|polls?)"
-    r"(?:\s+(?:released|published|compiled|issued|provided|gathered|collected|seen|obtained))?"
-    r"\s+(?:from|by|of)\s+(?P<source>.+)$",
-    re.IGNORECASE,
-)
 # Where the subject of a reporting verb can start: after a quote, a clause break or a spaced dash.
 CLAUSE_CUT = re.compile(r".*(?:[\"“”«»;:]|\s[-–—]\s)", re.DOTALL)
 # The phrase after an inverted verb ends at punctuation, a full stop or a new quotation.
@@ -123,6 +131,8 @@ MAX_VERBS_TRIED = 6
 
 def mask_quotes(sentence: str) -> str:
     """Hide quoted words (same length) so only the reporter's own words are searched."""
+    if sentence.isascii() and '"' not in sentence:
+        return sentence  # most sentences quote no one: no regex needed to say so
     marks = list(QUOTE_CHAR.finditer(sentence))
     if not marks:
         return sentence
@@ -192,8 +202,12 @@ def _first_segment(np: str) -> str:
     return np.split(", ", 1)[0]
 
 
-def find_source(masked: str) -> str | None:
-    """The raw speaker phrase in a quote-masked sentence, or None; the earliest form wins."""
+def find_source(masked: str, words_: list[str] | None = None) -> str | None:
+    """The raw speaker phrase in a quote-masked sentence, or None; the earliest form wins.
+
+    ``words_``: the words of the sentence before masking, if the caller has them (a superset of
+    the masked sentence's words, enough to rule out a sentence with no reporting verb at all).
+    """
     found: list[tuple[int, str]] = []
     # Substring tests first: these regexes cost more than the rest of the pipeline together.
     m = QUOTED_AS.search(masked) if " as " in masked and ("quot" in masked or "cit" in masked) else None
@@ -217,7 +231,7 @@ def find_source(masked: str) -> str | None:
         cleaned = _clean(short if short != np and _source_like(short) else np)
         if cleaned:
             found.append((m.start(), cleaned))
-    verb = _verb_source(masked)
+    verb = _verb_source(masked, words_)
     if verb:
         found.append(verb)
     if not found:
@@ -240,13 +254,15 @@ def _is_reporting(masked: str, verb: re.Match[str]) -> bool:
         objects = masked[verb.end() : verb.end() + 8].split()
         return bool(objects) and objects[0].lower() in CALL_OBJECTS
     if verb.group() in OBJECT_VERBS:
-        after = masked[verb.end() : verb.end() + 6].lstrip()
+        after = masked[verb.end() : verb.end() + 40]
+        time = TIME_AFTER.match(after)
+        after = (after[time.end() :] if time else after).lstrip()
         return not after or after[0] in '.,;:!?"”' or after.startswith("that")
     return True
 
 
-def _verb_source(masked: str) -> tuple[int, str] | None:
-    if REPORTING_VERBS.isdisjoint(WORD.findall(masked)):
+def _verb_source(masked: str, words_: list[str] | None = None) -> tuple[int, str] | None:
+    if REPORTING_VERBS.isdisjoint(WORD.findall(masked) if words_ is None else words_):
         return None
     first: tuple[int, str] | None = None
     for tried, verb in enumerate(VERB.finditer(masked)):
@@ -279,7 +295,9 @@ def _source_like(np: str) -> bool:
 
 
 # Auxiliaries and adverbs between a subject and its verb ("Novosel, 41, has promised").
-AUXILIARIES = words("has have had will would also has since already previously repeatedly once")
+AUXILIARIES = words("has have had will would also has since already previously repeatedly once then")
+# A verb joined to an earlier one ("X ordered an inquiry and promised ...") shares its subject.
+CONJUNCTIONS = words("and but")
 # An apposition that starts like this describes the subject, it does not name a speaker
 # ("The planet, known as X, ..., said lead author Y").
 PARTICIPLE_START = re.compile(r"^(?:[a-z]+(?:ed|en|ing)|known|seen|born|made|based)\b")
@@ -298,11 +316,19 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
             break
         clause = parts_[0]
     candidates: list[str] = []
-    if not clause.strip(" ,"):
+    inverts = masked[start:end] not in NON_INVERTING
+    parts_ = clause.rsplit(None, 1)
+    if len(parts_) == 2 and parts_[1].lower() in CONJUNCTIONS:
+        # "Energy Minister Carmen Ruiz ordered an inquiry and promised ...": the first verb's subject.
+        subject = clause_subject(parts_[0])
+        if subject:
+            candidates.append(subject)
+    elif not clause.strip(" ,"):
         # '"...," said Amal Haddad, the mayor.'
-        candidates.append(_np_after(masked, end))
+        if inverts:
+            candidates.append(_np_after(masked, end))
     elif clause.endswith(","):
-        if _inverted_subject(masked, end):
+        if inverts and _inverted_subject(masked, end):
             # "A won 40%, B 21% and C 9%, said the commission chair.": the phrase after the verb
             # ends the sentence, so it is the speaker, not the list before it.
             candidates.append(_np_after(masked, end))
@@ -316,13 +342,18 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
             named = [p for p in tail if trailing_name(p.split())]
             candidates.extend(named or [tail[0]])
         # "Troops were deployed, said the mayor."
-        candidates.append(_np_after(masked, end))
+        if inverts:
+            candidates.append(_np_after(masked, end))
     else:
         candidates.append(clause.split(", ")[-1])
     for candidate in candidates:
-        found = _clean(candidate)
+        # "A review by X published last year found that": X, or nobody for an unsigned report.
+        work = work_source(candidate)
+        found = _clean(work) if work else None
         if found:
             return found
+        if work is None:
+            return None
     return None
 
 
@@ -343,11 +374,14 @@ SUBJECT_STOPS = words("a an the on in at to of for from with by this that these 
 
 def _leading_subject(clause: str) -> str | None:
     """The subject at the start of a clause: "The agency gave an update" -> "The agency"."""
-    tokens = clause.split()[:8]
+    words_ = clause.split()
+    tokens = words_[:8]
     end = 0
     for i, tok in enumerate(tokens):
         word = tok.strip(",").lower()
         if i > 0 and word in SUBJECT_STOPS:
+            # "Residents of the neighbouring town of Maizuru have filed ..., saying"
+            end = with_place(words_, end) if end == i else end
             break
         if tok[0].isupper() or singular(word.strip("'’")) in ORG_WORDS | ORG_HEADS | PERSON_HEADS | TITLES:
             end = i + 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 
-from claimreview.extract.names import ORG_HEADS, ORG_WORDS, PERSON_HEADS, ROLES, TITLES, singular
+from claimreview.extract.names import is_official
 from claimreview.extract.wordlist import words
 
 # --- noise: lines that are page furniture, not statements --------------------------------------
@@ -102,7 +102,9 @@ def noise_reason(sentence: str, *, alone: bool, opening: bool, tokens: list[str]
     ``tokens``: ``WORD.findall(sentence)`` if the caller has it (it is computed once per sentence).
     """
     parts = sentence.split()
-    ending = INVISIBLE_TAIL.sub("", sentence[-40:])
+    ending = sentence[-40:]
+    if not ending.isascii() or "\x1b" in ending:  # plain ASCII hides nothing but escape codes
+        ending = INVISIBLE_TAIL.sub("", ending)
     if ENDS_QUESTION.search(ending):
         return "question"
     if _is_byline(sentence, parts):
@@ -142,6 +144,7 @@ WEIGHTS = {
     "comparative": 0.6,
     "causal": 0.5,
     "evidence": 1.0,  # a finding weighs for or against a claim ("adds weight to", "suggests that")
+    "assertion": 0.7,  # a named place or body said to be or have something ("Saqqara was the ...")
     "legal": 0.5,
     "entity": 0.25,  # per distinct capitalised name, up to MAX_ENTITIES
     "hedge": -0.6,
@@ -240,6 +243,15 @@ CHITCHAT = re.compile(
     re.IGNORECASE,
 )
 FIRST_PERSON_VIEW = re.compile(r"\b(?:I|we) (?:believe|think|feel|hope|am|want|will|would|must)\b")
+# Verbs that state what a named place or body is or has: "Kythira lies on a shipping lane",
+# "Ecuador has become a transit route", "Bogota gets its water from ...".
+STATE_VERBS = words("""
+    is are was were has have had lies lie lay remains remain remained became becomes gets get
+    produces produce accounts supplies supply borders hosts contains includes ranks exports imports
+    relies depends holds owns employs
+    """)
+# How far into the sentence the verb of a named subject may come ("South Africa's Free State is").
+ASSERTION_REACH = 4
 # Sentence-initial capitals that are not names.
 NOT_NAMES = words("""
     a an the he she it they we i you this that these those there here but and or so yet in on at
@@ -264,6 +276,7 @@ VOCABULARY_OF: dict[str, frozenset[str]] = {}
 for _name, _vocabulary in VOCABULARIES.items():
     for _word in _vocabulary:
         VOCABULARY_OF[_word] = VOCABULARY_OF.get(_word, frozenset()) | {_name}
+VOCABULARY_WORDS = frozenset(VOCABULARY_OF)
 
 
 def features(
@@ -275,11 +288,11 @@ def features(
     unique = set(words_)
     hits: set[str] = set()
     numbers = 0
-    for w in {w.lower() for w in unique}:
-        tags = VOCABULARY_OF.get(w)
-        if tags:
-            hits |= tags
-            numbers += "number" in tags
+    # One set intersection finds the few words in any vocabulary; only those are looked up.
+    for w in VOCABULARY_WORDS.intersection([w.lower() for w in unique]):
+        tags = VOCABULARY_OF[w]
+        hits |= tags
+        numbers += "number" in tags
     digits = DIGIT.search(sentence) is not None
     figures = FIGURE.findall(AGE.sub("", sentence)) if digits else []
     count = len(figures) + numbers
@@ -293,8 +306,11 @@ def features(
         found["reporting"] = 1.0
         if named:
             found["named_source"] = 1.0
-    if "event" in hits:
+    # "to return it", "to save them": an action wished for or advised has not happened.
+    if "event" in hits and ("to" not in unique or _event_not_infinitive(words_)):
         found["event"] = 1.0
+    if _named_subject_state(words_) and not QUOTE_OPEN.match(sentence):
+        found["assertion"] = 1.0
     if "denial" in hits or "not true" in sentence:
         found["denial"] = 1.0
     if attributed and not count and QUOTE_OPEN.match(sentence):
@@ -322,28 +338,55 @@ def features(
     return found
 
 
-def _official(attribution: str) -> bool:
-    """The words after a quotation name an office, a role or an organisation."""
+def _event_not_infinitive(words_: list[str]) -> bool:
     return any(
-        w in TITLES or w in ROLES or w in PERSON_HEADS or w in ORG_WORDS or w in ORG_HEADS
-        for w in (singular(t.lower()) for t in WORD.findall(attribution))
+        "event" in VOCABULARY_OF.get(w.lower(), ()) and (i == 0 or words_[i - 1].lower() != "to")
+        for i, w in enumerate(words_)
     )
 
 
+def _named_subject_state(words_: list[str]) -> bool:
+    """The sentence opens with a name and says what it is or has ("Saqqara was the burial ground")."""
+    if not words_ or not words_[0][:1].isupper() or words_[0].lower() in NOT_NAMES:
+        return False
+    for word in words_[1 : ASSERTION_REACH + 1]:
+        if word in STATE_VERBS:
+            return True
+        if not (word[:1].isupper() or word == "s"):  # "s" of a possessive ("Kenya's")
+            return False
+    return False
+
+
 def score(
-    sentence: str, *, attributed: bool, named: bool = False, tokens: list[str] | None = None
+    sentence: str,
+    *,
+    attributed: bool,
+    named: bool = False,
+    tokens: list[str] | None = None,
+    official: bool = False,
 ) -> tuple[float, tuple[str, ...]]:
-    """Check-worthiness in 0..1 and the reason codes behind it, strongest first."""
+    """Check-worthiness in 0..1 and the reason codes behind it, strongest first.
+
+    ``official``: the speaker was introduced with an office, a role or as an organisation.
+    """
+    passer_by = False
     if attributed and QUOTE_OPEN.match(sentence):
         # '"We were told nothing," said X, who travels every day': a passer-by's quotation is
         # judged on its own words; the words about the speaker must not make colour look like a
         # claim. An official's or organisation's quotation states a position and stays whole.
         close = max(sentence.rfind(q) for q in QUOTE_CLOSERS)
-        if close > 0 and not _official(sentence[close + 1 :]):
+        if close > 0 and not official and not is_official(sentence[close + 1 :]):
             sentence, tokens = sentence[: close + 1], None
+            passer_by = True
     if tokens is None:
         tokens = WORD.findall(sentence)
     found = features(sentence, attributed=attributed, named=named, tokens=tokens)
+    if passer_by and "figure" not in found:
+        # '"There is nothing left to sell," she said': a passer-by's words without a figure are
+        # colour; in the first person ("I have not slept since ...") a feeling or an experience.
+        found.pop("reporting", None)
+        if "I" in tokens:
+            found["first_person_view"] = 1.0
     total = BIAS + W_LENGTH * math.log1p(word_count(sentence, tokens))
     for name, count in found.items():
         total += W_MORE_FIGURES * count if name == "more_figures" else WEIGHTS[name] * count

@@ -1,0 +1,99 @@
+"""How a text names and describes organisations: "Grid operator Red Electrica", "Calder Water, the
+region's largest supplier,", "Shares of Hanul fell". Pure string rules for :mod:`attribution`,
+which resolves "the company/firm/regulator said" with them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimreview.extract.mentions import DESCRIPTOR_AFTER, NOT_PEOPLE
+from claimreview.extract.names import NOT_FIRST_NAMES, POSSESSIVE, is_body_head
+
+# How many sentences back "the firm" looks for "dairy firm Zuivelhoeve".
+DESCRIBED_REACH = 8
+# "X, the national federation, said": the description after a speaker's name.
+APPOSITION = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s+((?:the|a|an)\s+[^,;]{1,80}?)\s*,")
+LEADING_APPOSITION = re.compile(r"\b((?:[Tt]he|[Aa]n?|[A-Z]\w*['’]s)\s+[^,;]{1,60}?),\s*$")
+# "The public health agency recorded": a lowercase description of a body opening the sentence.
+DESCRIBED_SUBJECT = re.compile(r"\s*[Tt]he\s+((?:[a-z][\w-]*\s+){0,3}([a-z]+))\s+[a-z]")
+# A capitalised run of words (with inner connectors) opening a sentence: its subject's name.
+NAME_RUN = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|de|du)\s+)?[A-Z][\w'’&.-]*)*")
+# "X, the largest mine on the river, denied" / "X, which operated the flight, disputed".
+SUBJECT_APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|its|one)\s+[^,;]{1,80}?,")
+# Subject names longer than this are headlines or lists, not a business's name.
+MAX_SUBJECT_WORDS = 5
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "into", "across", "over", "outside", "inside"})
+
+
+def described_phrase(masked: str, raw: str) -> tuple[str, bool]:
+    """The speaker phrase with the descriptions around it, for a later "the federation said"
+    ("Athletics Kenya, the national federation, said", "The vessel's owner, Aegean Star Shipping,
+    said"), and whether a description names a kind of body ("federation")."""
+    at = masked.find(raw) if "," in masked else -1  # every description is set off by a comma
+    if at < 0:
+        return raw, False
+    words_ = [raw]
+    body = False
+    for description in (
+        APPOSITION.match(masked, at + len(raw)),
+        LEADING_APPOSITION.search(masked, 0, at) if masked[:at].rstrip().endswith(",") else None,
+    ):
+        if description:
+            words_.append(description.group(1))
+            body = body or is_body_head(description.group(1).rsplit(None, 1)[-1])
+    return " ".join(words_), body
+
+
+def described(head: str, text: str) -> str | None:
+    """The name ``text`` describes with ``head``: "drugmaker Takeda", "Gulfshore Mutual, the ... insurer,"."""
+    if head not in text:
+        return None
+    m = re.search(r"\b" + re.escape(head) + r"s?\s+(" + NAME_RUN.pattern + ")", text)
+    if m is None:
+        after = r"),\s+(?:the|a|an)\s+[^,;]{0,60}?\b" + re.escape(head) + ","
+        m = re.search("(" + NAME_RUN.pattern + after, text)
+    return m.group(1).rstrip(".") if m else None
+
+
+def business_run(sentence: str, people: set[str]) -> str | None:
+    """A capitalised run of two or more words inside the sentence that names no known person."""
+    for m in NAME_RUN.finditer(sentence, 1):
+        name = m.group()
+        before = sentence[max(0, m.start() - 8) : m.start()].split()
+        if before and before[-1] in PLACE_PREPOSITIONS:
+            continue  # "the cut came from Saudi Arabia": a place
+        if " " in name and name not in people and name.split()[-1].lower() not in NOT_PEOPLE:
+            return name.rstrip(".")
+    return None
+
+
+def subject_name(sentence: str) -> str | None:
+    """The name a sentence opens with, when a verb follows it ("Halvorsen Motors will cut ...",
+    "Grid operator Red Electrica said", "Oderkali, the largest mine on the river, denied")."""
+    text = sentence.lstrip()
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    m = NAME_RUN.match(text)
+    if not m:
+        return None
+    described = DESCRIPTOR_AFTER.match(text, m.end())
+    if described and is_body_head(described.group(1)):
+        m = NAME_RUN.match(text, described.end()) or m
+    tokens = [POSSESSIVE.sub("", t) for t in m.group().split()]
+    if len(tokens) > 2 and tokens[1] in ("of", "for") and tokens[0].endswith("s"):
+        tokens = tokens[2:]  # "Shares of Hanul fell": the name is after the plural noun
+    rest = text[m.end() :]
+    apposition = SUBJECT_APPOSITION.match(rest)
+    after = rest[apposition.end() if apposition else 0 :].split(None, 1)
+    if (
+        not after
+        or not after[0][:1].islower()
+        or tokens[0].lower() in NOT_FIRST_NAMES
+        or len(tokens) > MAX_SUBJECT_WORDS
+        or (len(tokens) > 1 and tokens[1] == "said")
+    ):
+        return None
+    return " ".join(tokens)

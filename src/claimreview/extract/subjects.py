@@ -1,0 +1,129 @@
+"""The subject of a clause as a speaker phrase: who opens "X ordered an inquiry and said ...", and
+whose study it is in "A review by X published last year found that ...".
+
+Pure string rules shared by :mod:`sources`; they return raw phrases that :mod:`sources` cleans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimreview.extract.names import ORG_HEADS, ORG_WORDS, PERSON_HEADS, ROLES, TITLES, singular
+from claimreview.extract.wordlist import words
+
+# "according to figures from X", "A study by X", "Research led by X": the source is X, not the work.
+DATA_FROM = re.compile(
+    r"^(?:(?:the|a|an|its|their|new|latest|official|preliminary|provisional|final|initial|recent"
+    r"|early|annual|monthly|weekly|daily|government|police|independent|separate|joint)\s+)*"
+    r"(?:figures?|data|numbers?|statistics|estimates?|reports?|surveys?|tall(?:y|ies)|counts?"
+    r"|results?|projections?|records?|documents?|calculations?|analys[ie]s|study|studies|polls?"
+    r"|reviews?|audits?|research|papers?|assessments?|investigations?|inquiry|inquiries)"
+    r"(?:\s+(?:released|published|compiled|issued|provided|gathered|collected|seen|obtained|led"
+    r"|conducted|commissioned|carried\s+out|prepared|written|funded|done))?"
+    r"\s+(?:from|by|of)\s+(?P<source>.+)$",
+    re.IGNORECASE,
+)
+# "a report by X published in December": what follows the source describes the report.
+PARTICIPLE_TAIL = re.compile(
+    r"\s+(?:[a-z]+ed|seen|shown|made|done|written|given|taken|drawn|due)\s+"
+    r"(?:in|on|at|last|this|earlier|late|early|during|over|after|before|since)\b.*$"
+)
+# A work that states a finding; without an author ("a report published on Tuesday showed",
+# "its latest accounts show") it is the reporter's statement, not a speaker.
+WORK_NOUNS = words("""
+    report reports study studies survey surveys review reviews audit audits research analysis
+    analyses paper papers data figure figures statistics accounts poll polls assessment assessments
+    investigation investigations inquiry inquiries findings result results estimate estimates
+    record records document documents number numbers tally tallies count counts projection
+    projections calculation calculations
+    """)
+INDEFINITE = words("a an its their his her our new latest recent separate another this these")
+
+# Unnamed sources that keep a place or body after them: "officials in the state of Brandenburg",
+# "residents of the southern district of Usme". The phrase as written is the speaker.
+GENERIC_SOURCES = words("""
+    officials authorities residents witnesses rescuers medics doctors villagers investigators
+    researchers scientists experts sources diplomats prosecutors lawmakers activists workers
+    teams crews police farmers parents teachers nurses people organisers organizers locals
+    """)
+PLACE_LINKS = words("in of at from on for across")
+CLAUSE_OPENERS = words("who which that whose where when")
+
+# Words a subject's name or description is made of (besides capitalised words).
+NP_WORDS = ORG_WORDS | ORG_HEADS | PERSON_HEADS | TITLES | ROLES | GENERIC_SOURCES
+# An adverbial opening a clause before its subject ("On Friday, X ...", "In a statement, X ...").
+INTRO_WORDS = words("on in at after before during earlier later last speaking asked meanwhile separately")
+SUBJECT_STOPS = words("a an the on in at to of for from with by this that these those its their his her")
+# Past forms that end no "-ed" but can follow a subject ("X flew to the mine and told ...").
+IRREGULAR_PAST = words("""
+    flew met went took made gave held spoke wrote sent led won lost hit cut put set left came saw
+    bought sold paid kept began ran rose fell drove brought thought found got stood sat told said
+    is are was were has have had will would can could did does
+    """)
+
+
+def _verb_like(word: str) -> bool:
+    return word in IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and word not in NP_WORDS)
+
+
+def with_place(tokens: list[str], end: int) -> int:
+    """Where an unnamed source's phrase ends when a place follows it: "Residents | of the
+    neighbouring town of Maizuru | have filed" -> after "Maizuru"; else ``end`` unchanged."""
+    if not (0 < end < len(tokens)) or tokens[end] not in PLACE_LINKS:
+        return end
+    if tokens[end - 1].lower().strip(",") not in GENERIC_SOURCES:
+        return end
+    for i in range(end, len(tokens)):
+        word = tokens[i].lower().strip(",")
+        if tokens[i][:1].islower() and (_verb_like(word) or word in CLAUSE_OPENERS):
+            return i
+        if tokens[i].endswith(","):
+            return i + 1
+    return len(tokens)
+
+
+def clause_subject(clause: str) -> str | None:
+    """The subject opening ``clause`` ("Shipping Minister Nikos Petridis suspended the licence and"
+    -> "Shipping Minister Nikos Petridis"), or None when the clause does not open with one."""
+    text = clause.strip()
+    first = text.split(None, 1)[0].lower() if text else ""
+    if first in INTRO_WORDS and ", " in text:
+        text = text.split(", ", 1)[1]
+    tokens = text.split()
+    end = 0
+    for i, tok in enumerate(tokens[:12]):
+        word = tok.strip(",").lower()
+        if i > 0 and tok[:1].islower() and (word in SUBJECT_STOPS or _verb_like(word)):
+            end = with_place(tokens, end) if end == i else end
+            break
+        if tok[:1].isupper() or singular(word.strip("'’")) in NP_WORDS:
+            end = i + 1
+        if tok.endswith(","):
+            break
+    return " ".join(tokens[:end]) if end else None
+
+
+def work_source(np: str) -> str | None:
+    """The author of a work named as a subject ("A review by X published last year" -> "X"); None for
+    a work with no author ("a report published on Tuesday"); any other phrase unchanged."""
+    if WORK_NOUNS.isdisjoint(np.lower().replace(",", " ").split()):
+        return np  # most subjects: no work named at all, and the regexes below are not cheap
+    data = DATA_FROM.match(np.strip())
+    if data:
+        source = data.group("source")
+        return PARTICIPLE_TAIL.sub("", source) or None
+    tokens = PARTICIPLE_TAIL.sub("", np).lower().split()
+    if tokens and tokens[0] in INDEFINITE and tokens[-1] in WORK_NOUNS:
+        return None
+    return np
+
+
+def unnamed_with_place(tokens: list[str]) -> bool:
+    """ "officials in the state of Brandenburg": an unnamed source whose place ends in a name."""
+    for i, tok in enumerate(tokens):
+        if tok in PLACE_LINKS:
+            head = tokens[i - 1].lower() if i > 0 else ""
+            # the words before the link are a description ("Health authorities"), not a name
+            rest = tokens[1 : i - 1]
+            return head in GENERIC_SOURCES and all(t[:1].islower() for t in rest)
+    return False
