@@ -56,9 +56,15 @@ def app_child(db: str, started: float, keys: int, verdicts: int) -> dict[str, fl
     from claimreview.tui.app import ClaimReviewApp
 
     class Timed(ClaimReviewApp):
+        pushed: asyncio.Event
+
         def on_ready(self) -> None:
             self.first_frame = time.time() - started
             super().on_ready()
+
+        def push_screen(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            self.pushed.set()
+            return super().push_screen(*args, **kwargs)
 
     async def run() -> dict[str, float]:
         import statistics
@@ -67,12 +73,16 @@ def app_child(db: str, started: float, keys: int, verdicts: int) -> dict[str, fl
 
         app = Timed(Path(db), None)  # as `claimreview review` starts it: settings load in the worker
         result: dict[str, float] = {}
+        app.pushed = asyncio.Event()
         async with app.run_test(size=(120, 40)) as pilot:
+            # Waited for, not polled: a poll every few ms takes the GIL from the worker opening the store
+            # (~0.1-0.2 s over its imports), which the real app, idle meanwhile, does not.
+            await app.pushed.wait()
             from claimreview.tui.screens import ReviewScreen
             from claimreview.tui.widgets import ClaimQueue
 
             while not isinstance(app.screen, ReviewScreen) or not app.screen.is_mounted:
-                await asyncio.sleep(0.002)  # not sleep(0): the worker opening the store needs the GIL
+                await asyncio.sleep(0.002)
             drawn = asyncio.Event()
             app.screen.call_after_refresh(drawn.set)
             await drawn.wait()

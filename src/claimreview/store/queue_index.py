@@ -52,13 +52,22 @@ class DocumentIndex:
         )
         docs: list[str] = []
         counts: list[dict[str, int]] = []
-        with store.engine.connect() as conn:
-            rows = conn.exec_driver_sql(sql, (flt.status,) if flt.status is not None else ())
-            for doc_id, status, n in rows:
-                if not docs or docs[-1] != doc_id:
-                    docs.append(doc_id)
-                    counts.append({})
-                counts[-1][status] = int(n)
+        # A raw cursor: at 1,000,000 claims (20,000 documents) SQLAlchemy's rows doubled this read.
+        with store.cursor() as cursor:
+            if flt.status is not None:
+                # One status: one row per document, so no grouping.
+                status = flt.status
+                rows = cursor.execute(sql, (status,)).fetchall()
+                docs = [doc_id for doc_id, _, _ in rows]
+                counts = [{status: n} for _, _, n in rows]
+            else:
+                last = None
+                for doc_id, status, n in cursor.execute(sql):
+                    if doc_id != last:
+                        docs.append(doc_id)
+                        counts.append({})
+                        last = doc_id
+                    counts[-1][status] = n
         return cls(store, flt, docs, counts)
 
     def _restart(self) -> None:

@@ -74,21 +74,15 @@ def report_rows(
     event_sql = f"SELECT {', '.join('e.' + n for n in EVENT_COLUMNS)} FROM verdict_event e"
     if where:
         event_sql += f" WHERE e.claim_id IN (SELECT c.id FROM claim c{where})"
-    with store.engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
-        assert raw is not None
-        cursor = raw.cursor()
-        try:
-            cursor.execute(
-                f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM document "
-                f"WHERE id IN (SELECT DISTINCT c.document_id FROM claim c{where}) ORDER BY added_at, id",
-                params,
-            )
-            documents = cursor.fetchall()
-            cursor.execute(f"SELECT {claim_columns} FROM claim c{where}", params)
-            claims = cursor.fetchall()
-            cursor.execute(event_sql + " ORDER BY e.rowid", params)
-            events = cursor.fetchall()
-        finally:
-            cursor.close()
+    with store.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM document "
+            f"WHERE id IN (SELECT DISTINCT c.document_id FROM claim c{where}) ORDER BY added_at, id",
+            params,
+        )
+        documents = cursor.fetchall()
+        cursor.execute(f"SELECT {claim_columns} FROM claim c{where}", params)
+        claims = cursor.fetchall()
+        cursor.execute(event_sql + " ORDER BY e.rowid", params)
+        events = cursor.fetchall()
     return ReportRows(list(documents), list(claims), list(events))

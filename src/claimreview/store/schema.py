@@ -161,6 +161,21 @@ class StoreBase:
             return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
 
     @contextmanager
+    def cursor(self) -> Iterator[sqlite3.Cursor]:
+        """A DB-API cursor on a pooled connection, for bulk reads: SQLAlchemy's rows cost more than the
+        query there (shared/MEASURED.md). Errors come out as DatabaseError, as from ``session``."""
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert isinstance(raw, sqlite3.Connection)
+            cursor = raw.cursor()
+            try:
+                yield cursor
+            except sqlite3.Error as exc:
+                raise translate(self.path, exc) from exc
+            finally:
+                cursor.close()
+
+    @contextmanager
     def session(self) -> Iterator[Session]:
         with Session(self.engine, expire_on_commit=False) as session:
             try:
