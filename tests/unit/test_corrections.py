@@ -201,3 +201,29 @@ def test_claims_table_and_store_lists_show_the_correction_then_the_extraction_af
     assert cli("correct", cid, "--clear", *args).code == 0
     table = cli("claims", "--db", db).out
     assert "Harbour master" not in table and "│ port authority" in table and "doubled" not in table
+
+
+def test_the_queue_search_finds_a_claim_by_what_it_says_as_corrected(cli, db: Path) -> None:  # type: ignore[no-untyped-def]
+    from claimreview.store.queue import QueueFilter, load_index
+
+    cid = claim_id(db)
+    args = ("--reviewer", "ann", "--db", db)
+
+    def found(term: str) -> bool:
+        with Store.open(db) as store:
+            return _rowid(store, cid) in set(load_index(store, QueueFilter(search=term)).rowids)
+
+    assert found("port authority") and not found("harbour master")
+    assert cli("correct", cid, "--speaker", "Harbour Master Li", *args).code == 0
+    assert found("harbour master")  # the speaker the queue shows now
+    assert found("fees would rise")  # its text, unchanged by the correction
+    assert cli("correct", cid, "--clear", *args).code == 0
+    assert not found("harbour master")  # withdrawn: the extraction stands again
+
+
+def _rowid(store: Store, cid: str) -> int:
+    from claimreview.store.queue import rowid_of
+
+    rowid = rowid_of(store, cid)
+    assert rowid is not None
+    return rowid

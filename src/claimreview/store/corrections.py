@@ -47,38 +47,32 @@ def corrected_claims(store: Store, claim_ids: Sequence[str] | None = None) -> di
         [None] if ids is None else [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
     )
     out: dict[str, Effective] = {}
-    with store.engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
-        assert raw is not None
-        cursor = raw.cursor()
-        try:
-            for chunk in chunks:
-                where, params = "", [rules.CORRECTION]
-                if chunk is not None:
-                    where = f" AND claim_id IN ({', '.join('?' * len(chunk))})"
-                    params.extend(chunk)
-                cursor.execute(
-                    "SELECT claim_id, reviewer, kind, label, created_at, payload FROM verdict_event "
-                    f"WHERE kind = ?{where} ORDER BY created_at, rowid",
-                    params,
+    with store.cursor() as cursor:
+        for chunk in chunks:
+            where, params = "", [rules.CORRECTION]
+            if chunk is not None:
+                where = f" AND claim_id IN ({', '.join('?' * len(chunk))})"
+                params.extend(chunk)
+            cursor.execute(
+                "SELECT claim_id, reviewer, kind, label, created_at, payload FROM verdict_event "
+                f"WHERE kind = ?{where} ORDER BY created_at, rowid",
+                params,
+            )
+            logs: dict[str, list[_Event]] = {}
+            for cid, reviewer, kind, label, created_at, payload in cursor.fetchall():
+                logs.setdefault(cid, []).append(
+                    _Event(reviewer, kind, label, created_at, _payload(payload))
                 )
-                logs: dict[str, list[_Event]] = {}
-                for cid, reviewer, kind, label, created_at, payload in cursor.fetchall():
-                    logs.setdefault(cid, []).append(
-                        _Event(reviewer, kind, label, created_at, _payload(payload))
-                    )
-                found = list(logs)
-                for begin in range(0, len(found), _CHUNK):
-                    part = found[begin : begin + _CHUNK]
-                    cursor.execute(
-                        'SELECT c.id, c.speaker, c.start, c."end", d.text FROM claim c JOIN document d '
-                        f"ON d.id = c.document_id WHERE c.id IN ({', '.join('?' * len(part))})",
-                        part,
-                    )
-                    for cid, speaker, start, end, text in cursor.fetchall():
-                        out[cid] = effective(speaker, start, end, text, logs[cid])
-        finally:
-            cursor.close()
+            found = list(logs)
+            for begin in range(0, len(found), _CHUNK):
+                part = found[begin : begin + _CHUNK]
+                cursor.execute(
+                    'SELECT c.id, c.speaker, c.start, c."end", d.text FROM claim c JOIN document d '
+                    f"ON d.id = c.document_id WHERE c.id IN ({', '.join('?' * len(part))})",
+                    part,
+                )
+                for cid, speaker, start, end, text in cursor.fetchall():
+                    out[cid] = effective(speaker, start, end, text, logs[cid])
     return out
 
 

@@ -83,7 +83,7 @@ def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _where(flt: QueueFilter) -> tuple[str, list[object]]:
+def _where(flt: QueueFilter, store: Store) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if flt.status is not None:
@@ -95,17 +95,36 @@ def _where(flt: QueueFilter) -> tuple[str, list[object]]:
         clauses.append("c.document_id = ?")
         params.append(flt.document)
     if flt.search.strip():
-        # lower() on both sides: SQLite's LIKE folds ASCII only, the user types any script.
-        pattern = f"%{_escape_like(flt.search.strip().lower())}%"
-        clauses.append(
-            "(lower(c.text) LIKE ? ESCAPE '\\' OR lower(coalesce(c.speaker, '')) LIKE ? ESCAPE '\\'"
-            " OR lower(d.title) LIKE ? ESCAPE '\\' OR lower(d.uri) LIKE ? ESCAPE '\\')"
-        )
-        params.extend([pattern] * 4)
+        clause, search_params = _search(store, flt.search.strip().lower())
+        clauses.append(clause)
+        params.extend(search_params)
     if flt.min_score > 0:
         clauses.append("c.score >= ?")
         params.append(flt.min_score)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _search(store: Store, term: str) -> tuple[str, list[object]]:
+    """Claims whose text or speaker as they stand (the queue shows them corrected), or whose document's
+    title or address, contain ``term`` (lower case)."""
+    from claimreview.store.corrections import corrected_claims
+
+    # lower() on both sides: SQLite's LIKE folds ASCII only, the user types any script.
+    pattern = f"%{_escape_like(term)}%"
+    document = "lower(d.title) LIKE ? ESCAPE '\\' OR lower(d.uri) LIKE ? ESCAPE '\\'"
+    extracted = "lower(c.text) LIKE ? ESCAPE '\\' OR lower(coalesce(c.speaker, '')) LIKE ? ESCAPE '\\'"
+    # Corrections are few (one per claim a reviewer fixed): their claims are matched here, as corrected.
+    corrected = {cid: now for cid, now in corrected_claims(store).items() if now.corrected}
+    if not corrected:
+        return f"({extracted} OR {document})", [pattern] * 4
+    hits = [cid for cid, now in corrected.items() if term in f"{now.text}\n{now.speaker or ''}".lower()]
+    others = f"c.id NOT IN ({', '.join('?' * len(corrected))})"
+    clause = f"({document} OR ({others} AND ({extracted}))"
+    params: list[object] = [pattern, pattern, *corrected, pattern, pattern]
+    if hits:
+        clause += f" OR c.id IN ({', '.join('?' * len(hits))})"
+        params.extend(hits)
+    return clause + ")", params
 
 
 class ClaimIndex:
@@ -163,7 +182,7 @@ def load_index(store: Store, flt: QueueFilter) -> QueueIndex:
         return DocumentIndex.open(store, flt)
     if flt.order not in ORDERS:
         raise ValueError(f"unknown order {flt.order!r}")
-    where, params = _where(flt)
+    where, params = _where(flt, store)
     order = _ORDER if flt.order == ARTICLE_ORDER else _ORDER.replace("ORDER BY", "ORDER BY c.score DESC,")
     sql = f"SELECT c.rowid, c.consensus FROM claim c JOIN document d ON d.id = c.document_id{where} {order}"
     rowids: array[int] = array("q")

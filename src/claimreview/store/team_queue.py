@@ -90,7 +90,7 @@ def load_team_index(store: Store, flt: QueueFilter) -> TeamIndex:
     if flt.team is None:
         raise ValueError("not a team queue")
     wanted = team.queue_ids(store, flt.team, flt.me)
-    where, params = _where(flt)
+    where, params = _where(flt, store)
     sql = (
         f"SELECT c.rowid, c.consensus, c.id FROM claim c JOIN document d ON d.id = c.document_id{where} "
         f"{_ORDER}"
