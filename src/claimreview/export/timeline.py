@@ -94,6 +94,7 @@ def consensus_steps(events: Sequence[EventRecord]) -> list[Step]:
     current = rules.UNREVIEWED
     editorial: dict[str, str] = {}  # each editor's latest editorial label so far
     latest: dict[str, str] = {}  # each reviewer's latest review label so far
+    standing: dict[str, int] = {}  # how many reviewers' latest labels are each label (cleared left out)
     own: dict[str, list[EventRecord]] = {}  # each reviewer's review events so far
     replaced: dict[str, set[str]] = {}  # ids each reviewer's events replace (see consensus.heads)
     forked: set[str] = set()
@@ -102,13 +103,26 @@ def consensus_steps(events: Sequence[EventRecord]) -> list[Step]:
         kind = event.kind
         who = event.reviewer
         if kind == rules.REVIEW:
-            latest[who] = event.label
-            mine = own.setdefault(who, [])
-            mine.append(event)
-            gone = replaced.setdefault(who, set())
+            label = event.label
+            before = latest.get(who)
+            if before is not None and before != rules.CLEARED:
+                if standing[before] == 1:
+                    del standing[before]
+                else:
+                    standing[before] -= 1
+            if label != rules.CLEARED:
+                standing[label] = standing.get(label, 0) + 1
+            latest[who] = label
+            gone = replaced.get(who)
+            if gone is None:
+                gone = replaced[who] = set()
             if event.replaces:
                 gone.update(rules.parent_ids(event.replaces))
-            if len(mine) > 1:
+            mine = own.get(who)
+            if mine is None:  # most reviewers judge a claim once: nothing can fork yet
+                own[who] = [event]
+            else:
+                mine.append(event)
                 tips = {e.label for e in mine if e.id not in gone}
                 if len(tips) > 1 and all(e.id is not None for e in mine):
                     forked.add(who)
@@ -124,8 +138,10 @@ def consensus_steps(events: Sequence[EventRecord]) -> list[Step]:
             now = ruling
         elif forked:
             now = rules.DISPUTED
+        elif not standing:  # consensus.consensus_of_labels, from the counts kept above
+            now = rules.UNREVIEWED
         else:
-            now = rules.consensus_of_labels(label for label in latest.values() if label != rules.CLEARED)
+            now = next(iter(standing)) if len(standing) == 1 else rules.DISPUTED
         if now != current:
             published = rules.PUBLISHED in editorial.values()
             steps.append(Step(event.created_at, current, now, who, _how(event), published))

@@ -50,13 +50,21 @@ class Timing:
 
 
 def _reached(claim: ClaimRecord, steps: list[Step]) -> tuple[str | None, str | None, str | None]:
-    reviews = [e.created_at for e in claim.events if e.kind == rules.REVIEW and e.label != rules.CLEARED]
-    published = [
-        e.created_at for e in claim.events if e.kind == rules.EDITORIAL and e.label == rules.PUBLISHED
-    ]
+    first_review: str | None = None
+    first_published: str | None = None
+    for e in claim.events:  # one pass: a report runs this for every claim
+        if e.kind == rules.REVIEW:
+            if e.label != rules.CLEARED and (first_review is None or e.created_at < first_review):
+                first_review = e.created_at
+        elif (
+            e.kind == rules.EDITORIAL
+            and e.label == rules.PUBLISHED
+            and (first_published is None or e.created_at < first_published)
+        ):
+            first_published = e.created_at
     # The first settled consensus: the consensus starts unreviewed, so reaching one is always a step.
     settled = next((step.at for step in steps if step.after in SETTLED), None)
-    return (min(reviews) if reviews else None, settled, min(published) if published else None)
+    return first_review, settled, first_published
 
 
 def build_timing(report: Report) -> Timing:
