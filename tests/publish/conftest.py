@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
+from claimreview.cli import main
 from claimreview.publish.claimreview import Evidence, PublishedReview
 from claimreview.publish.settings import PublishSettings, publish_settings
+from claimreview.store import Store
+from export.conftest import PUBLISHING_ENV, Fixture, build_fixture
 
 SCALE = {
     "worst": 1,
@@ -144,3 +150,24 @@ def make_reviews(settings: PublishSettings) -> list[PublishedReview]:
 @pytest.fixture
 def reviews(settings: PublishSettings) -> list[PublishedReview]:
     return make_reviews(settings)
+
+
+@pytest.fixture
+def fx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fixture:
+    for name, value in PUBLISHING_ENV.items():
+        monkeypatch.setenv(name, value)
+    store = Store.open(tmp_path / "claims.db")
+    return build_fixture(store)
+
+
+def run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["claimreview", *args])
+    code = 0
+    try:
+        main()
+    except SystemExit as stopped:
+        code = stopped.code if isinstance(stopped.code, int) else 0
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -3,38 +3,15 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 from claimreview import consensus as rules
 from claimreview import editorial
-from claimreview.cli import main
-from claimreview.store import Store
 from claimreview.store.editorial import editor_queues, editorial_states
-from export.conftest import PUBLISHING_ENV, Fixture, build_fixture
-
-
-@pytest.fixture
-def fx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fixture:
-    for name, value in PUBLISHING_ENV.items():
-        monkeypatch.setenv(name, value)
-    store = Store.open(tmp_path / "claims.db")
-    return build_fixture(store)
-
-
-def run(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
-) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["claimreview", *args])
-    code = 0
-    try:
-        main()
-    except SystemExit as stopped:
-        code = stopped.code if isinstance(stopped.code, int) else 0
-    out, err = capsys.readouterr()
-    return code, out, err
+from export.conftest import Fixture
+from publish.conftest import run
 
 
 def test_state_follows_the_log_and_clearing_undoes() -> None:
