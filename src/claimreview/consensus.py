@@ -69,13 +69,14 @@ CORRECTED = "corrected"
 ASSIGNED = "assigned"
 APPROVED = "approved"
 PUBLISHED = "published"
+WITHDRAWN = "withdrawn"  # an editor takes a review down: every editorial decision before it stops standing
 # Labels each kind of event may carry; CLEARED withdraws the author's standing event of that kind.
 KIND_LABELS: dict[str, tuple[str, ...]] = {
     REVIEW: REVIEW_LABELS,
     ADJUDICATION: REVIEW_LABELS,
     CORRECTION: (CORRECTED, CLEARED),
     ASSIGNMENT: (ASSIGNED, CLEARED),
-    EDITORIAL: (APPROVED, PUBLISHED, CLEARED),
+    EDITORIAL: (APPROVED, PUBLISHED, WITHDRAWN, CLEARED),
 }
 EVENT_LABELS: tuple[str, ...] = tuple(dict.fromkeys(lab for labels in KIND_LABELS.values() for lab in labels))
 

@@ -8,6 +8,11 @@ decision and a later ``cleared`` by the same author withdraws it. The claim is:
 - ``approved`` while any standing decision is ``approved`` (and none is ``published``);
 - ``draft`` otherwise (nothing recorded, or everything withdrawn).
 
+An editor who takes a review down records ``withdrawn``: every editorial decision recorded before it,
+by anyone, stops standing (a desk's withdrawal does not wait for each editor to clear their own), and
+the claim is a draft again until someone approves it anew. Like any decision, the withdrawal is undone
+by its author's later ``cleared``, which lets the decisions before it stand again.
+
 Publishing is the gate: only ``published`` claims appear on the site and in the ClaimReview export.
 Only claims whose consensus is a verdict (confirmed, denied, unverified) may be approved or published;
 ``editable`` says why not otherwise.
@@ -66,6 +71,11 @@ def editorial_state(events: Sequence[EditorialEvent]) -> EditorialState:
         if event.label == APPROVED and first_approved is None:
             first_approved = event.created_at
     standing = [e for e in latest.values() if e.label != rules.CLEARED]
+    withdrawals = [e for e in standing if e.label == rules.WITHDRAWN]
+    if withdrawals:
+        position = {id(e): n for n, e in enumerate(ordered)}
+        cut = max(position[id(e)] for e in withdrawals)
+        standing = [e for e in standing if position[id(e)] > cut]
     if not standing:
         return EditorialState(DRAFT)
     publications = sorted((e for e in standing if e.label == PUBLISHED), key=lambda e: e.created_at)

@@ -100,6 +100,7 @@ Label = Literal[
     "assigned",
     "approved",
     "published",
+    "withdrawn",
 ]
 Kind = Literal["review", "adjudication", "correction", "assignment", "editorial"]
 Role = Literal["reviewer", "adjudicator", "editor", "admin"]

@@ -35,6 +35,14 @@ def test_state_follows_the_log_and_clearing_undoes() -> None:
     # another editor's approval stands when the publisher withdraws
     other = editorial.editorial_state([E("a", rules.APPROVED, "1"), *log, E("ed", rules.CLEARED, "3")])
     assert other.state == editorial.APPROVED
+    # a withdrawal takes down every decision before it, whoever made them; its author's clear undoes it
+    both = [E("a", rules.APPROVED, "1"), *log]
+    down = [*both, E("chief", rules.WITHDRAWN, "4")]
+    assert editorial.editorial_state(down).state == editorial.DRAFT
+    assert editorial.editorial_state([*down, E("chief", rules.CLEARED, "5")]).state == editorial.PUBLISHED
+    assert editorial.editorial_state([*down, E("a", rules.APPROVED, "5")]).state == editorial.APPROVED
+    back = editorial.editorial_state([*down, E("a", rules.APPROVED, "5"), E("ed", rules.PUBLISHED, "6")])
+    assert (back.state, back.published_at, back.modified_at) == (editorial.PUBLISHED, "2", "6")
 
 
 def test_queues(fx: Fixture) -> None:
@@ -81,6 +89,37 @@ def test_approve_then_publish_by_prefix_then_site(
     code, _, err = run(monkeypatch, capsys, "site", "--out", str(site), "--db", db, "--prune")
     assert code == 0 and "removed 1 old page(s)" in err
     assert not (site / "review" / f"{fx.aid}.html").exists()
+
+
+def test_another_editor_withdraws_a_review_and_the_site_and_export_drop_it(
+    fx: Fixture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(fx.db)
+    site = tmp_path / "site"
+    assert run(monkeypatch, capsys, "site", "--out", str(site), "--db", db)[0] == 0
+    assert (site / "review" / f"{fx.drones}.html").exists()
+    # Someone else than the editors who published it (the fixture's) takes it down, whatever its consensus.
+    code, out, err = run(monkeypatch, capsys, "withdraw", fx.drones[:8], "--reviewer", "chief", "--db", db)
+    assert code == 0, err
+    assert f"chief: withdrew {fx.drones}" in out
+    assert editorial_states(fx.store, [fx.drones])[fx.drones].state == editorial.DRAFT
+    code, _, err = run(monkeypatch, capsys, "site", "--out", str(site), "--db", db, "--prune")
+    assert code == 0 and "removed 1 old page(s)" in err
+    assert not (site / "review" / f"{fx.drones}.html").exists()
+    code, out, err = run(monkeypatch, capsys, "export", "--format", "claimreview", "--db", db)
+    assert code == 0 and fx.drones not in out and "unpublished" in err
+
+
+def test_withdrawing_a_draft_is_refused_and_records_nothing(
+    fx: Fixture, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = len(fx.store.events_for_claim(fx.drones))
+    code, out, err = run(
+        monkeypatch, capsys, "withdraw", fx.drones, fx.aid, "--reviewer", "chief", "--db", str(fx.db)
+    )
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert f"claim {fx.aid} is neither approved nor published" in err
+    assert len(fx.store.events_for_claim(fx.drones)) == before  # the published one was not withdrawn
 
 
 @pytest.mark.parametrize(

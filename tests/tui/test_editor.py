@@ -188,6 +188,37 @@ async def test_a_published_review_whose_consensus_changed_is_listed_until_publis
     assert state.publication.payload["rating"] == "false" and state.published_consensus == rules.DENIED
 
 
+async def test_x_withdraws_a_changed_published_review_after_asking(
+    make_app: AppFactory, filled_db: Path
+) -> None:
+    verdict(filled_db, SENTENCES_A[0], "bob", rules.CONFIRMED)
+    publish_now(filled_db, SENTENCES_A[0])
+    verdict(filled_db, SENTENCES_A[0], "bob", rules.DENIED)  # the published "confirmed" no longer holds
+    app = make_app(reviewer="ed")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(pilot)
+        assert rows(app, "editor-changed") == [SENTENCES_A[0]]
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("enter")  # the dialog starts on "Keep it"
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+        assert states(filled_db)[SENTENCES_A[0]].state == editorial.PUBLISHED
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("x")  # the dialog's own key for "withdraw"
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+        assert rows(app, "editor-changed") == []
+        # Now a draft with a verdict: it waits among the claims to approve again.
+        assert SENTENCES_A[0] in rows(app, "editor-unapproved")
+    assert states(filled_db)[SENTENCES_A[0]].state == editorial.DRAFT
+    with Store.open(filled_db) as store:
+        last = store.events_for_claim(claim_ids(filled_db)[SENTENCES_A[0]])[-1]
+        assert (last.reviewer, last.kind, last.label) == ("ed", rules.EDITORIAL, rules.WITHDRAWN)
+        assert last.server_seq is None  # waits for the next sync, like a verdict
+
+
 async def test_the_changed_list_is_hidden_when_empty(make_app: AppFactory, filled_db: Path) -> None:
     verdict(filled_db, SENTENCES_A[0], "bob", rules.CONFIRMED)
     publish_now(filled_db, SENTENCES_A[0])
@@ -215,5 +246,6 @@ async def test_enter_opens_the_claim_in_the_review_screen(make_app: AppFactory, 
 async def test_help_lists_the_new_keys(make_app: AppFactory) -> None:
     app = make_app()
     ids = {row.binding_id for row in app.key_rows()}
-    assert {"editor.open", "editor.approve", "editor.publish", "publish.save", "view.queue"} <= ids
+    assert {"editor.open", "editor.approve", "editor.publish", "editor.withdraw", "publish.save"} <= ids
+    assert "view.queue" in ids
     assert {"documents.assign", "assign.save", "queues.cancel"} <= ids

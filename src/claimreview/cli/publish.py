@@ -1,7 +1,8 @@
-"""`claimreview approve`, `publish` and `site`: the editorial gate and the static site of what passed it.
+"""`claimreview approve`, `publish`, `withdraw` and `site`: the editorial gate and the static site of what
+passed it.
 
-Approving and publishing are events of kind ``editorial`` in the claim's log (synced like verdicts; a
-later `cleared` by the same editor withdraws them). Locally anyone may record them; the server accepts
+Approving, publishing and withdrawing are events of kind ``editorial`` in the claim's log (synced like
+verdicts; see editorial.py for which decisions stand). Locally anyone may record them; the server accepts
 them only from editors, adjudicators and admins, and sync says so for the rest.
 """
 
@@ -127,7 +128,19 @@ def site(
     stderr.print(Text(f"{result.summary()} in {one_line(str(out))}"), soft_wrap=True)
 
 
+def withdraw(ids: IdsArgument, reviewer: ReviewerOption = None, db: DbOption = None) -> None:
+    """Take approved or published reviews down (back to draft); `site --prune` then removes their pages."""
+    from claimreview.publish import editing
+
+    settings, _ = _settings()
+    name = reviewer or settings.reviewer_name()
+    with opened(db, create=False) as store:
+        for done in editing.withdraw(store, ids, name):
+            stdout.print(Text(f"{one_line(name)}: withdrew {done.claim_id} (event {done.event_id})"))
+
+
 def register(app: typer.Typer) -> None:
     command(app)(approve)
     command(app)(publish)
+    command(app)(withdraw)
     command(app)(site)

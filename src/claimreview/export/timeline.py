@@ -132,6 +132,8 @@ def consensus_steps(events: Sequence[EventRecord]) -> list[Step]:
             ruling = event.label
         else:
             if kind == rules.EDITORIAL:
+                if event.label == rules.WITHDRAWN:  # editorial.py: it takes everyone's decisions down
+                    editorial.clear()
                 editorial[who] = event.label
             continue
         if ruling is not None and ruling != rules.CLEARED:

@@ -1,5 +1,6 @@
-"""Approving and publishing claims' reviews: the checks and the writes behind `claimreview approve` and
-`publish` and the app's editor screen, so that both refuse the same things with the same words.
+"""Approving, publishing and withdrawing claims' reviews: the checks and the writes behind `claimreview
+approve`, `publish` and `withdraw` and the app's editor screen, so that both refuse the same things with
+the same words.
 
 Every check runs before anything is recorded: a bad third id or an over-long summary records nothing.
 """
@@ -117,4 +118,21 @@ def publish(
             full, editor, rules.PUBLISHED, kind=rules.EDITORIAL, payload=payloads[full]
         )
         out.append(Recorded(full, appended.event.id, scale.find(payloads[full]["rating"]).label))
+    return out
+
+
+def withdraw(store: Store, ids: Sequence[str], editor: str) -> list[Recorded]:
+    """Take the reviews of ``ids`` down (approved or published -> draft) as ``editor``, whatever their
+    consensus now; the site drops their pages on its next ``--prune`` run."""
+    from claimreview.store.editorial import editorial_states
+
+    resolved = list(dict.fromkeys(store.resolve_claim_id(i) for i in ids))
+    states = editorial_states(store, resolved)
+    for full in resolved:
+        if states[full].state == editorial.DRAFT:
+            raise InputError(f"claim {full} is neither approved nor published: nothing to withdraw")
+    out: list[Recorded] = []
+    for full in resolved:
+        appended = store.record_event(full, editor, rules.WITHDRAWN, kind=rules.EDITORIAL)
+        out.append(Recorded(full, appended.event.id))
     return out

@@ -33,6 +33,7 @@ from claimreview.store import Store
 from claimreview.store.editorial import EditorialClaim, EditorQueues, editor_queues
 from claimreview.textsafe import one_line
 from claimreview.tui.messages import VerdictSaved
+from claimreview.tui.screens.pickers import Pick, PickDialog
 from claimreview.tui.screens.publish_dialog import PublishDialog, PublishForm
 
 CHANGED_TABLE = "editor-changed"
@@ -77,11 +78,19 @@ def _consensus_cell(claim: EditorialClaim, table_id: str) -> str:
     return f"{GLYPHS.get(then, ' ')} {then} → {now}"
 
 
+class Withdraw:
+    """What _write records when the editor takes a review down (no form: approve; a form: publish)."""
+
+
+WITHDRAW = Withdraw()
+
+
 class EditorScreen(Screen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Back", id="editor.close"),
         Binding("a", "approve", "Approve", id="editor.approve"),
         Binding("p", "publish", "Publish", id="editor.publish"),
+        Binding("x", "withdraw", "Withdraw", id="editor.withdraw"),
         Binding("tab", "switch", "Other list", id="editor.switch", show=False),
         Binding("enter", "review", "Review", id="editor.review", priority=True, show=False),
         Binding("r", "refresh", "Refresh", id="editor.refresh", show=False),
@@ -115,7 +124,7 @@ class EditorScreen(Screen[str | None]):
         self._show(editor_queues(self.store))
         first = next((t for t in TABLES if self.lists[t]), UNAPPROVED_TABLE)
         self.query_one(f"#{first}", DataTable).focus()
-        notice = "a approve · p publish (a form) · enter review the claim · tab other list · esc back"
+        notice = "a approve · p publish (a form) · x withdraw · enter review the claim · tab other list · esc"
         if self.scale_problem:
             notice = f"rating scale not usable, the built-in one applies: {self.scale_problem}"
         self.query_one("#editor-notice", Label).update(Text(notice))
@@ -255,19 +264,42 @@ class EditorScreen(Screen[str | None]):
 
         self.app.push_screen(PublishDialog(claim.text, claim.consensus, self.scale, start), done)
 
+    def action_withdraw(self) -> None:
+        table_id, claim = self._selected()
+        if claim is None:
+            self.notify("No claim selected.", markup=False)
+            return
+        if table_id == UNAPPROVED_TABLE:
+            self.notify("Not approved: nothing to withdraw.", markup=False)
+            return
+        if not self._may_record():
+            return
+        what = "published review" if table_id == CHANGED_TABLE else "approval"
+        picks = [Pick("x", f"Withdraw the {what}: back to draft", True), Pick("k", "Keep it", False)]
+        note = "The site drops its page on the next `claimreview site --prune`."
+
+        def done(sure: bool | None) -> None:
+            if sure:
+                self._record(claim.id, WITHDRAW)
+
+        self.app.push_screen(PickDialog(f"Withdraw {claim.id[:12]}?", picks, note=note, highlight=1), done)
+
     # -- writing -----------------------------------------------------------------------------------
 
-    def _record(self, claim_id: str, form: PublishForm | None) -> None:
+    def _record(self, claim_id: str, form: PublishForm | Withdraw | None) -> None:
         self.busy = True
         self.query_one("#editor-notice", Label).update(Text("recording…"))
         self._write(claim_id, form)
 
     @work(thread=True, exclusive=True, group="editorial", exit_on_error=False)
-    def _write(self, claim_id: str, form: PublishForm | None) -> None:
+    def _write(self, claim_id: str, form: PublishForm | Withdraw | None) -> None:
         try:
             if form is None:
                 recorded = editing.approve(self.store, [claim_id], self.editor)
                 summary = f"Approved {claim_id[:12]}; p publishes it."
+            elif isinstance(form, Withdraw):
+                recorded = editing.withdraw(self.store, [claim_id], self.editor)
+                summary = f"Withdrew {claim_id[:12]}: a draft again; sent with the next sync."
             else:
                 recorded = editing.publish(
                     self.store,
