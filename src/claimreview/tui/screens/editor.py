@@ -124,7 +124,7 @@ class EditorScreen(Screen[str | None]):
         self._show(editor_queues(self.store))
         first = next((t for t in TABLES if self.lists[t]), UNAPPROVED_TABLE)
         self.query_one(f"#{first}", DataTable).focus()
-        notice = "a approve · p publish (a form) · x withdraw · enter review the claim · tab other list · esc"
+        notice = "a approve · p publish · x withdraw · enter open claim · tab next list · esc back"
         if self.scale_problem:
             notice = f"rating scale not usable, the built-in one applies: {self.scale_problem}"
         self.query_one("#editor-notice", Label).update(Text(notice))
