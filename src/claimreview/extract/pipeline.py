@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from claimreview.extract.attribution import SpeakerContext
 from claimreview.extract.furniture import line_reason
 from claimreview.extract.records import ExtractedClaim
+from claimreview.extract.scene import caption_like, dated_scene
 from claimreview.extract.segment import Sentence, sentences, span_sentences
 from claimreview.extract.transcript import turns
 from claimreview.extract.worthiness import KEEP_THRESHOLD, WORD, noise_reason, score
@@ -62,12 +63,42 @@ def _credited(text: str, sentence: Sentence) -> bool:
     return noise_reason(following, alone=True, opening=False) == "credit"
 
 
+def _key(span: str) -> str:
+    return " ".join(span.split())
+
+
+def _printed_twice(text: str, found: list[Sentence]) -> set[str]:
+    """Stand-alone paragraphs that come back word for word (a caption under the picture and again
+    in a gallery or at the end of the page)."""
+    once: set[str] = set()
+    twice: set[str] = set()
+    for sentence in found:
+        if sentence.alone:
+            key = _key(text[sentence.start : sentence.end])
+            (twice if key in once else once).add(key)
+    return twice
+
+
+def _caption(text: str, sentence: Sentence, span: str, captioned: set[str], repeated: set[str]) -> bool:
+    """A stand-alone sentence nobody is quoted in that is a picture's caption."""
+    key = _key(span)
+    return (
+        (sentence.alone and _credited(text, sentence))
+        or key in captioned
+        or (sentence.alone and (dated_scene(span) or (key in repeated and caption_like(span))))
+    )
+
+
 def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
     context = SpeakerContext()
     seen: set[str] = set()
     out: list[Candidate] = []
     line_noise: dict[int, str | None] = {}
-    for sentence in sentences(text):
+    found_sentences = list(sentences(text))
+    repeated = _printed_twice(text, found_sentences)
+    # Captions already seen: the same words printed again later are the same caption.
+    captioned: set[str] = set()
+    for sentence in found_sentences:
         span = text[sentence.start : sentence.end]
         tokens = WORD.findall(span)
         noise = noise_reason(span, alone=sentence.alone, opening=sentence.paragraph == 0, tokens=tokens)
@@ -77,18 +108,21 @@ def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candid
                 line_noise[line_start] = line_reason(_line(text, sentence))
             noise = line_noise[line_start]
         if noise is not None:
+            if noise == "caption":
+                captioned.add(_key(span))
             out.append(Candidate(sentence.start, sentence.end, None, 0.0, (), noise, False))
             continue
         # Attribute before de-duplicating: a repeated sentence still moves the "last speaker".
         found = context.attribute_full(span, paragraph=sentence.paragraph, tokens=tokens)
         # Someone's words with an agency tag under them are still a claim; a scene is not.
         if found is None and (
-            (sentence.alone and _credited(text, sentence))
-            or any(s <= sentence.start and sentence.end <= e for s, e in captions)
+            any(s <= sentence.start and sentence.end <= e for s, e in captions)
+            or _caption(text, sentence, span, captioned, repeated)
         ):
+            captioned.add(_key(span))
             out.append(Candidate(sentence.start, sentence.end, None, 0.0, (), "caption", False))
             continue
-        key = " ".join(span.split())
+        key = _key(span)
         duplicate = key in seen
         seen.add(key)
         value, reasons = score(
