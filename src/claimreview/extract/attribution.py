@@ -62,6 +62,7 @@ from claimreview.extract.names import (
     is_generic,
     is_official,
     is_org,
+    is_role,
     named_with_head,
     singular,
     strip_titles,
@@ -74,9 +75,34 @@ __all__ = ["Found", "SpeakerContext", "mask_quotes"]
 
 PRONOUNS_PERSON = frozenset({"he", "she"})
 PRONOUNS_ORG = frozenset({"it", "they"})
+# "According to him", "quoted her as saying": the object form points back the same way.
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+# "The Korean company", "the French union": a nationality describes, it does not name.
+ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ian", "ch", "ic", "i")
 MAX_ANTECEDENTS = 50
 # How many sentences back a "he"/"she" looks for a person named without a reporting verb.
 PRONOUN_REACH = 4
+
+
+# "The Governor", "The Commission", "The Board": capitalised, yet a description.
+DESCRIPTION_WORDS = TITLES | PERSON_HEADS | ORG_HEADS | ORG_WORDS
+OWNER = re.compile(r"['’]s$")
+# "Korea Aerospace Industries (KAI)": the capitalised run just before an acronym in brackets.
+SPELLED_OUT = r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|de|du|des)\s+)*){{1,8}})\(\s*{}\s*\)"
+
+
+def _acronym(token: str) -> bool:
+    # "RTÜK" and "KAI"; "US" and "UN" too, which are never spelled out before "(US)".
+    return len(token) >= 2 and token.isupper() and token.isalpha()
+
+
+def _adjective(token: str) -> bool:
+    return token[:1].isupper() and token.lower().endswith(ADJECTIVE_ENDINGS) and not _acronym(token)
+
+
+def _stem_in(word: str, heads: frozenset[str]) -> bool:
+    # "korean" in "Korea Aerospace Industries", "space" in "Indian Space Research Organisation".
+    return word in heads or any(len(h) >= 4 and word.startswith(h) for h in heads)
 
 
 @lru_cache(maxsize=4096)
@@ -175,6 +201,7 @@ class SpeakerContext:
     def _resolve(self, np: str, sentence: str = "") -> tuple[str, bool, bool] | None:
         """(speaker, is organisation, is a name) for a speaker phrase."""
         lowered = np.lower()
+        lowered = OBJECT_PRONOUNS.get(lowered, lowered)
         if lowered in PRONOUNS_PERSON:
             # Never an organisation: "he"/"she" with no person before it stays unknown.
             person = self._person_for("f" if lowered == "she" else "m")
@@ -190,8 +217,13 @@ class SpeakerContext:
             # "officials in the state of Brandenburg": the place's name does not speak.
             return " ".join(bare), singular(bare[0].lower()) in ORG_WORDS, False
         name = trailing_name(tokens)
+        if len(name) == 1 and _acronym(name[0]):
+            # "KAI said" after "Korea Aerospace Industries (KAI)": the name in full.
+            full = self._acronym_name(name[0])
+            if full != name[0]:
+                return full, True, True
         # "The Governor said": a title alone is a description, not a name.
-        if name and definite and all(t.lower() in TITLES | PERSON_HEADS | ORG_HEADS for t in name):
+        if name and definite and all(t.lower() in DESCRIPTION_WORDS for t in name):
             tokens = [tokens[0]] + [t.lower() if t in name else t for t in tokens[1:]]
             name = []
         if name:
@@ -223,7 +255,7 @@ class SpeakerContext:
         if not tokens:
             return None
         head = singular(tokens[-1].lower())
-        if definite and all(is_generic(t) for t in tokens):
+        if definite and all(is_generic(t) or _adjective(t) for t in tokens[:-1]) and is_generic(tokens[-1]):
             antecedent = self._antecedent(head, sentence, tokens)
             if antecedent is not None:
                 return antecedent
@@ -350,9 +382,24 @@ class SpeakerContext:
         recent = self.mentions[-MAX_ANTECEDENTS:][::-1]
         # "the shipowner" points back to "the vessel's owner": the head or a word it ends with.
         wanted = {head} | {head[i:] for i in range(1, len(head) - 4)}
+        modifiers = {t.lower() for t in tokens[:-1] if not t.endswith("-based")}
+        body = head in ORG_HEADS or head in ORG_WORDS
         for speaker, org, named, words_ in recent:
-            if not wanted.isdisjoint(_heads(words_)):
-                return speaker, org, named
+            heads = _heads(words_)
+            if wanted.isdisjoint(heads) or (body and not org and self._described_person(words_)):
+                # "The Commission said" is not the Commission's spokesperson quoted before it.
+                continue
+            if not named and not modifiers <= heads:
+                # "the education ministry" is not "the interior ministry" named before it.
+                continue
+            return speaker, org, named
+        lowercase = [t for t in tokens[:-1] if t[:1].islower() and not t.endswith("-based")]
+        if lowercase and body:
+            # "The space agency said" after "the Indian Space Research Organisation": the body
+            # whose name holds every word of the description.
+            for speaker, org, named, words_ in recent:
+                if org and named and all(_stem_in(m, _heads(words_)) for m in lowercase):
+                    return speaker, org, named
         if head in WORK_NOUNS or singular(head) + "s" in WORK_NOUNS:
             # "The survey put the number at ...": the survey a recent sentence credited to someone.
             for masked, spoken, _ in self.named[::-1]:
@@ -393,6 +440,25 @@ class SpeakerContext:
                 if named and org == want_org:
                     return speaker, org, named
         return None
+
+    @staticmethod
+    def _described_person(words_: str) -> bool:
+        """The mention was introduced as a person ("A Commission spokesperson, Eva Lindqvist")."""
+        return any(w in PERSON_HEADS or w in TITLES or is_role(w) for w in _heads(words_))
+
+    def _acronym_name(self, acronym: str) -> str:
+        """The name an acronym was spelled out as earlier ("Korea Aerospace Industries (KAI)")."""
+        marker = f"({acronym})"
+        pattern = re.compile(SPELLED_OUT.format(re.escape(acronym)))
+        for text in self.earlier[-MAX_ANTECEDENTS:][::-1]:
+            m = pattern.search(text) if marker in text else None
+            if m:
+                words_ = m.group(1).split()
+                while words_ and (words_[0].lower() in ARTICLES or OWNER.search(words_[0])):
+                    words_ = words_[1:]
+                if words_:
+                    return " ".join(words_)
+        return acronym
 
     def _full_name(self, surname: str) -> str:
         if surname in self.full_names:

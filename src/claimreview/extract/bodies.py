@@ -25,6 +25,7 @@ SUBJECT_APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|its|one)\s+[^,
 MAX_SUBJECT_WORDS = 5
 
 
+AFFILIATED = re.compile(r"\s(?:at|of|with|from|in|for)\s")
 PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "into", "across", "over", "outside", "inside"})
 
 
@@ -43,7 +44,9 @@ def described_phrase(masked: str, raw: str) -> tuple[str, bool]:
     ):
         if description:
             words_.append(description.group(1))
-            body = body or is_body_head(description.group(1).rsplit(None, 1)[-1])
+            # "a media law professor at Bilkent University" is a person: the head is before "at".
+            head = AFFILIATED.split(description.group(1), 1)[0]
+            body = body or is_body_head(head.rsplit(None, 1)[-1])
     return " ".join(words_), body
 
 

@@ -26,6 +26,7 @@ TITLES = words("""
     judge justice chief sheikh imam pope king queen prince sir rev rev. ambassador secretary
     commissioner chancellor spokesman spokeswoman spokesperson inspector superintendent sgt sgt.
     sergeant brigadier admiral commander director chairman chairwoman ceo deputy
+    mp mep mla datuk datin dato seri sri tun haji hajjah shri smt
     """)
 ORG_WORDS = words("""
     observatory ministry agency army forces force staff council committee police government monitor
@@ -37,7 +38,7 @@ ORG_WORDS = words("""
     air airline airlines airways coal oil gas energy mining motors list initiative militia index
     census assembly parliament congress senate treasury opposition unions lancet journal chamber
     college school hospital clinic institution defence defense protection administration guard
-    coastguard
+    coastguard directorate inspectorate secretariat bureau tribunal
     """)
 # Capitalised joining words inside an organisation's name ("Doctors Without Borders").
 ORG_CONNECTORS = words("Without For Of And")
