@@ -112,3 +112,48 @@ def test_a_professor_at_a_university_is_a_person_not_the_body_the_regulator_poin
 def test_a_directorate_of_something_keeps_its_whole_name() -> None:
     sentence = "The Danish Directorate of Fisheries said catches fell 12% last year."
     assert speakers_of(sentence)[sentence] == "Danish Directorate of Fisheries"
+
+
+# --- verbs of stating beyond "said" ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Councillor Aino Virta questioned the cost, noting that the last bridge had cost 40% less.",
+            "Aino Virta",
+        ),
+        ("Senator Paul Okoro rejected the plan, arguing that 3,000 jobs would go.", "Paul Okoro"),
+        ("Economist Sara Lind pointed out that prices had risen 11% in a year.", "Sara Lind"),
+        (
+            "The Baltic Fisheries Council has advised a total catch of no more than 90,000 tonnes.",
+            "Baltic Fisheries Council",
+        ),
+        ("The charity Food Bridge estimates that 2.4 million people skip meals.", "Food Bridge"),
+        ("The broadcaster Radio Nord described the fine of 2 million crowns as unlawful.", "Radio Nord"),
+    ],
+)
+def test_verbs_of_stating(sentence: str, speaker: str) -> None:
+    assert speakers_of(sentence)[sentence] == speaker
+
+
+def test_advice_to_act_and_a_description_of_a_scene_are_not_statements() -> None:
+    text = (
+        "The Food Safety Agency recalled 4,000 jars of honey on Friday, the agency said.\n\n"
+        "It advised anyone who had bought the honey to return it.\n\n"
+        "Witness Olli Rask described the smoke over the 3 warehouses."
+    )
+    got = speakers_of(text)
+    assert "It advised anyone who had bought the honey to return it." not in got
+    assert got.get("Witness Olli Rask described the smoke over the 3 warehouses.") is None
+
+
+def test_the_channel_is_the_broadcaster_named_before() -> None:
+    text = (
+        "The regulator fined Nord TV 2% of its revenue on Monday, the Media Council said.\n\n"
+        "Nord TV said it would appeal the fine of 40 million.\n\n"
+        'In a statement, the channel described its coverage as "fair and lawful".'
+    )
+    got = speakers_of(text)
+    assert got['In a statement, the channel described its coverage as "fair and lawful".'] == "Nord TV"

@@ -54,6 +54,7 @@ ORG_HEADS = words("""
     council service company airline institute commission report study survey firm operator
     carmaker lender insurer retailer manufacturer producer developer charity regulator utility
     automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner watchdog
+    channel broadcaster newspaper station
     """)
 # Heads that name a kind of business: "the company said" may point to the subject of its own
 # sentence ("Halvorsen Motors will cut 1,200 jobs, the company said").
@@ -164,7 +165,7 @@ def is_official(text: str) -> bool:
     """The words name an office, a role or an organisation ("Mayor Ivo Petrak", "union leader X"),
     not a passer-by ("trader Mercy Achieng, who sells phones")."""
     return any(
-        (w in ROLES and w not in LAY_ROLES)
+        ((w in ROLES or w.endswith(ROLE_SUFFIXES)) and w not in LAY_ROLES)
         or w in TITLES
         or w in PERSON_HEADS
         or w in ORG_WORDS

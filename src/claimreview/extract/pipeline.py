@@ -6,6 +6,7 @@ them; :func:`extract_claims` is the kept ones.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,8 @@ from claimreview.extract.transcript import turns
 from claimreview.extract.worthiness import KEEP_THRESHOLD, WORD, noise_reason, score
 
 KINDS = ("article", "transcript")
+# "(END)", "-- ENDS", "-30-", "###": the story's end, not a credit under a picture.
+END_MARK = re.compile(r"^[\W_]*(?:END|ENDS|ENDITEM|MORE|30)?[\W_]*$")
 # A credit line is short; longer lines under a caption-like line are prose.
 CREDIT_LINE_MAX_CHARS = 80
 
@@ -58,7 +61,7 @@ def _next_line(text: str, end: int) -> str:
 def _credited(text: str, sentence: Sentence) -> bool:
     """A line standing alone with a photo credit under it ("AFP", "Photo: Reuters") is a caption."""
     following = _next_line(text, sentence.end)
-    if not following or len(following) > CREDIT_LINE_MAX_CHARS:
+    if not following or len(following) > CREDIT_LINE_MAX_CHARS or END_MARK.match(following):
         return False
     return noise_reason(following, alone=True, opening=False) == "credit"
 

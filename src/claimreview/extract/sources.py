@@ -35,11 +35,14 @@ REPORTING_VERBS = words("""
     concedes disputed disputes defended defends listed pledged announced called promised promises
     vowed vows recorded forecast forecasts stressed stresses emphasised emphasized pledges
     found finds showed shows show concluded concludes criticised criticized criticises criticizes
-    condemned condemns
+    condemned condemns pointed advised advises estimates estimate described describes
     """)
 # Verbs that report only when a source performs them: "the agency recorded 2,140 cases" but not
 # "Temperatures recorded at the airport"; "the minister vowed" but not "Prices forecast to rise".
-SOURCE_ONLY_VERBS = words("recorded forecast forecasts promised promises vowed vows pledged pledges")
+SOURCE_ONLY_VERBS = words("""
+    recorded forecast forecasts promised promises vowed vows pledged pledges advised advises described
+    describes
+    """)
 # Verbs that only report; an earlier verb in the sentence ("pledged", "promised") then belongs
 # to what is reported when one of these closes the sentence after a comma.
 PLAIN_VERBS = words("said says told tells")
@@ -56,13 +59,15 @@ SOURCE_HEADS = (
 )
 # Verbs that also take a plain object ("adds weight to", "an estimated 100"): reporting only
 # when followed by "that", punctuation or the end ("she added.", "it estimated that").
-OBJECT_VERBS = words("added adds estimated found finds showed shows show concluded concludes")
+OBJECT_VERBS = words(
+    "added adds estimated estimates estimate found finds showed shows show concluded concludes"
+)
 # Verbs that take an object, never an inverted subject: in "X, which ..., disputed the board's
 # timeline" the phrase after the verb is what is disputed, not who disputes it.
 NON_INVERTING = words("""
     denied denies disputed disputes rejected rejects dismissed accused accuses blamed blames urged
     called listed pledged pledges promised promises vowed vows recorded defended defends disclosed
-    revealed found finds showed shows show told tells
+    revealed found finds showed shows show told tells advised advises described describes
     """)
 # A time phrase between an object verb and what ends it ("estimated on Monday.", "found last week that").
 TIME_AFTER = re.compile(
@@ -72,6 +77,9 @@ TIME_AFTER = re.compile(
 # "called a strike", "called for calm", "called on the government" announce or demand; "called it
 # reckless" and "called him a liar" name something and report no statement.
 CALL_VERBS = words("called")
+DESCRIBE_VERBS = words("described describes")
+ADVISE_VERBS = words("advised advises")
+ADVICE_TO_ACT = re.compile(r"\bto\s+[a-z]+\b")
 CALL_OBJECTS = words("for on a an")
 # Before a verb these make it passive or adjectival ("is estimated at", "an estimated 100").
 NOT_REPORTING_BEFORE = words("is are was were be been being an a the")
@@ -86,7 +94,9 @@ STATING = re.compile(
     r"\b(?:read\s+out|gave\s+an?\s+(?:update|briefing|statement)|put\s+(?:the|its|their|his|her)\s+"
     r"[^.;:]{1,80}?\s+at\s+" + QUANTITY + r")"
 )
-SAYING = re.compile(r",\s+saying\b")
+# "X questioned the price, noting that ...": the participle reports what the subject said.
+SAYING = re.compile(r",\s+(?:saying|noting|adding|arguing|insisting|warning)\b")
+SAYING_WORDS = ("saying", "noting", "adding", "arguing", "insisting", "warning")
 WORD = re.compile(r"\w+")
 VERB = re.compile(r"\b" + alternation(REPORTING_VERBS) + r"\b")
 QUOTED_AS = re.compile(
@@ -239,7 +249,7 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
         subject = _subject_at(masked, m.start(), m.end()) if m else None
         if m and subject:
             found.append((m.start(), subject))
-        m = SAYING.search(masked) if "saying" in masked else None
+        m = SAYING.search(masked) if any(w in masked for w in SAYING_WORDS) else None
         subject = _leading_subject(masked[: m.start()]) if m else None
         if m and subject:
             found.append((m.start(), subject))
@@ -250,6 +260,15 @@ def _is_reporting(masked: str, verb: re.Match[str]) -> bool:
     before = masked[max(0, verb.start() - 12) : verb.start()].split()
     if before and before[-1].lower() in NOT_REPORTING_BEFORE:
         return False
+    if verb.group() == "pointed":
+        return masked[verb.end() : verb.end() + 5].startswith(" out")  # "pointed out that"
+    if verb.group() in ADVISE_VERBS:
+        # "advised a catch of no more than 5,000 tonnes" states a figure; "advised anyone who
+        # bought it to return it" asks for an act, like "urged".
+        return ADVICE_TO_ACT.search(masked[verb.end() : verb.end() + 100].split(". ", 1)[0]) is None
+    if verb.group() in DESCRIBE_VERBS:
+        # "described its coverage as balanced" states a view; "described the scene" does not.
+        return " as " in masked[verb.end() : verb.end() + 120]
     if verb.group() in CALL_VERBS:
         objects = masked[verb.end() : verb.end() + 8].split()
         return bool(objects) and objects[0].lower() in CALL_OBJECTS

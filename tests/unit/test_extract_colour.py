@@ -1,0 +1,51 @@
+"""Passers-by's feelings are colour even with a number in them; end-of-story marks and agency
+photo tags are furniture. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimreview.extract import extract_claims
+
+LEDE = "The Lakeside Water Company cut supply to 12,000 homes on Monday, the company said."
+
+
+def kept(text: str) -> list[str]:
+    return [c.text for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        # what the speaker did after the quotation is not an office
+        '"We felt so helpless when the taps ran dry," said nurse Ada Ross, who has worked at the '
+        "hospital for 20 years.",
+        # an age inside the quotation
+        '"I am 74 and I have never seen this," said Piet Mol, a retired baker.',
+        # counts in someone's own life, written as words
+        '"I fill two buckets and make them last three days," said Nora Kis, a cleaner in the old town.',
+        # a feeling, told by an unnamed source
+        '"We were all in tears when the water came back," one engineer said, asking not to be named.',
+    ],
+)
+def test_feelings_with_numbers_are_colour(quote: str) -> None:
+    got = kept(f"{LEDE}\n\n{quote}")
+    assert LEDE in got
+    assert quote not in got
+
+
+def test_an_experts_words_with_a_figure_stay_a_claim() -> None:
+    quote = '"Demand rose 30% in a week," said hydrologist Ines Berg, who advises the company.'
+    assert quote in kept(f"{LEDE}\n\n{quote}")
+
+
+@pytest.mark.parametrize("marker", ["(END)", "-- ENDS", "-30-", "###"])
+def test_an_end_of_story_mark_is_no_photo_credit(marker: str) -> None:
+    last = "Households use about 140 litres of water a day on average."
+    assert last in kept(f"{LEDE}\n\n{last}\n\n{marker}")
+
+
+def test_an_agency_photo_tag_closes_a_caption() -> None:
+    caption = "A technician repairs a burst main near the river, May 21, 2025. – Lakeside photo"
+    got = kept(f"{LEDE}\n\n{caption}")
+    assert not [c for c in got if "burst main" in c]
