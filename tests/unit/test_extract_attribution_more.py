@@ -157,3 +157,27 @@ def test_the_channel_is_the_broadcaster_named_before() -> None:
     )
     got = speakers_of(text)
     assert got['In a statement, the channel described its coverage as "fair and lawful".'] == "Nord TV"
+
+
+# --- "the company/firm" that the text named in passing -----------------------------------------
+
+
+def test_a_description_word_ending_a_name_named_in_passing() -> None:
+    text = (
+        "The Maritime Authority said it fined the port's operator, Baltic Harbour Logistics, "
+        "3 million euros in May.\n\n"
+        "The logistics firm said it had followed every rule and would pay within 30 days."
+    )
+    got = speakers_of(text)
+    said = "The logistics firm said it had followed every rule and would pay within 30 days."
+    assert got[said] == "Baltic Harbour Logistics"
+
+
+def test_the_company_is_the_maker_not_the_product_and_it_expects() -> None:
+    text = (
+        "The vaccine, to be sold as Immunex by Oslo-based Fjord Biologics, cut infections by 70% "
+        "in a trial of 900 adults, the company said.\n\n"
+        "It expects to charge about 300 euros a dose."
+    )
+    got = speakers_of(text)
+    assert set(got.values()) == {"Fjord Biologics"}

@@ -330,9 +330,10 @@ class SpeakerContext:
                 if " " in expanded or self._name_word(subject):
                     return expanded
             found = mentions(mask_quotes(text), self._known_person)
-            for mention in found:
-                if mention.org and mention.name not in people:
-                    return mention.name
+            # "sold as Arachiva by Nutrova Therapeutics": a name of several words before a lone word.
+            bodies = [m for m in found if m.org and m.name not in people]
+            for mention in sorted(bodies, key=lambda m: " " not in m.name):
+                return mention.name
             if text is sentence:
                 # "Profits at Kestrel Foods rose": a name of several words that is no known person.
                 for mention in found:
@@ -400,6 +401,13 @@ class SpeakerContext:
             for speaker, org, named, words_ in recent:
                 if org and named and all(_stem_in(m, _heads(words_)) for m in lowercase):
                     return speaker, org, named
+            if len(lowercase) == 1 and head in BUSINESS_HEADS:
+                # "The accounting firm said" after "its auditor, Samil-Daeyang Accounting,": a name
+                # ending in the description's word, in this sentence or one shortly before.
+                for text in (sentence, *self.earlier[-DESCRIBED_REACH:][::-1]):
+                    name = named_with_head(lowercase[0], text)
+                    if name is not None:
+                        return name, True, True
         if head in WORK_NOUNS or singular(head) + "s" in WORK_NOUNS:
             # "The survey put the number at ...": the survey a recent sentence credited to someone.
             for masked, spoken, _ in self.named[::-1]:
