@@ -49,3 +49,15 @@ def test_an_agency_photo_tag_closes_a_caption() -> None:
     caption = "A technician repairs a burst main near the river, May 21, 2025. – Lakeside photo"
     got = kept(f"{LEDE}\n\n{caption}")
     assert not [c for c in got if "burst main" in c]
+
+
+@pytest.mark.parametrize("credit", ["NAN photo", "IC Photo", "ST PHOTO: Jane Ong", "VNA Photo"])
+def test_agency_photo_credits_on_the_caption_line(credit: str) -> None:
+    caption = f"Volunteers fill sandbags by the river in Lakeside, March 3, 2025. {credit}"
+    got = kept(f"{LEDE}\n\n{caption}")
+    assert not [c for c in got if "sandbags" in c]
+
+
+def test_a_first_person_quotation_with_counts_in_words_is_colour() -> None:
+    quote = '"My three children drank from the well all week," said Rosa Lima, whose house is by the lake.'
+    assert quote not in kept(f"{LEDE}\n\n{quote}")

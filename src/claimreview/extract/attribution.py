@@ -50,21 +50,29 @@ from claimreview.extract.names import (
     ARTICLES,
     BUSINESS_HEADS,
     CAMEL,
+    DESCRIPTION_WORDS,
     DESCRIPTOR_HEADS,
     NOT_FIRST_NAMES,
     ORG_HEADS,
     ORG_WORDS,
+    OVERSEER_HEADS,
+    OWNER,
     PERSON_HEADS,
     POSSESSIVE,
+    PUBLIC_BODY_WORDS,
+    SPELLED_OUT,
     TITLES,
     drop_affiliation,
+    is_acronym_word,
     is_body_head,
     is_generic,
+    is_nationality,
     is_official,
     is_org,
     is_role,
     named_with_head,
     singular,
+    stem_in,
     strip_titles,
     trailing_name,
 )
@@ -77,32 +85,9 @@ PRONOUNS_PERSON = frozenset({"he", "she"})
 PRONOUNS_ORG = frozenset({"it", "they"})
 # "According to him", "quoted her as saying": the object form points back the same way.
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
-# "The Korean company", "the French union": a nationality describes, it does not name.
-ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ian", "ch", "ic", "i")
 MAX_ANTECEDENTS = 50
 # How many sentences back a "he"/"she" looks for a person named without a reporting verb.
 PRONOUN_REACH = 4
-
-
-# "The Governor", "The Commission", "The Board": capitalised, yet a description.
-DESCRIPTION_WORDS = TITLES | PERSON_HEADS | ORG_HEADS | ORG_WORDS
-OWNER = re.compile(r"['’]s$")
-# "Korea Aerospace Industries (KAI)": the capitalised run just before an acronym in brackets.
-SPELLED_OUT = r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|de|du|des)\s+)*){{1,8}})\(\s*{}\s*\)"
-
-
-def _acronym(token: str) -> bool:
-    # "RTÜK" and "KAI"; "US" and "UN" too, which are never spelled out before "(US)".
-    return len(token) >= 2 and token.isupper() and token.isalpha()
-
-
-def _adjective(token: str) -> bool:
-    return token[:1].isupper() and token.lower().endswith(ADJECTIVE_ENDINGS) and not _acronym(token)
-
-
-def _stem_in(word: str, heads: frozenset[str]) -> bool:
-    # "korean" in "Korea Aerospace Industries", "space" in "Indian Space Research Organisation".
-    return word in heads or any(len(h) >= 4 and word.startswith(h) for h in heads)
 
 
 @lru_cache(maxsize=4096)
@@ -217,7 +202,7 @@ class SpeakerContext:
             # "officials in the state of Brandenburg": the place's name does not speak.
             return " ".join(bare), singular(bare[0].lower()) in ORG_WORDS, False
         name = trailing_name(tokens)
-        if len(name) == 1 and _acronym(name[0]):
+        if len(name) == 1 and is_acronym_word(name[0]):
             # "KAI said" after "Korea Aerospace Industries (KAI)": the name in full.
             full = self._acronym_name(name[0])
             if full != name[0]:
@@ -244,7 +229,7 @@ class SpeakerContext:
                 full = self._full_name(stripped[0])
                 if full != stripped[0]:
                     return full, False, True
-                longer = self._longer_name(stripped[0])
+                longer = self._longer_name(stripped[0]) or self._described_name(stripped[0])
                 if longer is not None:
                     return longer
                 # "General Motors" and an unknown "Mayor Petrak" keep their first word.
@@ -255,7 +240,11 @@ class SpeakerContext:
         if not tokens:
             return None
         head = singular(tokens[-1].lower())
-        if definite and all(is_generic(t) or _adjective(t) for t in tokens[:-1]) and is_generic(tokens[-1]):
+        if (
+            definite
+            and all(is_generic(t) or is_nationality(t) for t in tokens[:-1])
+            and is_generic(tokens[-1])
+        ):
             antecedent = self._antecedent(head, sentence, tokens)
             if antecedent is not None:
                 return antecedent
@@ -399,7 +388,7 @@ class SpeakerContext:
             # "The space agency said" after "the Indian Space Research Organisation": the body
             # whose name holds every word of the description.
             for speaker, org, named, words_ in recent:
-                if org and named and all(_stem_in(m, _heads(words_)) for m in lowercase):
+                if org and named and all(stem_in(m, _heads(words_)) for m in lowercase):
                     return speaker, org, named
             if len(lowercase) == 1 and head in BUSINESS_HEADS:
                 # "The accounting firm said" after "its auditor, Samil-Daeyang Accounting,": a name
@@ -435,6 +424,11 @@ class SpeakerContext:
             business = self._business(sentence)
             if business is not None:
                 return business, True, True
+        if head in OVERSEER_HEADS:
+            # "The regulator said" after a company and its chief spoke: the public body named last.
+            for speaker, org, named, _ in recent:
+                if org and named and not PUBLIC_BODY_WORDS.isdisjoint(_heads(speaker)):
+                    return speaker, org, named
         if len(tokens) == 1 and (want_org or head in ANY_PERSON_HEADS):
             # "the agency", "the spokesman": the last source of that kind. An office ("the
             # mayor") is not whoever spoke last: it needs a mention holding that word.
@@ -453,6 +447,15 @@ class SpeakerContext:
     def _described_person(words_: str) -> bool:
         """The mention was introduced as a person ("A Commission spokesperson, Eva Lindqvist")."""
         return any(w in PERSON_HEADS or w in TITLES or is_role(w) for w in _heads(words_))
+
+    def _described_name(self, word: str) -> tuple[str, bool, bool] | None:
+        """'Huaxing said' after 'property developer Huaxing Land': the body's name in full."""
+        run = re.compile(r"\b([a-z][\w-]*)\s+(" + re.escape(word) + r"(?:\s+[A-Z][\w'’&-]*)+)")
+        for text in self.earlier[-MAX_ANTECEDENTS:][::-1]:
+            m = run.search(text) if word in text else None
+            if m and is_body_head(m.group(1)):
+                return m.group(2).rstrip(".,"), True, True
+        return None
 
     def _acronym_name(self, acronym: str) -> str:
         """The name an acronym was spelled out as earlier ("Korea Aerospace Industries (KAI)")."""

@@ -20,6 +20,8 @@ CREDIT_TAIL = re.compile(
     r"|(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:(?:[A-Z][\w.'’-]*|via)\s?){1,6}"
     # "... on May 21. – Bernama photo", "-- Agency pic"
     r"|[-–—]{1,2}\s*(?:[\w.'’-]+\s){1,3}(?:photo|pic|picture)s?"
+    # "NAN photo", "IC Photo", "ST PHOTO: Jane Doe": an agency's initials or name, then "photo"
+    r"|(?-i:[A-Z][\w.'’-]*\s){1,3}(?:photo|pic|picture)s?(?:\s*:\s*[^.]{1,60})?"
     # an agency's name alone after the caption's full stop: "... on June 2. AFP"
     r"|[(\[]?(?:AFP|Reuters|AP|EPA(?:-EFE)?|EFE|Xinhua|Getty\s+Images|Bloomberg|Anadolu|ANSA|dpa|TASS|UPI"
     r"|PA\s+Images|Kyodo|Jiji|Yonhap|AAP|PTI|ANI|IANS|Belga|Lusa|NTB|Ritzau|Bernama|Antara|MENA|WAFA|IRNA"

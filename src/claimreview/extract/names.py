@@ -54,13 +54,14 @@ ORG_HEADS = words("""
     council service company airline institute commission report study survey firm operator
     carmaker lender insurer retailer manufacturer producer developer charity regulator utility
     automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner watchdog
-    channel broadcaster newspaper station
+    channel broadcaster newspaper station exchange platform startup broker chain
     """)
 # Heads that name a kind of business: "the company said" may point to the subject of its own
 # sentence ("Halvorsen Motors will cut 1,200 jobs, the company said").
 BUSINESS_HEADS = words("""
     company firm operator carmaker lender insurer retailer manufacturer producer developer airline
     group utility automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner
+    exchange platform startup broker chain
     """)
 # Nouns for a kind of business or body written before its name like a title ("Operator Kansai
 # Electric Power", "Insurer Allianz"); unlike "Union" or "Bank" they never open a name themselves.
@@ -194,3 +195,32 @@ def strip_titles(name: list[str]) -> list[str]:
             last_title = i
     rest = name[last_title + 1 :]
     return rest if rest else name
+
+
+# "The Korean company", "the French union": a nationality describes, it does not name.
+ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ian", "ch", "ic", "i")
+# "The Governor", "The Commission", "The Board": capitalised, yet a description.
+DESCRIPTION_WORDS = TITLES | PERSON_HEADS | ORG_HEADS | ORG_WORDS
+# "the regulator/watchdog" is a public body, not the company it oversees.
+OVERSEER_HEADS = frozenset({"regulator", "watchdog", "supervisor"})
+PUBLIC_BODY_WORDS = words("""
+    authority commission agency board council office directorate inspectorate ministry service bureau
+    tribunal department administration
+    """)
+OWNER = re.compile(r"['’]s$")
+# "Korea Aerospace Industries (KAI)": the capitalised run just before an acronym in brackets.
+SPELLED_OUT = r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|de|du|des)\s+)*){{1,8}})\(\s*{}\s*\)"
+
+
+def is_acronym_word(token: str) -> bool:
+    # "RTÜK" and "KAI"; "US" and "UN" too, which are never spelled out before "(US)".
+    return len(token) >= 2 and token.isupper() and token.isalpha()
+
+
+def is_nationality(token: str) -> bool:
+    return token[:1].isupper() and token.lower().endswith(ADJECTIVE_ENDINGS) and not is_acronym_word(token)
+
+
+def stem_in(word: str, heads: frozenset[str]) -> bool:
+    # "korean" in "Korea Aerospace Industries", "space" in "Indian Space Research Organisation".
+    return word in heads or any(len(h) >= 4 and word.startswith(h) for h in heads)

@@ -100,6 +100,14 @@ def clause_subject(clause: str) -> str | None:
             end = i + 1
         if tok.endswith(","):
             break
+    if end and tokens[end - 1].endswith(","):
+        # "Zenbit's co-founder and chief executive, Leon Tay, apologised": the name in apposition.
+        for stop in range(end + 1, min(end + 5, len(tokens) + 1)):
+            if tokens[stop - 1].endswith(","):
+                name = [t.strip(",") for t in tokens[end:stop]]
+                if all(t[:1].isupper() for t in name):
+                    return " ".join(name)
+                break
     return " ".join(tokens[:end]) if end else None
 
 

@@ -223,6 +223,7 @@ LEGAL = words("""
     charge charges verdict prosecutor prosecutors treaty ruling ruled legislation regulation referendum arson
     """)
 DENIAL = words("untrue false lie deny denies denied dispute disputed disputes rejected rejects")
+FIRST_PERSON = words("I me my we We us our Our My")
 RELATIVE = re.compile(r",\s+(?:who|whose|which|whom)\b")
 QUOTE_OPEN = re.compile(r"^\W{0,2}[\"“«]")
 QUOTE_CLOSERS = ('"', "”", "»")
@@ -386,7 +387,7 @@ def score(
     if tokens is None:
         tokens = WORD.findall(sentence)
     found = features(sentence, attributed=attributed, named=named, tokens=tokens)
-    if passer_by and ("I" in tokens or "we" in tokens or "We" in tokens) and not DIGIT.search(sentence):
+    if passer_by and not FIRST_PERSON.isdisjoint(tokens) and not DIGIT.search(sentence):
         # "I buy one loaf and make it last four days": a count in someone's own life is colour.
         for name in ("figure", "statistic", "more_figures"):
             found.pop(name, None)
