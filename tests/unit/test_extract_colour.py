@@ -61,3 +61,15 @@ def test_agency_photo_credits_on_the_caption_line(credit: str) -> None:
 def test_a_first_person_quotation_with_counts_in_words_is_colour() -> None:
     quote = '"My three children drank from the well all week," said Rosa Lima, whose house is by the lake.'
     assert quote not in kept(f"{LEDE}\n\n{quote}")
+
+
+def test_a_photograph_credit_closes_a_caption() -> None:
+    caption = "Smoke rises over the old mill in Lakeside on Tuesday. Photograph: Jane Ong/Lakeside Wire"
+    assert not [c for c in kept(f"{LEDE}\n\n{caption}") if "old mill" in c]
+
+
+def test_a_passers_by_waiting_is_colour_whoever_they_are() -> None:
+    quote = (
+        '"We have waited here since six in the morning with our children," said Ana Ruiz, who lives nearby.'
+    )
+    assert quote not in kept(f"{LEDE}\n\n{quote}")

@@ -26,7 +26,8 @@ TITLES = words("""
     judge justice chief sheikh imam pope king queen prince sir rev rev. ambassador secretary
     commissioner chancellor spokesman spokeswoman spokesperson inspector superintendent sgt sgt.
     sergeant brigadier admiral commander director chairman chairwoman ceo deputy
-    mp mep mla datuk datin dato seri sri tun haji hajjah shri smt
+    mp mep mla datuk datin dato seri sri tun haji hajjah shri smt dean bishop archbishop cardinal rabbi
+    pastor reverend
     """)
 ORG_WORDS = words("""
     observatory ministry agency army forces force staff council committee police government monitor
@@ -39,6 +40,8 @@ ORG_WORDS = words("""
     census assembly parliament congress senate treasury opposition unions lancet journal chamber
     college school hospital clinic institution defence defense protection administration guard
     coastguard directorate inspectorate secretariat bureau tribunal
+    telekom telecom telecoms systems holdings technologies pharma therapeutics logistics ratings
+    securities industries insurance
     """)
 # Capitalised joining words inside an organisation's name ("Doctors Without Borders").
 ORG_CONNECTORS = words("Without For Of And")

@@ -35,13 +35,13 @@ REPORTING_VERBS = words("""
     concedes disputed disputes defended defends listed pledged announced called promised promises
     vowed vows recorded forecast forecasts stressed stresses emphasised emphasized pledges
     found finds showed shows show concluded concludes criticised criticized criticises criticizes
-    condemned condemns pointed advised advises estimates estimate described describes expects
+    condemned condemns pointed advised advises estimates estimate described describes expects expected
     """)
 # Verbs that report only when a source performs them: "the agency recorded 2,140 cases" but not
 # "Temperatures recorded at the airport"; "the minister vowed" but not "Prices forecast to rise".
 SOURCE_ONLY_VERBS = words("""
     recorded forecast forecasts promised promises vowed vows pledged pledges advised advises described
-    describes expects estimated estimates estimate
+    describes expects expected estimated estimates estimate
     """)
 # Verbs that only report; an earlier verb in the sentence ("pledged", "promised") then belongs
 # to what is reported when one of these closes the sentence after a comma.
@@ -197,6 +197,10 @@ def _clean(np: str) -> str | None:
             break
         np = trimmed
     tokens = np.split()
+    if len(tokens) > MAX_SPEAKER_WORDS and AFFILIATION_CUT.search(np):
+        # "Marine biologist Lena Vargas of the University of Papua New Guinea": the person.
+        tokens = AFFILIATION_CUT.split(np, 1)[0].split()
+        np = " ".join(tokens)
     if (
         not tokens
         or len(tokens) > MAX_SPEAKER_WORDS
@@ -330,6 +334,10 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
         return None
     cut = CLAUSE_CUT.match(prefix)
     clause = (prefix[cut.end() :] if cut else prefix).rstrip()
+    if cut and clause.strip().lower() in CONJUNCTIONS and prefix[cut.end() - 1] in "\"”»":
+        # 'Luftwerk called the strike "..." and said': the subject before the quotation.
+        subject = clause_subject(prefix)
+        return _clean(subject) if subject else None
     while True:
         parts_ = clause.rsplit(None, 1)
         if len(parts_) < 2 or parts_[1].lower() not in AUXILIARIES:

@@ -395,6 +395,7 @@ def score(
         # '"There is nothing left to sell," she said': a passer-by's words without a figure are
         # colour; in the first person ("I have not slept since ...") a feeling or an experience.
         found.pop("reporting", None)
+        found.pop("named_source", None)  # who the passer-by is adds nothing to check
         if "I" in tokens:
             found["first_person_view"] = 1.0
     total = BIAS + W_LENGTH * math.log1p(word_count(sentence, tokens))
