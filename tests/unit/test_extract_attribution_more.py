@@ -285,3 +285,32 @@ def test_a_two_word_business_name_is_not_a_person() -> None:
     )
     got = speakers_of(text)
     assert got["The operator said every customer would get a 5 euro credit."] == "Nordic Telekom"
+
+
+def test_a_bare_head_finds_the_body_named_several_paragraphs_back() -> None:
+    text = "\n\n".join(
+        [
+            "Players of the Tampere Philharmonic Orchestra went on strike on Friday, the union said.",
+            "Union chair Eeva Rinne said players earned 12% less than in Oslo.",
+            "She added that rehearsals had grown from 20 to 24 hours a week.",
+            "The city said its offer of a 3% raise matched other staff.",
+            "Deputy Mayor Oskar Lind said the city had cut 40 million euros from its budget.",
+            "The orchestra said 6 concerts would be cancelled and tickets refunded.",
+        ]
+    )
+    got = speakers_of(text)
+    assert got["The orchestra said 6 concerts would be cancelled and tickets refunded."] == (
+        "Tampere Philharmonic Orchestra"
+    )
+
+
+def test_a_described_bank_is_not_a_differently_named_bank() -> None:
+    text = "\n\n".join(
+        [
+            "Prosecutors charged 4 former managers of Nordlys Savings Bank on Monday.",
+            "The central bank, which closed Nordlys Savings in 2022, said depositors had been repaid.",
+        ]
+    )
+    got = speakers_of(text)
+    said = "The central bank, which closed Nordlys Savings in 2022, said depositors had been repaid."
+    assert got[said] == "central bank"

@@ -73,3 +73,9 @@ def test_a_passers_by_waiting_is_colour_whoever_they_are() -> None:
         '"We have waited here since six in the morning with our children," said Ana Ruiz, who lives nearby.'
     )
     assert quote not in kept(f"{LEDE}\n\n{quote}")
+
+
+@pytest.mark.parametrize("initials", ["TNA", "RSS", "BNS"])
+def test_agency_initials_alone_after_a_caption(initials: str) -> None:
+    caption = f"Volunteers clear mud from a school after the flood in Lakeside, June 8, 2025. {initials}"
+    assert not [c for c in kept(f"{LEDE}\n\n{caption}") if "clear mud" in c]

@@ -403,9 +403,10 @@ class SpeakerContext:
                 if spoken is not None and head in masked.lower():
                     return spoken.name, spoken.org, True
         # "The European Medicines Agency approved it, the agency said": named in the sentence.
-        for text in (sentence, *self.earlier[-3:][::-1]):
+        for text in (sentence, *self.earlier[-DESCRIBED_REACH:][::-1]):
             m = named_with_head(head, text)
-            if m:
+            # "The central bank" is not "Baltija Credit Bank": every word of the description counts.
+            if m and all(stem_in(w, _heads(m)) for w in modifiers if w[:1].islower()):
                 return m, is_org(m.split()), True
         if is_body_head(head):
             # "The Communications Authority of Kenya fined ..., the regulator said".

@@ -40,7 +40,11 @@ def described_phrase(masked: str, raw: str) -> tuple[str, bool]:
     body = False
     for description in (
         APPOSITION.match(masked, at + len(raw)),
-        LEADING_APPOSITION.search(masked, 0, at) if masked[:at].rstrip().endswith(",") else None,
+        # "The vessel's owner, Aegean Star Shipping, said": the name set off on both sides; in
+        # "The orchestra cancelled the tour, the union said" the clause before is no description.
+        LEADING_APPOSITION.search(masked, 0, at)
+        if masked[:at].rstrip().endswith(",") and masked[at + len(raw) :].lstrip().startswith(",")
+        else None,
     ):
         if description:
             words_.append(description.group(1))

@@ -22,6 +22,8 @@ CREDIT_TAIL = re.compile(
     r"|[-–—]{1,2}\s*(?:[\w.'’-]+\s){1,3}(?:photo|pic|picture)s?"
     # "NAN photo", "IC Photo", "ST PHOTO: Jane Doe": an agency's initials or name, then "photo"
     r"|(?-i:[A-Z][\w.'’-]*\s){1,3}(?:photo|pic|picture)s?(?:\s*:\s*[^.]{1,60})?"
+    # "... on June 8, 2025. TNA": an agency's initials alone after the caption's full stop
+    r"|(?-i:[A-Z]{2,6})"
     # an agency's name alone after the caption's full stop: "... on June 2. AFP"
     r"|[(\[]?(?:AFP|Reuters|AP|EPA(?:-EFE)?|EFE|Xinhua|Getty\s+Images|Bloomberg|Anadolu|ANSA|dpa|TASS|UPI"
     r"|PA\s+Images|Kyodo|Jiji|Yonhap|AAP|PTI|ANI|IANS|Belga|Lusa|NTB|Ritzau|Bernama|Antara|MENA|WAFA|IRNA"
