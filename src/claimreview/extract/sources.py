@@ -334,7 +334,7 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
         return None
     cut = CLAUSE_CUT.match(prefix)
     clause = (prefix[cut.end() :] if cut else prefix).rstrip()
-    if cut and clause.strip().lower() in CONJUNCTIONS and prefix[cut.end() - 1] in "\"”»":
+    if cut and clause.strip().lower() in CONJUNCTIONS and prefix[cut.end() - 1] in '"”»':
         # 'Luftwerk called the strike "..." and said': the subject before the quotation.
         subject = clause_subject(prefix)
         return _clean(subject) if subject else None
