@@ -314,3 +314,29 @@ def test_a_described_bank_is_not_a_differently_named_bank() -> None:
     got = speakers_of(text)
     said = "The central bank, which closed Nordlys Savings in 2022, said depositors had been repaid."
     assert got[said] == "central bank"
+
+
+def test_a_dated_study_by_a_body_and_recommends() -> None:
+    text = "\n\n".join(
+        [
+            "A 2024 study by the Alpine Snow Institute found that snow cover had shrunk 12% since 1990.",
+            "The Pan-European Health Council recommends at least 150 minutes of exercise a week.",
+        ]
+    )
+    got = speakers_of(text)
+    assert got[
+        "A 2024 study by the Alpine Snow Institute found that snow cover had shrunk 12% since 1990."
+    ] == ("Alpine Snow Institute")
+    assert got["The Pan-European Health Council recommends at least 150 minutes of exercise a week."] == (
+        "Pan-European Health Council"
+    )
+
+
+def test_an_order_is_an_act_worth_checking() -> None:
+    text = (
+        "A tanker spilled diesel into the Sava river on Sunday, the Environment Agency said.\n\n"
+        "The minister ordered water companies downstream to stop drawing water from the river."
+    )
+    assert "The minister ordered water companies downstream to stop drawing water from the river." in (
+        speakers_of(text)
+    )

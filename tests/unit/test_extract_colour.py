@@ -79,3 +79,8 @@ def test_a_passers_by_waiting_is_colour_whoever_they_are() -> None:
 def test_agency_initials_alone_after_a_caption(initials: str) -> None:
     caption = f"Volunteers clear mud from a school after the flood in Lakeside, June 8, 2025. {initials}"
     assert not [c for c in kept(f"{LEDE}\n\n{caption}") if "clear mud" in c]
+
+
+def test_a_bracketed_agency_photo_credit_closes_a_caption() -> None:
+    caption = "A customer pays at a bakery in the old town. (LKW Photo)"
+    assert not [c for c in kept(f"{LEDE}\n\n{caption}") if "bakery" in c]

@@ -16,6 +16,7 @@ CREDIT_TAIL = re.compile(
     r"(?:"
     r"[(\[][^()\[\]]{0,60}/[^()\[\]]{1,60}[)\]]"
     r"|[(\[]\s*(?:photo|picture|image|credit)[^()\[\]]{0,60}[)\]]"
+    r"|[(\[][^()\[\]]{1,40}\s(?:photo|pic|picture)s?\s*[)\]]"  # "(DHA Photo)"
     r"|(?:photo(?:graph(?:er)?)?|picture|image)s?\s*(?:credit)?\s*[:/]\s*[^.]{1,60}"
     r"|(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:(?:[A-Z][\w.'’-]*|via)\s?){1,6}"
     # "... on May 21. – Bernama photo", "-- Agency pic"

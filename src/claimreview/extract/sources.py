@@ -36,12 +36,13 @@ REPORTING_VERBS = words("""
     vowed vows recorded forecast forecasts stressed stresses emphasised emphasized pledges
     found finds showed shows show concluded concludes criticised criticized criticises criticizes
     condemned condemns pointed advised advises estimates estimate described describes expects expected
+    recommends recommended
     """)
 # Verbs that report only when a source performs them: "the agency recorded 2,140 cases" but not
 # "Temperatures recorded at the airport"; "the minister vowed" but not "Prices forecast to rise".
 SOURCE_ONLY_VERBS = words("""
     recorded forecast forecasts promised promises vowed vows pledged pledges advised advises described
-    describes expects expected estimated estimates estimate
+    describes expects expected estimated estimates estimate recommends recommended
     """)
 # Verbs that only report; an earlier verb in the sentence ("pledged", "promised") then belongs
 # to what is reported when one of these closes the sentence after a comma.

@@ -14,7 +14,8 @@ from claimreview.extract.wordlist import words
 # "according to figures from X", "A study by X", "Research led by X": the source is X, not the work.
 DATA_FROM = re.compile(
     r"^(?:(?:the|a|an|its|their|new|latest|official|preliminary|provisional|final|initial|recent"
-    r"|early|annual|monthly|weekly|daily|government|police|independent|separate|joint)\s+)*"
+    r"|early|annual|monthly|weekly|daily|government|police|independent|separate|joint"
+    r"|(?:19|20)\d\d)\s+)*"
     r"(?:figures?|data|numbers?|statistics|estimates?|reports?|surveys?|tall(?:y|ies)|counts?"
     r"|results?|projections?|records?|documents?|calculations?|analys[ie]s|study|studies|polls?"
     r"|reviews?|audits?|research|papers?|assessments?|investigations?|inquiry|inquiries)"

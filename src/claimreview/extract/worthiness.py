@@ -196,6 +196,7 @@ EVENT_VERBS = words("""
     drowned rescued restored repaired fallen dropped slid reduced pumped carried reported
     slow slows slowed boost boosts boosted raise raises raised lower lowers lowered worsen worsened
     ease eased delay delays delayed move moved advance advanced retreat retreated withdraw withdrew
+    order orders ordered
     """)
 # Findings that weigh on a claim, with the claim as a "that" clause: the finding is itself
 # checkable ("the data suggest that ...", "adds weight to the theory that ...").
