@@ -340,3 +340,47 @@ def test_an_order_is_an_act_worth_checking() -> None:
     assert "The minister ordered water companies downstream to stop drawing water from the river." in (
         speakers_of(text)
     )
+
+
+# --- kinds the eleventh held-out set exposed ------------------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["Prosecutor", "Magistrate", "Coroner", "Ombudsman"])
+def test_legal_offices_are_titles(title: str) -> None:
+    sentence = f"{title} Lise Aubert said 14 people had been questioned."
+    assert speakers_of(sentence)[sentence] == "Lise Aubert"
+
+
+def test_a_body_named_place_of_place_authority_is_whole() -> None:
+    text = (
+        "The Port of Gdynia Authority said 18 ships were waiting to berth.\n\n"
+        "It said the strike would cost about 4 million euros a day."
+    )
+    got = speakers_of(text)
+    assert set(got.values()) == {"Port of Gdynia Authority"}
+
+
+def test_a_description_then_the_name_with_its_acronym() -> None:
+    sentence = (
+        "The Alsace wine trade body, the Conseil des Vins d'Alsace (CVA), said 900 growers were affected."
+    )
+    assert speakers_of(sentence)[sentence] == "Conseil des Vins d'Alsace"
+
+
+def test_the_yard_is_the_shipyard_named_before() -> None:
+    text = (
+        "The Kvarner Bay shipyard filed for bankruptcy on Tuesday, leaving 1,400 jobs at risk.\n\n"
+        "The yard said it had orders for 5 ships worth 300 million euros."
+    )
+    assert speakers_of(text)["The yard said it had orders for 5 ships worth 300 million euros."] == (
+        "Kvarner Bay"
+    )
+
+
+def test_initials_point_to_the_body_named_in_full() -> None:
+    text = (
+        "The European Food Authority said 2,300 people fell ill in 2024.\n\n"
+        "Italy accounted for a third of the cases, according to the EFA."
+    )
+    got = speakers_of(text)
+    assert got["Italy accounted for a third of the cases, according to the EFA."] == "European Food Authority"

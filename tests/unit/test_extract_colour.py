@@ -84,3 +84,8 @@ def test_agency_initials_alone_after_a_caption(initials: str) -> None:
 def test_a_bracketed_agency_photo_credit_closes_a_caption() -> None:
     caption = "A customer pays at a bakery in the old town. (LKW Photo)"
     assert not [c for c in kept(f"{LEDE}\n\n{caption}") if "bakery" in c]
+
+
+def test_a_passers_by_feeling_with_a_figure_is_colour() -> None:
+    quote = '"I have lived here for 60 years. I cannot believe it is gone," said baker Olga Lind, 71.'
+    assert quote not in kept(f"{LEDE}\n\n{quote}")

@@ -470,6 +470,11 @@ class SpeakerContext:
                     words_ = words_[1:]
                 if words_:
                     return " ".join(words_)
+        # "according to the WHO" after "the World Health Organization said": the initials match.
+        for speaker, org, named, _ in self.mentions[-MAX_ANTECEDENTS:][::-1]:
+            capitals = [w[0] for w in speaker.split() if w[:1].isupper()]
+            if org and named and len(capitals) > 1 and "".join(capitals) == acronym:
+                return speaker
         return acronym
 
     def _full_name(self, surname: str) -> str:

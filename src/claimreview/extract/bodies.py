@@ -62,6 +62,11 @@ def described(head: str, text: str) -> str | None:
     if m is None:
         after = r"),\s+(?:the|a|an)\s+[^,;]{0,60}?\b" + re.escape(head) + ","
         m = re.search("(" + NAME_RUN.pattern + after, text)
+    if m is None:
+        # "the Uljanik Adria shipyard" for "the yard": the name, then its kind in lower case.
+        m = re.search(r"\b[Tt]he\s+(" + NAME_RUN.pattern + r")\s+[a-z]*" + re.escape(head) + r"\b", text)
+        if m and " " not in m.group(1):
+            return None  # "The Korean company", "the Arvan government": an adjective, not a name
     return m.group(1).rstrip(".") if m else None
 
 

@@ -17,8 +17,9 @@ ACRONYM = re.compile(r"^[A-Z]{2,}$")
 CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z]")
 POSSESSIVE = re.compile(r"['’]s?$")
 ARTICLES = frozenset({"the", "a", "an"})
+ELISIONS = frozenset({"d'", "d’", "l'", "l’"})
 # Lowercase words allowed inside a name between capitalised ones: "Jaish al Islam".
-NAME_CONNECTORS = words("al el bin ibn bint abu de del della der di da dos du la le van von of for and y")
+NAME_CONNECTORS = words("al el bin ibn bint abu de del della der des di da dos du la le van von of for and y")
 # Dropped from the front of a name: "Foreign Minister Jane Roe" -> "Jane Roe".
 TITLES = words("""
     president minister prime general gen gen. lieutenant lt lt. colonel col col. major maj captain
@@ -27,7 +28,7 @@ TITLES = words("""
     commissioner chancellor spokesman spokeswoman spokesperson inspector superintendent sgt sgt.
     sergeant brigadier admiral commander director chairman chairwoman ceo deputy
     mp mep mla datuk datin dato seri sri tun haji hajjah shri smt dean bishop archbishop cardinal rabbi
-    pastor reverend
+    pastor reverend prosecutor magistrate sheriff coroner ombudsman
     """)
 ORG_WORDS = words("""
     observatory ministry agency army forces force staff council committee police government monitor
@@ -39,7 +40,7 @@ ORG_WORDS = words("""
     air airline airlines airways coal oil gas energy mining motors list initiative militia index
     census assembly parliament congress senate treasury opposition unions lancet journal chamber
     college school hospital clinic institution defence defense protection administration guard
-    coastguard directorate inspectorate secretariat bureau tribunal
+    coastguard directorate inspectorate secretariat bureau tribunal shipyard
     telekom telecom telecoms systems holdings technologies pharma therapeutics logistics ratings
     securities industries insurance
     """)
@@ -57,7 +58,7 @@ ORG_HEADS = words("""
     council service company airline institute commission report study survey firm operator
     carmaker lender insurer retailer manufacturer producer developer charity regulator utility
     automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner watchdog
-    channel broadcaster newspaper station exchange platform startup broker chain
+    channel broadcaster newspaper station exchange platform startup broker chain yard shipyard
     """)
 # Heads that name a kind of business: "the company said" may point to the subject of its own
 # sentence ("Halvorsen Motors will cut 1,200 jobs, the company said").
@@ -135,6 +136,7 @@ def trailing_name(tokens: list[str]) -> list[str]:
         tok = tokens[i - 1]
         if (
             tok[0].isupper()
+            or (tok[:2] in ELISIONS and tok[2:3].isupper())  # "Conseil des Vins d'Alsace"
             or (
                 (tok in NAME_CONNECTORS or tok in AFFILIATION)
                 and i < len(tokens)
@@ -185,7 +187,14 @@ def drop_affiliation(name: list[str]) -> list[str]:
             person = [t for t in name[:i] if not is_role(t)]
             # "of" also joins a place to its name ("Bank of England"): a first and last name
             # before it, or a body after it, make it an affiliation.
-            if person and not is_org(name[:i]) and (tok != "of" or len(person) >= 2 or is_org(name[i + 1 :])):
+            # "Port of Rotterdam Authority": one word, "of" with no article, a body word last.
+            one_body = tok == "of" and i == 1 and name[i + 1] != "the" and name[-1].lower() in ORG_WORDS
+            if (
+                person
+                and not one_body
+                and not is_org(name[:i])
+                and (tok != "of" or len(person) >= 2 or is_org(name[i + 1 :]))
+            ):
                 return name[:i]
             return name
     return name

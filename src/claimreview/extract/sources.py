@@ -369,7 +369,8 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
             # Halvard Terminals Ltd, said": prefer whichever side is a name. "The report, based
             # on ..., said": a participle phrase describes the subject before it.
             tail = kept[-2:] if kept[-1] is parts[-1] else kept[-1:]
-            named = [p for p in tail if trailing_name(p.split())]
+            # "the Conseil ... (CIVB)": the bracketed acronym does not hide the name before it.
+            named = [p for p in tail if trailing_name(PARENTHETICAL.sub("", p).split())]
             candidates.extend(named or [tail[0]])
         # "Troops were deployed, said the mayor."
         if inverts:

@@ -388,7 +388,12 @@ def score(
     if tokens is None:
         tokens = WORD.findall(sentence)
     found = features(sentence, attributed=attributed, named=named, tokens=tokens)
-    if passer_by and not FIRST_PERSON.isdisjoint(tokens) and not DIGIT.search(sentence):
+    if (
+        passer_by
+        and not FIRST_PERSON.isdisjoint(tokens)
+        and (not DIGIT.search(sentence) or "opinion" in found)
+    ):
+        # "... for 150 years. I cannot believe it ends like this": a feeling, whatever its figures.
         # "I buy one loaf and make it last four days": a count in someone's own life is colour.
         for name in ("figure", "statistic", "more_figures"):
             found.pop(name, None)
