@@ -89,3 +89,13 @@ def test_a_bracketed_agency_photo_credit_closes_a_caption() -> None:
 def test_a_passers_by_feeling_with_a_figure_is_colour() -> None:
     quote = '"I have lived here for 60 years. I cannot believe it is gone," said baker Olga Lind, 71.'
     assert quote not in kept(f"{LEDE}\n\n{quote}")
+
+
+def test_an_unnamed_passer_by_with_a_relative_clause_is_still_the_speaker() -> None:
+    quote = (
+        '"It looked fine, but it was not what I paid for," said a buyer in Oslo who asked not to be named.'
+    )
+    got = {c.text: c.speaker for c in extract_claims(f"{LEDE}\n\n{quote}")}
+    assert quote not in got
+    sentence = "Exports rose 12% last year, said a trader in Oslo who asked not to be named."
+    assert {c.text: c.speaker for c in extract_claims(sentence)}[sentence] == "trader in Oslo"

@@ -421,12 +421,13 @@ def _leading_subject(clause: str) -> str | None:
     return _clean(" ".join(tokens[:end])) if end else None
 
 
+RELATIVE_AFTER = re.compile(r"\s+(?:who|whose|which)\s")
 AFFILIATION_CUT = re.compile(r"\s(?:of|at|from|with)\s")
 
 
 def _inverted_subject(masked: str, pos: int) -> bool:
     """True when the rest of the sentence after the verb is only a noun phrase (", said X, role.")."""
-    rest = masked[pos:].strip().rstrip('.!"”’').strip()
+    rest = RELATIVE_AFTER.split(masked[pos:].strip().rstrip('.!"”’').strip(), 1)[0]
     tokens = rest.replace(",", " ").split()
     # "lead author Mirela Stanescu of the University of Geneva": the affiliation is not counted.
     head = AFFILIATION_CUT.split(rest.split(",")[0], 1)[0]
@@ -443,7 +444,8 @@ def _np_after(masked: str, pos: int) -> str:
     m = NP_AFTER.match(masked, pos)
     if not m:
         return ""
-    first = _first_segment(m.group("np"))
+    # "said a collector in Hong Kong who asked not to be named": the relative clause describes.
+    first = RELATIVE_AFTER.split(_first_segment(m.group("np")), 1)[0]
     rest = masked[m.end("np") :]
     if rest.startswith(", ") and not trailing_name(first.split()):
         # "said the election commission chair, Olga Petrenko." -> the name

@@ -134,5 +134,6 @@ def unnamed_with_place(tokens: list[str]) -> bool:
             head = tokens[i - 1].lower() if i > 0 else ""
             # the words before the link are a description ("Health authorities"), not a name
             rest = tokens[1 : i - 1]
-            return head in GENERIC_SOURCES and all(t[:1].islower() for t in rest)
+            # "a trader in Oslo" is a person met there, not Oslo.
+            return (head in GENERIC_SOURCES or head in ROLES) and all(t[:1].islower() for t in rest)
     return False
