@@ -384,3 +384,11 @@ def test_initials_point_to_the_body_named_in_full() -> None:
     )
     got = speakers_of(text)
     assert got["Italy accounted for a third of the cases, according to the EFA."] == "European Food Authority"
+
+
+def test_it_said_closing_the_opening_sentence_is_its_subject() -> None:
+    text = (
+        "The Welsh Government has approved a tidal power plant of 320 megawatts, it said on Tuesday.\n\n"
+        "It said the plant would supply about 150,000 homes."
+    )
+    assert set(speakers_of(text).values()) == {"Welsh Government"}

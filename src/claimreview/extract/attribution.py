@@ -192,9 +192,13 @@ class SpeakerContext:
             person = self._person_for("f" if lowered == "she" else "m")
             return (person, False, False) if person else None
         if lowered in PRONOUNS_ORG:
-            preferred = self.last_person if lowered in PRONOUNS_PERSON else self.last_org
-            target = preferred or self.last
-            return (target, target == self.last_org, False) if target else None
+            target = self.last_org or self.last
+            if target is None:
+                # "The Scottish Government has approved ..., it said": nobody spoke before, so
+                # the body the sentence opens with.
+                subject = subject_name(strip_dateline(sentence))
+                return (subject, True, True) if subject and is_org(subject.split()) else None
+            return target, target == self.last_org, False
         tokens = np.split()
         definite = tokens[0].lower() == "the"
         bare = tokens[1:] if tokens[0].lower() in ARTICLES else tokens
