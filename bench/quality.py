@@ -1,6 +1,6 @@
 """Extraction quality on the team's evaluation set: this version against a "contains a digit" baseline.
 
-    .venv/bin/python bench/quality.py [--small] [--show] [--sanity | --holdout2 | ... | --holdout12]
+    .venv/bin/python bench/quality.py [--small] [--show] [--sanity | --holdout2 | ... | --holdout13]
 
 Gold lives in tests/eval/extraction (see its README): ``⟦Speaker|sentence⟧`` marks inline, or a
 ``NAME.gold.json`` beside subtitle files. Each file is read with read_article (marks removed, in
@@ -19,7 +19,8 @@ a third, written after the holdout2 fixes; --holdout4 a fourth, written after th
 fixes and the prose-caption rule; --holdout7 a seventh, written after the holdout6 fixes; --holdout8
 an eighth, written after the holdout7 fixes; --holdout9 a ninth, written after the holdout8 fixes;
 --holdout10 a tenth, written after the holdout9 fixes; --holdout11 an eleventh, written after the
-holdout10 fixes; --holdout12 a twelfth, written after the holdout11 fixes.
+holdout10 fixes; --holdout12 a twelfth, written after the holdout11 fixes; --holdout13 a thirteenth,
+written after the holdout12 fixes.
 """
 
 from __future__ import annotations
@@ -203,8 +204,9 @@ def main() -> None:
     held_out.add_argument("--holdout10", action="store_true", help="only the tenth held-out set")
     held_out.add_argument("--holdout11", action="store_true", help="only the eleventh held-out set")
     held_out.add_argument("--holdout12", action="store_true", help="only the twelfth held-out set")
+    held_out.add_argument("--holdout13", action="store_true", help="only the thirteenth held-out set")
     args = parser.parse_args()
-    held = [f"holdout{n}" for n in range(2, 13) if getattr(args, f"holdout{n}")]
+    held = [f"holdout{n}" for n in range(2, 14) if getattr(args, f"holdout{n}")]
     folder = "sanity" if args.sanity else held[0] if held else None
     docs = load(folders=(folder,)) if folder is not None else load(SMALL if args.small else None)
     ours_scores = evaluate(docs, ours)
