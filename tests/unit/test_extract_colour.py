@@ -99,3 +99,11 @@ def test_an_unnamed_passer_by_with_a_relative_clause_is_still_the_speaker() -> N
     assert quote not in got
     sentence = "Exports rose 12% last year, said a trader in Oslo who asked not to be named."
     assert {c.text: c.speaker for c in extract_claims(sentence)}[sentence] == "trader in Oslo"
+
+
+def test_a_feeling_told_by_a_chief_or_a_museum_volunteer_is_colour() -> None:
+    for quote in (
+        '"It feels as if our grandparents are coming home," said Ade Bello, a chief from Ibadan.',
+        '"We feel as if someone robbed our family," said Jan Holm, a volunteer at the museum.',
+    ):
+        assert quote not in kept(f"{LEDE}\n\n{quote}")

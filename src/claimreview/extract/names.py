@@ -40,10 +40,13 @@ ORG_WORDS = words("""
     air airline airlines airways coal oil gas energy mining motors list initiative militia index
     census assembly parliament congress senate treasury opposition unions lancet journal chamber
     college school hospital clinic institution defence defense protection administration guard
-    coastguard directorate inspectorate secretariat bureau tribunal shipyard
+    coastguard directorate inspectorate secretariat bureau tribunal shipyard museum gallery library
+    archive orchestra theatre
     telekom telecom telecoms systems holdings technologies pharma therapeutics logistics ratings
     securities industries insurance
     """)
+# Bodies people visit: "a volunteer at the museum" is a passer-by, not an office.
+VENUES = words("museum gallery library archive orchestra theatre")
 # Capitalised joining words inside an organisation's name ("Doctors Without Borders").
 ORG_CONNECTORS = words("Without For Of And")
 # Capitalised words that precede a surname without being a first name ("The Jensen plan").
@@ -174,7 +177,7 @@ def is_official(text: str) -> bool:
         ((w in ROLES or w.endswith(ROLE_SUFFIXES)) and w not in LAY_ROLES)
         or w in TITLES
         or w in PERSON_HEADS
-        or w in ORG_WORDS
+        or (w in ORG_WORDS and w not in VENUES)
         or w in ORG_HEADS
         for w in (singular(t.lower()) for t in NAME_WORD.findall(text))
     )
@@ -206,6 +209,8 @@ def strip_titles(name: list[str]) -> list[str]:
         if tok.lower() in TITLES or (i < len(name) - 1 and is_role(tok) and not is_org(name)):
             last_title = i
     rest = name[last_title + 1 :]
+    if rest and rest[0] in AFFILIATION:
+        return name  # "Directorate General of Civil Aviation": a body's name, not a title
     return rest if rest else name
 
 

@@ -371,6 +371,9 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
             tail = kept[-2:] if kept[-1] is parts[-1] else kept[-1:]
             # "the Conseil ... (CIVB)": the bracketed acronym does not hide the name before it.
             named = [p for p in tail if trailing_name(PARENTHETICAL.sub("", p).split())]
+            if named and len(kept) < len(parts) and any(RELATIVE_START.match(p) for p in parts):
+                # "The British Museum, which holds ..., said UK law ...": the name before the clause.
+                candidates.insert(0, named[0])
             candidates.extend(named or [tail[0]])
         # "Troops were deployed, said the mayor."
         if inverts:

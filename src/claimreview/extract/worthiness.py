@@ -239,7 +239,7 @@ OPINION_WORDS = words("""
     worried worry hope beautiful horrible outrageous best worst pleasure thrilled delighted amazing
     must spoken justice praying enough
     tears helpless panicking panic scared afraid frightened terrified angry furious heartbroken
-    devastated relieved shocked desperate hopeless lonely exhausted
+    devastated relieved shocked desperate hopeless lonely exhausted feels felt
     """)
 CHITCHAT = re.compile(
     r"^\W*(?:thank(?:s| you)|good (?:morning|evening|afternoon|night)|welcome\b|hello\b|hi\b"
