@@ -82,14 +82,27 @@ def _printed_twice(text: str, found: list[Sentence]) -> set[str]:
     return twice
 
 
-def _caption(text: str, sentence: Sentence, span: str, captioned: set[str], repeated: set[str]) -> bool:
-    """A stand-alone sentence nobody is quoted in that is a picture's caption."""
-    key = _key(span)
-    return (
-        (sentence.alone and _credited(text, sentence))
-        or key in captioned
-        or (sentence.alone and (dated_scene(span) or (key in repeated and caption_like(span))))
-    )
+@dataclass(slots=True)
+class _Captions:
+    """What the page has shown to be captions so far, and its repeated paragraphs (counted only
+    when a sentence needs them: most pages never ask)."""
+
+    text: str
+    found: list[Sentence]
+    seen: set[str]
+    repeated: set[str] | None = None
+
+    def caption(self, sentence: Sentence, span: str, key: str) -> bool:
+        """A stand-alone sentence nobody is quoted in that is a picture's caption."""
+        if key in self.seen:
+            return True
+        if not sentence.alone:
+            return False
+        if _credited(self.text, sentence) or dated_scene(span):
+            return True
+        if self.repeated is None:
+            self.repeated = _printed_twice(self.text, self.found)
+        return key in self.repeated and caption_like(span)
 
 
 def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
@@ -98,9 +111,8 @@ def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candid
     out: list[Candidate] = []
     line_noise: dict[int, str | None] = {}
     found_sentences = list(sentences(text))
-    repeated = _printed_twice(text, found_sentences)
     # Captions already seen: the same words printed again later are the same caption.
-    captioned: set[str] = set()
+    page = _Captions(text, found_sentences, set())
     for sentence in found_sentences:
         span = text[sentence.start : sentence.end]
         tokens = WORD.findall(span)
@@ -112,20 +124,20 @@ def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candid
             noise = line_noise[line_start]
         if noise is not None:
             if noise == "caption":
-                captioned.add(_key(span))
+                page.seen.add(_key(span))
             out.append(Candidate(sentence.start, sentence.end, None, 0.0, (), noise, False))
             continue
         # Attribute before de-duplicating: a repeated sentence still moves the "last speaker".
         found = context.attribute_full(span, paragraph=sentence.paragraph, tokens=tokens)
+        key = " ".join(span.split())
         # Someone's words with an agency tag under them are still a claim; a scene is not.
         if found is None and (
             any(s <= sentence.start and sentence.end <= e for s, e in captions)
-            or _caption(text, sentence, span, captioned, repeated)
+            or page.caption(sentence, span, key)
         ):
-            captioned.add(_key(span))
+            page.seen.add(key)
             out.append(Candidate(sentence.start, sentence.end, None, 0.0, (), "caption", False))
             continue
-        key = _key(span)
         duplicate = key in seen
         seen.add(key)
         value, reasons = score(

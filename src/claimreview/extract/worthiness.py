@@ -179,7 +179,9 @@ DATE_WORDS = words("""
     """)
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # A person's age in apposition ("Lea Frei, 17,") is not a statistic.
-AGE = re.compile(r"(?<=[A-Za-z]), \d{1,2}(?=[,.]|$)|\b(?:I am|I'm|I’m|I was|aged)\s+\d{1,2}\b")
+AGE = re.compile(r"(?<=[A-Za-z]), \d{1,2}(?=[,.]|$)")
+# "I am 74", "aged 58": an age told in the first person (looked for only when "I" or "aged" is there).
+OWN_AGE = re.compile(r"\b(?:I am|I'm|I’m|I was|aged)\s+\d{1,2}\b")
 FIGURE = re.compile(r"\d[\d,.]*")
 EVENT_VERBS = words("""
     control controls controlled hold holds held surround surrounds surrounded kill kills killed
@@ -299,7 +301,9 @@ def features(
         hits |= tags
         numbers += "number" in tags
     digits = DIGIT.search(sentence) is not None
-    figures = FIGURE.findall(AGE.sub("", sentence)) if digits else []
+    own_age = digits and ("I" in unique or "aged" in unique)
+    plain = OWN_AGE.sub("", sentence) if own_age else sentence
+    figures = FIGURE.findall(AGE.sub("", plain)) if digits else []
     count = len(figures) + numbers
     if count:
         found["figure"] = 1.0
