@@ -415,3 +415,8 @@ def test_a_clause_after_said_is_no_speaker_when_the_name_came_before() -> None:
         "The Royal Harbour Trust, which owns 40 piers, said Norwegian law prevented it from selling them."
     )
     assert speakers_of(sentence)[sentence] == "Royal Harbour Trust"
+
+
+def test_an_article_inside_a_body_s_name() -> None:
+    sentence = "Campaign group Friends for a Cleaner Danube said 2,000 fish had died."
+    assert speakers_of(sentence)[sentence] == "Friends for a Cleaner Danube"

@@ -147,8 +147,8 @@ def trailing_name(tokens: list[str]) -> list[str]:
                 and tokens[i - 2][0].isupper()
             )
             or (
-                # "Office for the Coordination of ..."
-                tok == "the"
+                # "Office for the Coordination of ...", "Citizens for a Better Environment"
+                tok in ARTICLES
                 and i < len(tokens)
                 and i >= 3
                 and tokens[i - 2] in ("of", "for", "at", "from")
