@@ -41,7 +41,7 @@ ORG_WORDS = words("""
     census assembly parliament congress senate treasury opposition unions lancet journal chamber
     college school hospital clinic institution defence defense protection administration guard
     coastguard directorate inspectorate secretariat bureau tribunal shipyard museum gallery library
-    archive orchestra theatre
+    archive orchestra theatre exchange bourse
     telekom telecom telecoms systems holdings technologies pharma therapeutics logistics ratings
     securities industries insurance
     """)
@@ -61,14 +61,14 @@ ORG_HEADS = words("""
     council service company airline institute commission report study survey firm operator
     carmaker lender insurer retailer manufacturer producer developer charity regulator utility
     automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner watchdog
-    channel broadcaster newspaper station exchange platform startup broker chain yard shipyard
+    channel broadcaster newspaper station exchange platform startup broker chain yard shipyard bourse
     """)
 # Heads that name a kind of business: "the company said" may point to the subject of its own
 # sentence ("Halvorsen Motors will cut 1,200 jobs, the company said").
 BUSINESS_HEADS = words("""
     company firm operator carmaker lender insurer retailer manufacturer producer developer airline
     group utility automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner
-    exchange platform startup broker chain
+    exchange platform startup broker chain bourse
     """)
 # Nouns for a kind of business or body written before its name like a title ("Operator Kansai
 # Electric Power", "Insurer Allianz"); unlike "Union" or "Bank" they never open a name themselves.

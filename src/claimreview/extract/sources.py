@@ -379,7 +379,12 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
         if inverts:
             candidates.append(_np_after(masked, end))
     else:
-        candidates.append(clause.split(", ")[-1])
+        segments = clause.split(", ")
+        last = segments[-1]
+        if len(segments) > 1 and COMMA_NAME_HEAD.search(segments[-2]) and COMMA_NAME_TAIL.match(last):
+            # "the Ministry of Agriculture, Animal Industry and Fisheries": one name with a comma.
+            last = f"{COMMA_NAME_HEAD.search(segments[-2]).group()}, {last}"  # type: ignore[union-attr]
+        candidates.append(last)
     for candidate in candidates:
         # "A review by X published last year found that": X, or nobody for an unsigned report.
         work = work_source(candidate)
@@ -424,6 +429,11 @@ def _leading_subject(clause: str) -> str | None:
     return _clean(" ".join(tokens[:end])) if end else None
 
 
+# A body's name with a comma in it: "Ministry of X, Y and Z", "Department for X, Y and Z".
+COMMA_NAME_HEAD = re.compile(r"(?:\b[Tt]he\s+)?[A-Z][\w'’-]*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*$")
+COMMA_NAME_TAIL = re.compile(
+    r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
+)
 RELATIVE_AFTER = re.compile(r"\s+(?:who|whose|which)\s")
 AFFILIATION_CUT = re.compile(r"\s(?:of|at|from|with)\s")
 

@@ -51,6 +51,7 @@ PLACE_LINKS = words("in of at from on for across")
 CLAUSE_OPENERS = words("who which that whose where when")
 
 # Words a subject's name or description is made of (besides capitalised words).
+POSSESSIVE_END = re.compile(r"['’]s?$")
 NP_WORDS = ORG_WORDS | ORG_HEADS | PERSON_HEADS | TITLES | ROLES | GENERIC_SOURCES
 # An adverbial opening a clause before its subject ("On Friday, X ...", "In a statement, X ...").
 INTRO_WORDS = words("on in at after before during earlier later last speaking asked meanwhile separately")
@@ -97,7 +98,8 @@ def clause_subject(clause: str) -> str | None:
         if i > 0 and tok[:1].islower() and (word in SUBJECT_STOPS or _verb_like(word)):
             end = with_place(tokens, end) if end == i else end
             break
-        if tok[:1].isupper() or singular(word.strip("'’")) in NP_WORDS:
+        # "The agency's director-general,": a possessive and a hyphenated title are the subject too.
+        if tok[:1].isupper() or any(singular(POSSESSIVE_END.sub("", w)) in NP_WORDS for w in word.split("-")):
             end = i + 1
         if tok.endswith(","):
             break
