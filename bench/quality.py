@@ -1,6 +1,6 @@
 """Extraction quality on the team's evaluation set: this version against a "contains a digit" baseline.
 
-    .venv/bin/python bench/quality.py [--small] [--show] [--sanity | --holdout2 | ... | --holdout15]
+    .venv/bin/python bench/quality.py [--small] [--show] [--sanity | --holdout2 | ... | --holdout16]
 
 Gold lives in tests/eval/extraction (see its README): ``⟦Speaker|sentence⟧`` marks inline, or a
 ``NAME.gold.json`` beside subtitle files. Each file is read with read_article (marks removed, in
@@ -21,7 +21,7 @@ an eighth, written after the holdout7 fixes; --holdout9 a ninth, written after t
 --holdout10 a tenth, written after the holdout9 fixes; --holdout11 an eleventh, written after the
 holdout10 fixes; --holdout12 a twelfth, written after the holdout11 fixes; --holdout13 a thirteenth,
 written after the holdout12 fixes; --holdout14 a fourteenth, written after the holdout13 fixes;
---holdout15 a fifteenth, written after the holdout14 fix.
+--holdout15 a fifteenth, written after the holdout14 fix; --holdout16 a sixteenth, after the holdout15 fixes.
 """
 
 from __future__ import annotations
@@ -208,8 +208,9 @@ def main() -> None:
     held_out.add_argument("--holdout13", action="store_true", help="only the thirteenth held-out set")
     held_out.add_argument("--holdout14", action="store_true", help="only the fourteenth held-out set")
     held_out.add_argument("--holdout15", action="store_true", help="only the fifteenth held-out set")
+    held_out.add_argument("--holdout16", action="store_true", help="only the sixteenth held-out set")
     args = parser.parse_args()
-    held = [f"holdout{n}" for n in range(2, 16) if getattr(args, f"holdout{n}")]
+    held = [f"holdout{n}" for n in range(2, 17) if getattr(args, f"holdout{n}")]
     folder = "sanity" if args.sanity else held[0] if held else None
     docs = load(folders=(folder,)) if folder is not None else load(SMALL if args.small else None)
     ours_scores = evaluate(docs, ours)
