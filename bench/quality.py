@@ -1,6 +1,6 @@
 """Extraction quality on the team's evaluation set: this version against a "contains a digit" baseline.
 
-    .venv/bin/python bench/quality.py [--small] [--show] [--sanity | --holdout2 | ... | --holdout5]
+    .venv/bin/python bench/quality.py [--small] [--show] [--sanity | --holdout2 | ... | --holdout16]
 
 Gold lives in tests/eval/extraction (see its README): ``⟦Speaker|sentence⟧`` marks inline, or a
 ``NAME.gold.json`` beside subtitle files. Each file is read with read_article (marks removed, in
@@ -15,7 +15,13 @@ The baseline extracts every sentence containing a digit, scores it 1 (else 0), n
 articles written after the rules were frozen (never used for tuning); --holdout2 scores only
 tests/eval/extraction/holdout2, a second such set written after the sanity-set fixes; --holdout3
 a third, written after the holdout2 fixes; --holdout4 a fourth, written after the holdout3 scores;
---holdout5 a fifth, written after the holdout4 fixes.
+--holdout5 a fifth, written after the holdout4 fixes; --holdout6 a sixth, written after the holdout5
+fixes and the prose-caption rule; --holdout7 a seventh, written after the holdout6 fixes; --holdout8
+an eighth, written after the holdout7 fixes; --holdout9 a ninth, written after the holdout8 fixes;
+--holdout10 a tenth, written after the holdout9 fixes; --holdout11 an eleventh, written after the
+holdout10 fixes; --holdout12 a twelfth, written after the holdout11 fixes; --holdout13 a thirteenth,
+written after the holdout12 fixes; --holdout14 a fourteenth, written after the holdout13 fixes;
+--holdout15 a fifteenth, written after the holdout14 fix; --holdout16 a sixteenth, after the holdout15 fixes.
 """
 
 from __future__ import annotations
@@ -192,8 +198,19 @@ def main() -> None:
     held_out.add_argument("--holdout3", action="store_true", help="only the third held-out set")
     held_out.add_argument("--holdout4", action="store_true", help="only the fourth held-out set")
     held_out.add_argument("--holdout5", action="store_true", help="only the fifth held-out set")
+    held_out.add_argument("--holdout6", action="store_true", help="only the sixth held-out set")
+    held_out.add_argument("--holdout7", action="store_true", help="only the seventh held-out set")
+    held_out.add_argument("--holdout8", action="store_true", help="only the eighth held-out set")
+    held_out.add_argument("--holdout9", action="store_true", help="only the ninth held-out set")
+    held_out.add_argument("--holdout10", action="store_true", help="only the tenth held-out set")
+    held_out.add_argument("--holdout11", action="store_true", help="only the eleventh held-out set")
+    held_out.add_argument("--holdout12", action="store_true", help="only the twelfth held-out set")
+    held_out.add_argument("--holdout13", action="store_true", help="only the thirteenth held-out set")
+    held_out.add_argument("--holdout14", action="store_true", help="only the fourteenth held-out set")
+    held_out.add_argument("--holdout15", action="store_true", help="only the fifteenth held-out set")
+    held_out.add_argument("--holdout16", action="store_true", help="only the sixteenth held-out set")
     args = parser.parse_args()
-    held = [name for name in ("holdout2", "holdout3", "holdout4", "holdout5") if getattr(args, name)]
+    held = [f"holdout{n}" for n in range(2, 17) if getattr(args, f"holdout{n}")]
     folder = "sanity" if args.sanity else held[0] if held else None
     docs = load(folders=(folder,)) if folder is not None else load(SMALL if args.small else None)
     ours_scores = evaluate(docs, ours)

@@ -232,31 +232,23 @@ def test_sample_noise_not_extracted(
         assert fragment not in article.text, fragment
 
 
-def _credit_follows(text: str, end: int) -> bool:
-    rest = text[text.find("\n", end) :].split("\n")
-    following = next((line.strip() for line in rest if line.strip()), "")
-    return following in ("AFP", "Photo: Reuters", "Reuters/Piotr Nowak", "Photo: Harbor Health News/Lee Chen")
-
-
 @pytest.mark.parametrize("name", [n for n, e in sorted(EXPECTED.items()) if e.caption])
-def test_repeated_caption_extracted_once(
+def test_repeated_caption_never_extracted(
     name: str, extracted: dict[str, tuple[Article, list[ExtractedClaim]]]
 ) -> None:
+    # The page prints the caption twice, once with a credit under it and once without: both
+    # copies are the picture's caption, whatever the score of a dated scene would be.
     article, claims = extracted[name]
     caption = EXPECTED[name].caption
     assert article.text.count(caption) == 2
-    claim = claim_with(claims, caption)
-    # The copy with a credit line under it ("AFP", "Photo: Reuters") is the caption; the other is prose.
-    copies = [i for i in range(len(article.text)) if article.text.startswith(caption, i)]
-    uncredited = [i for i in copies if not _credit_follows(article.text, i + len(caption))]
-    assert claim.start in uncredited
+    assert_not_extracted(claims, caption)
 
 
 def test_unattributed_sentences_have_no_speaker(
     extracted: dict[str, tuple[Article, list[ExtractedClaim]]],
 ) -> None:
-    _, claims = extracted["harbour-strike.md"]
-    assert claim_with(claims, "Container cranes stand idle").speaker is None
+    _, claims = extracted["river-flood.txt"]
+    assert claim_with(claims, "Insurers have not yet published estimates").speaker is None
 
 
 def test_scores_rank_figures_and_sources_above_bare_assertions() -> None:
@@ -330,7 +322,7 @@ def test_douma_noise_dropped(douma: tuple[str, list[ExtractedClaim]]) -> None:
     text, claims = douma
     caption = "Syrian civilians walk along a destroyed street"
     assert text.count(caption) == 2
-    claim_with(claims, caption)
+    assert_not_extracted(claims, caption)
     assert not [c for c in claims if c.text in ("AFP", "Route 6")]
     assert_not_extracted(claims, "Route 6")
     headline = text.split("\n", 1)[0]

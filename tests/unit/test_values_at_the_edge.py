@@ -66,8 +66,7 @@ def test_located_bad_value_names_file_line_and_field() -> None:
         rules.parse_label("maybe")
     located = caught.value.at("events.jsonl", 7, "label")
     assert (
-        str(located)
-        == "events.jsonl:7: field 'label': must be one of: "
+        str(located) == "events.jsonl:7: field 'label': must be one of: "
         "confirmed, denied, unverified, not_checkworthy, cleared"
     )
     assert (located.path, located.line, located.field) == ("events.jsonl", 7, "label")

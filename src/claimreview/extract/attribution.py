@@ -50,20 +50,29 @@ from claimreview.extract.names import (
     ARTICLES,
     BUSINESS_HEADS,
     CAMEL,
+    DESCRIPTION_WORDS,
     DESCRIPTOR_HEADS,
     NOT_FIRST_NAMES,
     ORG_HEADS,
     ORG_WORDS,
+    OVERSEER_HEADS,
+    OWNER,
     PERSON_HEADS,
     POSSESSIVE,
+    PUBLIC_BODY_WORDS,
+    SPELLED_OUT,
     TITLES,
     drop_affiliation,
+    is_acronym_word,
     is_body_head,
     is_generic,
+    is_nationality,
     is_official,
     is_org,
+    is_role,
     named_with_head,
     singular,
+    stem_in,
     strip_titles,
     trailing_name,
 )
@@ -74,6 +83,8 @@ __all__ = ["Found", "SpeakerContext", "mask_quotes"]
 
 PRONOUNS_PERSON = frozenset({"he", "she"})
 PRONOUNS_ORG = frozenset({"it", "they"})
+# "According to him", "quoted her as saying": the object form points back the same way.
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 MAX_ANTECEDENTS = 50
 # How many sentences back a "he"/"she" looks for a person named without a reporting verb.
 PRONOUN_REACH = 4
@@ -175,14 +186,19 @@ class SpeakerContext:
     def _resolve(self, np: str, sentence: str = "") -> tuple[str, bool, bool] | None:
         """(speaker, is organisation, is a name) for a speaker phrase."""
         lowered = np.lower()
+        lowered = OBJECT_PRONOUNS.get(lowered, lowered)
         if lowered in PRONOUNS_PERSON:
             # Never an organisation: "he"/"she" with no person before it stays unknown.
             person = self._person_for("f" if lowered == "she" else "m")
             return (person, False, False) if person else None
         if lowered in PRONOUNS_ORG:
-            preferred = self.last_person if lowered in PRONOUNS_PERSON else self.last_org
-            target = preferred or self.last
-            return (target, target == self.last_org, False) if target else None
+            target = self.last_org or self.last
+            if target is None:
+                # "The Scottish Government has approved ..., it said": nobody spoke before, so
+                # the body the sentence opens with.
+                subject = subject_name(strip_dateline(sentence))
+                return (subject, True, True) if subject and is_org(subject.split()) else None
+            return target, target == self.last_org, False
         tokens = np.split()
         definite = tokens[0].lower() == "the"
         bare = tokens[1:] if tokens[0].lower() in ARTICLES else tokens
@@ -190,8 +206,13 @@ class SpeakerContext:
             # "officials in the state of Brandenburg": the place's name does not speak.
             return " ".join(bare), singular(bare[0].lower()) in ORG_WORDS, False
         name = trailing_name(tokens)
+        if len(name) == 1 and is_acronym_word(name[0]):
+            # "KAI said" after "Korea Aerospace Industries (KAI)": the name in full.
+            full = self._acronym_name(name[0])
+            if full != name[0]:
+                return full, True, True
         # "The Governor said": a title alone is a description, not a name.
-        if name and definite and all(t.lower() in TITLES | PERSON_HEADS | ORG_HEADS for t in name):
+        if name and definite and all(t.lower() in DESCRIPTION_WORDS for t in name):
             tokens = [tokens[0]] + [t.lower() if t in name else t for t in tokens[1:]]
             name = []
         if name:
@@ -212,7 +233,7 @@ class SpeakerContext:
                 full = self._full_name(stripped[0])
                 if full != stripped[0]:
                     return full, False, True
-                longer = self._longer_name(stripped[0])
+                longer = self._longer_name(stripped[0]) or self._described_name(stripped[0])
                 if longer is not None:
                     return longer
                 # "General Motors" and an unknown "Mayor Petrak" keep their first word.
@@ -223,7 +244,11 @@ class SpeakerContext:
         if not tokens:
             return None
         head = singular(tokens[-1].lower())
-        if definite and all(is_generic(t) for t in tokens):
+        if (
+            definite
+            and all(is_generic(t) or is_nationality(t) for t in tokens[:-1])
+            and is_generic(tokens[-1])
+        ):
             antecedent = self._antecedent(head, sentence, tokens)
             if antecedent is not None:
                 return antecedent
@@ -298,9 +323,10 @@ class SpeakerContext:
                 if " " in expanded or self._name_word(subject):
                     return expanded
             found = mentions(mask_quotes(text), self._known_person)
-            for mention in found:
-                if mention.org and mention.name not in people:
-                    return mention.name
+            # "sold as Arachiva by Nutrova Therapeutics": a name of several words before a lone word.
+            bodies = [m for m in found if m.org and m.name not in people]
+            for mention in sorted(bodies, key=lambda m: " " not in m.name):
+                return mention.name
             if text is sentence:
                 # "Profits at Kestrel Foods rose": a name of several words that is no known person.
                 for mention in found:
@@ -350,18 +376,41 @@ class SpeakerContext:
         recent = self.mentions[-MAX_ANTECEDENTS:][::-1]
         # "the shipowner" points back to "the vessel's owner": the head or a word it ends with.
         wanted = {head} | {head[i:] for i in range(1, len(head) - 4)}
+        modifiers = {t.lower() for t in tokens[:-1] if not t.endswith("-based")}
+        body = head in ORG_HEADS or head in ORG_WORDS
         for speaker, org, named, words_ in recent:
-            if not wanted.isdisjoint(_heads(words_)):
-                return speaker, org, named
+            heads = _heads(words_)
+            if wanted.isdisjoint(heads) or (body and not org and self._described_person(words_)):
+                # "The Commission said" is not the Commission's spokesperson quoted before it.
+                continue
+            if not named and not modifiers <= heads:
+                # "the education ministry" is not "the interior ministry" named before it.
+                continue
+            return speaker, org, named
+        lowercase = [t for t in tokens[:-1] if t[:1].islower() and not t.endswith("-based")]
+        if lowercase and body:
+            # "The space agency said" after "the Indian Space Research Organisation": the body
+            # whose name holds every word of the description.
+            for speaker, org, named, words_ in recent:
+                if org and named and all(stem_in(m, _heads(words_)) for m in lowercase):
+                    return speaker, org, named
+            if len(lowercase) == 1 and head in BUSINESS_HEADS:
+                # "The accounting firm said" after "its auditor, Samil-Daeyang Accounting,": a name
+                # ending in the description's word, in this sentence or one shortly before.
+                for text in (sentence, *self.earlier[-DESCRIBED_REACH:][::-1]):
+                    name = named_with_head(lowercase[0], text)
+                    if name is not None:
+                        return name, True, True
         if head in WORK_NOUNS or singular(head) + "s" in WORK_NOUNS:
             # "The survey put the number at ...": the survey a recent sentence credited to someone.
             for masked, spoken, _ in self.named[::-1]:
                 if spoken is not None and head in masked.lower():
                     return spoken.name, spoken.org, True
         # "The European Medicines Agency approved it, the agency said": named in the sentence.
-        for text in (sentence, *self.earlier[-3:][::-1]):
+        for text in (sentence, *self.earlier[-DESCRIBED_REACH:][::-1]):
             m = named_with_head(head, text)
-            if m:
+            # "The central bank" is not "Baltija Credit Bank": every word of the description counts.
+            if m and all(stem_in(w, _heads(m)) for w in modifiers if w[:1].islower()):
                 return m, is_org(m.split()), True
         if is_body_head(head):
             # "The Communications Authority of Kenya fined ..., the regulator said".
@@ -380,6 +429,11 @@ class SpeakerContext:
             business = self._business(sentence)
             if business is not None:
                 return business, True, True
+        if head in OVERSEER_HEADS:
+            # "The regulator said" after a company and its chief spoke: the public body named last.
+            for speaker, org, named, _ in recent:
+                if org and named and not PUBLIC_BODY_WORDS.isdisjoint(_heads(speaker)):
+                    return speaker, org, named
         if len(tokens) == 1 and (want_org or head in ANY_PERSON_HEADS):
             # "the agency", "the spokesman": the last source of that kind. An office ("the
             # mayor") is not whoever spoke last: it needs a mention holding that word.
@@ -393,6 +447,39 @@ class SpeakerContext:
                 if named and org == want_org:
                     return speaker, org, named
         return None
+
+    @staticmethod
+    def _described_person(words_: str) -> bool:
+        """The mention was introduced as a person ("A Commission spokesperson, Eva Lindqvist")."""
+        return any(w in PERSON_HEADS or w in TITLES or is_role(w) for w in _heads(words_))
+
+    def _described_name(self, word: str) -> tuple[str, bool, bool] | None:
+        """'Huaxing said' after 'property developer Huaxing Land': the body's name in full."""
+        run = re.compile(r"\b([a-z][\w-]*)\s+(" + re.escape(word) + r"(?:\s+[A-Z][\w'’&-]*)+)")
+        for text in self.earlier[-MAX_ANTECEDENTS:][::-1]:
+            m = run.search(text) if word in text else None
+            if m and is_body_head(m.group(1)):
+                return m.group(2).rstrip(".,"), True, True
+        return None
+
+    def _acronym_name(self, acronym: str) -> str:
+        """The name an acronym was spelled out as earlier ("Korea Aerospace Industries (KAI)")."""
+        marker = f"({acronym})"
+        pattern = re.compile(SPELLED_OUT.format(re.escape(acronym)))
+        for text in self.earlier[-MAX_ANTECEDENTS:][::-1]:
+            m = pattern.search(text) if marker in text else None
+            if m:
+                words_ = m.group(1).split()
+                while words_ and (words_[0].lower() in ARTICLES or OWNER.search(words_[0])):
+                    words_ = words_[1:]
+                if words_:
+                    return " ".join(words_)
+        # "according to the WHO" after "the World Health Organization said": the initials match.
+        for speaker, org, named, _ in self.mentions[-MAX_ANTECEDENTS:][::-1]:
+            capitals = [w[0] for w in speaker.split() if w[:1].isupper()]
+            if org and named and len(capitals) > 1 and "".join(capitals) == acronym:
+                return speaker
+        return acronym
 
     def _full_name(self, surname: str) -> str:
         if surname in self.full_names:

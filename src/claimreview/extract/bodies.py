@@ -25,6 +25,7 @@ SUBJECT_APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|its|one)\s+[^,
 MAX_SUBJECT_WORDS = 5
 
 
+AFFILIATED = re.compile(r"\s(?:at|of|with|from|in|for)\s")
 PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "into", "across", "over", "outside", "inside"})
 
 
@@ -39,11 +40,17 @@ def described_phrase(masked: str, raw: str) -> tuple[str, bool]:
     body = False
     for description in (
         APPOSITION.match(masked, at + len(raw)),
-        LEADING_APPOSITION.search(masked, 0, at) if masked[:at].rstrip().endswith(",") else None,
+        # "The vessel's owner, Aegean Star Shipping, said": the name set off on both sides; in
+        # "The orchestra cancelled the tour, the union said" the clause before is no description.
+        LEADING_APPOSITION.search(masked, 0, at)
+        if masked[:at].rstrip().endswith(",") and masked[at + len(raw) :].lstrip().startswith(",")
+        else None,
     ):
         if description:
             words_.append(description.group(1))
-            body = body or is_body_head(description.group(1).rsplit(None, 1)[-1])
+            # "a media law professor at Bilkent University" is a person: the head is before "at".
+            head = AFFILIATED.split(description.group(1), 1)[0]
+            body = body or is_body_head(head.rsplit(None, 1)[-1])
     return " ".join(words_), body
 
 
@@ -55,6 +62,11 @@ def described(head: str, text: str) -> str | None:
     if m is None:
         after = r"),\s+(?:the|a|an)\s+[^,;]{0,60}?\b" + re.escape(head) + ","
         m = re.search("(" + NAME_RUN.pattern + after, text)
+    if m is None:
+        # "the Uljanik Adria shipyard" for "the yard": the name, then its kind in lower case.
+        m = re.search(r"\b[Tt]he\s+(" + NAME_RUN.pattern + r")\s+[a-z]*" + re.escape(head) + r"\b", text)
+        if m and " " not in m.group(1):
+            return None  # "The Korean company", "the Arvan government": an adjective, not a name
     return m.group(1).rstrip(".") if m else None
 
 

@@ -116,6 +116,9 @@ def mentions(sentence: str, known_people: Callable[[str], str | None]) -> list[M
         if described and (is_body_head(described.group(1)) or is_role(described.group(1))):
             continue  # "Japanese" in "Japanese drugmaker Takeda": the next run is the name
         tokens = [POSSESSIVE_TAIL.sub("", t) for t in m.group().split()]
+        based = len(tokens) > 1 and tokens[0].endswith("-based")
+        if based:
+            tokens = tokens[1:]  # "Boston-based Nutrova Therapeutics": a body, named after its base
         before = sentence[max(0, m.start() - 30) : m.start()].split()
         cue = before[-1] if before else ""
         if m.start() == start and len(tokens) >= 3:
@@ -133,7 +136,8 @@ def mentions(sentence: str, known_people: Callable[[str], str | None]) -> list[M
         lowered_cue = singular(cue.lower().strip(",.'’"))
         apposition = BODY_APPOSITION.match(sentence, m.end())
         if (
-            is_org(tokens)
+            based
+            or is_org(tokens)
             or any(CAMEL.match(t) for t in tokens)
             or lowered_cue in ORG_WORDS | ORG_HEADS
             or is_body_head(lowered_cue)

@@ -17,8 +17,9 @@ ACRONYM = re.compile(r"^[A-Z]{2,}$")
 CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z]")
 POSSESSIVE = re.compile(r"['’]s?$")
 ARTICLES = frozenset({"the", "a", "an"})
+ELISIONS = frozenset({"d'", "d’", "l'", "l’"})
 # Lowercase words allowed inside a name between capitalised ones: "Jaish al Islam".
-NAME_CONNECTORS = words("al el bin ibn bint abu de del della der di da dos du la le van von of for and y")
+NAME_CONNECTORS = words("al el bin ibn bint abu de del della der des di da dos du la le van von of for and y")
 # Dropped from the front of a name: "Foreign Minister Jane Roe" -> "Jane Roe".
 TITLES = words("""
     president minister prime general gen gen. lieutenant lt lt. colonel col col. major maj captain
@@ -26,6 +27,8 @@ TITLES = words("""
     judge justice chief sheikh imam pope king queen prince sir rev rev. ambassador secretary
     commissioner chancellor spokesman spokeswoman spokesperson inspector superintendent sgt sgt.
     sergeant brigadier admiral commander director chairman chairwoman ceo deputy
+    mp mep mla datuk datin dato seri sri tun haji hajjah shri smt dean bishop archbishop cardinal rabbi
+    pastor reverend prosecutor magistrate sheriff coroner ombudsman
     """)
 ORG_WORDS = words("""
     observatory ministry agency army forces force staff council committee police government monitor
@@ -37,8 +40,13 @@ ORG_WORDS = words("""
     air airline airlines airways coal oil gas energy mining motors list initiative militia index
     census assembly parliament congress senate treasury opposition unions lancet journal chamber
     college school hospital clinic institution defence defense protection administration guard
-    coastguard
+    coastguard directorate inspectorate secretariat bureau tribunal shipyard museum gallery library
+    archive orchestra theatre exchange bourse
+    telekom telecom telecoms systems holdings technologies pharma therapeutics logistics ratings
+    securities industries insurance
     """)
+# Bodies people visit: "a volunteer at the museum" is a passer-by, not an office.
+VENUES = words("museum gallery library archive orchestra theatre")
 # Capitalised joining words inside an organisation's name ("Doctors Without Borders").
 ORG_CONNECTORS = words("Without For Of And")
 # Capitalised words that precede a surname without being a first name ("The Jensen plan").
@@ -53,12 +61,14 @@ ORG_HEADS = words("""
     council service company airline institute commission report study survey firm operator
     carmaker lender insurer retailer manufacturer producer developer charity regulator utility
     automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner watchdog
+    channel broadcaster newspaper station exchange platform startup broker chain yard shipyard bourse
     """)
 # Heads that name a kind of business: "the company said" may point to the subject of its own
 # sentence ("Halvorsen Motors will cut 1,200 jobs, the company said").
 BUSINESS_HEADS = words("""
     company firm operator carmaker lender insurer retailer manufacturer producer developer airline
     group utility automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner
+    exchange platform startup broker chain bourse
     """)
 # Nouns for a kind of business or body written before its name like a title ("Operator Kansai
 # Electric Power", "Insurer Allianz"); unlike "Union" or "Bank" they never open a name themselves.
@@ -129,6 +139,7 @@ def trailing_name(tokens: list[str]) -> list[str]:
         tok = tokens[i - 1]
         if (
             tok[0].isupper()
+            or (tok[:2] in ELISIONS and tok[2:3].isupper())  # "Conseil des Vins d'Alsace"
             or (
                 (tok in NAME_CONNECTORS or tok in AFFILIATION)
                 and i < len(tokens)
@@ -136,8 +147,8 @@ def trailing_name(tokens: list[str]) -> list[str]:
                 and tokens[i - 2][0].isupper()
             )
             or (
-                # "Office for the Coordination of ..."
-                tok == "the"
+                # "Office for the Coordination of ...", "Citizens for a Better Environment"
+                tok in ARTICLES
                 and i < len(tokens)
                 and i >= 3
                 and tokens[i - 2] in ("of", "for", "at", "from")
@@ -163,10 +174,10 @@ def is_official(text: str) -> bool:
     """The words name an office, a role or an organisation ("Mayor Ivo Petrak", "union leader X"),
     not a passer-by ("trader Mercy Achieng, who sells phones")."""
     return any(
-        (w in ROLES and w not in LAY_ROLES)
+        ((w in ROLES or w.endswith(ROLE_SUFFIXES)) and w not in LAY_ROLES)
         or w in TITLES
         or w in PERSON_HEADS
-        or w in ORG_WORDS
+        or (w in ORG_WORDS and w not in VENUES)
         or w in ORG_HEADS
         for w in (singular(t.lower()) for t in NAME_WORD.findall(text))
     )
@@ -179,7 +190,14 @@ def drop_affiliation(name: list[str]) -> list[str]:
             person = [t for t in name[:i] if not is_role(t)]
             # "of" also joins a place to its name ("Bank of England"): a first and last name
             # before it, or a body after it, make it an affiliation.
-            if person and not is_org(name[:i]) and (tok != "of" or len(person) >= 2 or is_org(name[i + 1 :])):
+            # "Port of Rotterdam Authority": one word, "of" with no article, a body word last.
+            one_body = tok == "of" and i == 1 and name[i + 1] != "the" and name[-1].lower() in ORG_WORDS
+            if (
+                person
+                and not one_body
+                and not is_org(name[:i])
+                and (tok != "of" or len(person) >= 2 or is_org(name[i + 1 :]))
+            ):
                 return name[:i]
             return name
     return name
@@ -191,4 +209,35 @@ def strip_titles(name: list[str]) -> list[str]:
         if tok.lower() in TITLES or (i < len(name) - 1 and is_role(tok) and not is_org(name)):
             last_title = i
     rest = name[last_title + 1 :]
+    if rest and rest[0] in AFFILIATION:
+        return name  # "Directorate General of Civil Aviation": a body's name, not a title
     return rest if rest else name
+
+
+# "The Korean company", "the French union": a nationality describes, it does not name.
+ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ian", "ch", "ic", "i")
+# "The Governor", "The Commission", "The Board": capitalised, yet a description.
+DESCRIPTION_WORDS = TITLES | PERSON_HEADS | ORG_HEADS | ORG_WORDS
+# "the regulator/watchdog" is a public body, not the company it oversees.
+OVERSEER_HEADS = frozenset({"regulator", "watchdog", "supervisor"})
+PUBLIC_BODY_WORDS = words("""
+    authority commission agency board council office directorate inspectorate ministry service bureau
+    tribunal department administration
+    """)
+OWNER = re.compile(r"['’]s$")
+# "Korea Aerospace Industries (KAI)": the capitalised run just before an acronym in brackets.
+SPELLED_OUT = r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|de|du|des)\s+)*){{1,8}})\(\s*{}\s*\)"
+
+
+def is_acronym_word(token: str) -> bool:
+    # "RTÜK" and "KAI"; "US" and "UN" too, which are never spelled out before "(US)".
+    return len(token) >= 2 and token.isupper() and token.isalpha()
+
+
+def is_nationality(token: str) -> bool:
+    return token[:1].isupper() and token.lower().endswith(ADJECTIVE_ENDINGS) and not is_acronym_word(token)
+
+
+def stem_in(word: str, heads: frozenset[str]) -> bool:
+    # "korean" in "Korea Aerospace Industries", "space" in "Indian Space Research Organisation".
+    return word in heads or any(len(h) >= 4 and word.startswith(h) for h in heads)

@@ -6,17 +6,21 @@ them; :func:`extract_claims` is the kept ones.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimreview.extract.attribution import SpeakerContext
 from claimreview.extract.furniture import line_reason
 from claimreview.extract.records import ExtractedClaim
+from claimreview.extract.scene import caption_like, dated_scene
 from claimreview.extract.segment import Sentence, sentences, span_sentences
 from claimreview.extract.transcript import turns
 from claimreview.extract.worthiness import KEEP_THRESHOLD, WORD, noise_reason, score
 
 KINDS = ("article", "transcript")
+# "(END)", "-- ENDS", "-30-", "###": the story's end, not a credit under a picture.
+END_MARK = re.compile(r"^[\W_]*(?:END|ENDS|ENDITEM|MORE|30)?[\W_]*$")
 # A credit line is short; longer lines under a caption-like line are prose.
 CREDIT_LINE_MAX_CHARS = 80
 
@@ -57,9 +61,48 @@ def _next_line(text: str, end: int) -> str:
 def _credited(text: str, sentence: Sentence) -> bool:
     """A line standing alone with a photo credit under it ("AFP", "Photo: Reuters") is a caption."""
     following = _next_line(text, sentence.end)
-    if not following or len(following) > CREDIT_LINE_MAX_CHARS:
+    if not following or len(following) > CREDIT_LINE_MAX_CHARS or END_MARK.match(following):
         return False
     return noise_reason(following, alone=True, opening=False) == "credit"
+
+
+def _key(span: str) -> str:
+    return " ".join(span.split())
+
+
+def _printed_twice(text: str, found: list[Sentence]) -> set[str]:
+    """Stand-alone paragraphs that come back word for word (a caption under the picture and again
+    in a gallery or at the end of the page)."""
+    once: set[str] = set()
+    twice: set[str] = set()
+    for sentence in found:
+        if sentence.alone:
+            key = _key(text[sentence.start : sentence.end])
+            (twice if key in once else once).add(key)
+    return twice
+
+
+@dataclass(slots=True)
+class _Captions:
+    """What the page has shown to be captions so far, and its repeated paragraphs (counted only
+    when a sentence needs them: most pages never ask)."""
+
+    text: str
+    found: list[Sentence]
+    seen: set[str]
+    repeated: set[str] | None = None
+
+    def caption(self, sentence: Sentence, span: str, key: str) -> bool:
+        """A stand-alone sentence nobody is quoted in that is a picture's caption."""
+        if key in self.seen:
+            return True
+        if not sentence.alone:
+            return False
+        if _credited(self.text, sentence) or dated_scene(span):
+            return True
+        if self.repeated is None:
+            self.repeated = _printed_twice(self.text, self.found)
+        return key in self.repeated and caption_like(span)
 
 
 def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
@@ -67,7 +110,10 @@ def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candid
     seen: set[str] = set()
     out: list[Candidate] = []
     line_noise: dict[int, str | None] = {}
-    for sentence in sentences(text):
+    found_sentences = list(sentences(text))
+    # Captions already seen: the same words printed again later are the same caption.
+    page = _Captions(text, found_sentences, set())
+    for sentence in found_sentences:
         span = text[sentence.start : sentence.end]
         tokens = WORD.findall(span)
         noise = noise_reason(span, alone=sentence.alone, opening=sentence.paragraph == 0, tokens=tokens)
@@ -77,18 +123,21 @@ def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candid
                 line_noise[line_start] = line_reason(_line(text, sentence))
             noise = line_noise[line_start]
         if noise is not None:
+            if noise == "caption":
+                page.seen.add(_key(span))
             out.append(Candidate(sentence.start, sentence.end, None, 0.0, (), noise, False))
             continue
         # Attribute before de-duplicating: a repeated sentence still moves the "last speaker".
         found = context.attribute_full(span, paragraph=sentence.paragraph, tokens=tokens)
+        key = " ".join(span.split())
         # Someone's words with an agency tag under them are still a claim; a scene is not.
         if found is None and (
-            (sentence.alone and _credited(text, sentence))
-            or any(s <= sentence.start and sentence.end <= e for s, e in captions)
+            any(s <= sentence.start and sentence.end <= e for s, e in captions)
+            or page.caption(sentence, span, key)
         ):
+            page.seen.add(key)
             out.append(Candidate(sentence.start, sentence.end, None, 0.0, (), "caption", False))
             continue
-        key = " ".join(span.split())
         duplicate = key in seen
         seen.add(key)
         value, reasons = score(

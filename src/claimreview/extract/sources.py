@@ -35,11 +35,15 @@ REPORTING_VERBS = words("""
     concedes disputed disputes defended defends listed pledged announced called promised promises
     vowed vows recorded forecast forecasts stressed stresses emphasised emphasized pledges
     found finds showed shows show concluded concludes criticised criticized criticises criticizes
-    condemned condemns
+    condemned condemns pointed advised advises estimates estimate described describes expects expected
+    recommends recommended
     """)
 # Verbs that report only when a source performs them: "the agency recorded 2,140 cases" but not
 # "Temperatures recorded at the airport"; "the minister vowed" but not "Prices forecast to rise".
-SOURCE_ONLY_VERBS = words("recorded forecast forecasts promised promises vowed vows pledged pledges")
+SOURCE_ONLY_VERBS = words("""
+    recorded forecast forecasts promised promises vowed vows pledged pledges advised advises described
+    describes expects expected estimated estimates estimate recommends recommended
+    """)
 # Verbs that only report; an earlier verb in the sentence ("pledged", "promised") then belongs
 # to what is reported when one of these closes the sentence after a comma.
 PLAIN_VERBS = words("said says told tells")
@@ -56,13 +60,14 @@ SOURCE_HEADS = (
 )
 # Verbs that also take a plain object ("adds weight to", "an estimated 100"): reporting only
 # when followed by "that", punctuation or the end ("she added.", "it estimated that").
-OBJECT_VERBS = words("added adds estimated found finds showed shows show concluded concludes")
+# "estimated the damage at ..." reports with an object too, when a source does the estimating.
+OBJECT_VERBS = words("added adds found finds showed shows show concluded concludes")
 # Verbs that take an object, never an inverted subject: in "X, which ..., disputed the board's
 # timeline" the phrase after the verb is what is disputed, not who disputes it.
 NON_INVERTING = words("""
     denied denies disputed disputes rejected rejects dismissed accused accuses blamed blames urged
     called listed pledged pledges promised promises vowed vows recorded defended defends disclosed
-    revealed found finds showed shows show told tells
+    revealed found finds showed shows show told tells advised advises described describes
     """)
 # A time phrase between an object verb and what ends it ("estimated on Monday.", "found last week that").
 TIME_AFTER = re.compile(
@@ -72,6 +77,9 @@ TIME_AFTER = re.compile(
 # "called a strike", "called for calm", "called on the government" announce or demand; "called it
 # reckless" and "called him a liar" name something and report no statement.
 CALL_VERBS = words("called")
+DESCRIBE_VERBS = words("described describes")
+ADVISE_VERBS = words("advised advises")
+ADVICE_TO_ACT = re.compile(r"\bto\s+[a-z]+\b")
 CALL_OBJECTS = words("for on a an")
 # Before a verb these make it passive or adjectival ("is estimated at", "an estimated 100").
 NOT_REPORTING_BEFORE = words("is are was were be been being an a the")
@@ -86,7 +94,10 @@ STATING = re.compile(
     r"\b(?:read\s+out|gave\s+an?\s+(?:update|briefing|statement)|put\s+(?:the|its|their|his|her)\s+"
     r"[^.;:]{1,80}?\s+at\s+" + QUANTITY + r")"
 )
-SAYING = re.compile(r",\s+saying\b")
+# "X questioned the price, noting that ...": the participle reports what the subject said.
+# ", adding 480 megawatts" adds a thing; ", adding that" reports.
+SAYING = re.compile(r",\s+(?:saying|noting|arguing|insisting|warning)\b|,\s+adding\s+that\b")
+SAYING_WORDS = ("saying", "noting", "adding", "arguing", "insisting", "warning")
 WORD = re.compile(r"\w+")
 VERB = re.compile(r"\b" + alternation(REPORTING_VERBS) + r"\b")
 QUOTED_AS = re.compile(
@@ -187,6 +198,10 @@ def _clean(np: str) -> str | None:
             break
         np = trimmed
     tokens = np.split()
+    if len(tokens) > MAX_SPEAKER_WORDS and AFFILIATION_CUT.search(np):
+        # "Marine biologist Lena Vargas of the University of Papua New Guinea": the person.
+        tokens = AFFILIATION_CUT.split(np, 1)[0].split()
+        np = " ".join(tokens)
     if (
         not tokens
         or len(tokens) > MAX_SPEAKER_WORDS
@@ -239,7 +254,7 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
         subject = _subject_at(masked, m.start(), m.end()) if m else None
         if m and subject:
             found.append((m.start(), subject))
-        m = SAYING.search(masked) if "saying" in masked else None
+        m = SAYING.search(masked) if any(w in masked for w in SAYING_WORDS) else None
         subject = _leading_subject(masked[: m.start()]) if m else None
         if m and subject:
             found.append((m.start(), subject))
@@ -250,6 +265,15 @@ def _is_reporting(masked: str, verb: re.Match[str]) -> bool:
     before = masked[max(0, verb.start() - 12) : verb.start()].split()
     if before and before[-1].lower() in NOT_REPORTING_BEFORE:
         return False
+    if verb.group() == "pointed":
+        return masked[verb.end() : verb.end() + 5].startswith(" out")  # "pointed out that"
+    if verb.group() in ADVISE_VERBS:
+        # "advised a catch of no more than 5,000 tonnes" states a figure; "advised anyone who
+        # bought it to return it" asks for an act, like "urged".
+        return ADVICE_TO_ACT.search(masked[verb.end() : verb.end() + 100].split(". ", 1)[0]) is None
+    if verb.group() in DESCRIBE_VERBS:
+        # "described its coverage as balanced" states a view; "described the scene" does not.
+        return " as " in masked[verb.end() : verb.end() + 120]
     if verb.group() in CALL_VERBS:
         objects = masked[verb.end() : verb.end() + 8].split()
         return bool(objects) and objects[0].lower() in CALL_OBJECTS
@@ -300,6 +324,7 @@ AUXILIARIES = words("has have had will would also has since already previously r
 CONJUNCTIONS = words("and but")
 # An apposition that starts like this describes the subject, it does not name a speaker
 # ("The planet, known as X, ..., said lead author Y").
+RELATIVE_START = re.compile(r"^(?:which|who|whose|whom|where)\b")
 PARTICIPLE_START = re.compile(r"^(?:[a-z]+(?:ed|en|ing)|known|seen|born|made|based)\b")
 
 
@@ -310,6 +335,10 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
         return None
     cut = CLAUSE_CUT.match(prefix)
     clause = (prefix[cut.end() :] if cut else prefix).rstrip()
+    if cut and clause.strip().lower() in CONJUNCTIONS and prefix[cut.end() - 1] in '"”»':
+        # 'Luftwerk called the strike "..." and said': the subject before the quotation.
+        subject = clause_subject(prefix)
+        return _clean(subject) if subject else None
     while True:
         parts_ = clause.rsplit(None, 1)
         if len(parts_) < 2 or parts_[1].lower() not in AUXILIARIES:
@@ -333,19 +362,29 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
             # ends the sentence, so it is the speaker, not the list before it.
             candidates.append(_np_after(masked, end))
         parts = clause.rstrip(",").split(", ")
-        kept = [p for p in parts if not PARTICIPLE_START.match(p)]
+        # "MSF, which runs two centres in Kano, said": a relative clause describes, never speaks.
+        kept = [p for p in parts if not PARTICIPLE_START.match(p) and not RELATIVE_START.match(p)]
         if len(parts) >= 2 and kept:
             # "Mohammad Alloush, the group's political official, said" or "The operator,
             # Halvard Terminals Ltd, said": prefer whichever side is a name. "The report, based
             # on ..., said": a participle phrase describes the subject before it.
             tail = kept[-2:] if kept[-1] is parts[-1] else kept[-1:]
-            named = [p for p in tail if trailing_name(p.split())]
+            # "the Conseil ... (CIVB)": the bracketed acronym does not hide the name before it.
+            named = [p for p in tail if trailing_name(PARENTHETICAL.sub("", p).split())]
+            if named and len(kept) < len(parts) and any(RELATIVE_START.match(p) for p in parts):
+                # "The British Museum, which holds ..., said UK law ...": the name before the clause.
+                candidates.insert(0, named[0])
             candidates.extend(named or [tail[0]])
         # "Troops were deployed, said the mayor."
         if inverts:
             candidates.append(_np_after(masked, end))
     else:
-        candidates.append(clause.split(", ")[-1])
+        segments = clause.split(", ")
+        last = segments[-1]
+        if len(segments) > 1 and COMMA_NAME_HEAD.search(segments[-2]) and COMMA_NAME_TAIL.match(last):
+            # "the Ministry of Agriculture, Animal Industry and Fisheries": one name with a comma.
+            last = f"{COMMA_NAME_HEAD.search(segments[-2]).group()}, {last}"  # type: ignore[union-attr]
+        candidates.append(last)
     for candidate in candidates:
         # "A review by X published last year found that": X, or nobody for an unsigned report.
         work = work_source(candidate)
@@ -390,12 +429,18 @@ def _leading_subject(clause: str) -> str | None:
     return _clean(" ".join(tokens[:end])) if end else None
 
 
+# A body's name with a comma in it: "Ministry of X, Y and Z", "Department for X, Y and Z".
+COMMA_NAME_HEAD = re.compile(r"(?:\b[Tt]he\s+)?[A-Z][\w'’-]*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*$")
+COMMA_NAME_TAIL = re.compile(
+    r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
+)
+RELATIVE_AFTER = re.compile(r"\s+(?:who|whose|which)\s")
 AFFILIATION_CUT = re.compile(r"\s(?:of|at|from|with)\s")
 
 
 def _inverted_subject(masked: str, pos: int) -> bool:
     """True when the rest of the sentence after the verb is only a noun phrase (", said X, role.")."""
-    rest = masked[pos:].strip().rstrip('.!"”’').strip()
+    rest = RELATIVE_AFTER.split(masked[pos:].strip().rstrip('.!"”’').strip(), 1)[0]
     tokens = rest.replace(",", " ").split()
     # "lead author Mirela Stanescu of the University of Geneva": the affiliation is not counted.
     head = AFFILIATION_CUT.split(rest.split(",")[0], 1)[0]
@@ -412,7 +457,8 @@ def _np_after(masked: str, pos: int) -> str:
     m = NP_AFTER.match(masked, pos)
     if not m:
         return ""
-    first = _first_segment(m.group("np"))
+    # "said a collector in Hong Kong who asked not to be named": the relative clause describes.
+    first = RELATIVE_AFTER.split(_first_segment(m.group("np")), 1)[0]
     rest = masked[m.end("np") :]
     if rest.startswith(", ") and not trailing_name(first.split()):
         # "said the election commission chair, Olga Petrenko." -> the name

@@ -14,7 +14,8 @@ from claimreview.extract.wordlist import words
 # "according to figures from X", "A study by X", "Research led by X": the source is X, not the work.
 DATA_FROM = re.compile(
     r"^(?:(?:the|a|an|its|their|new|latest|official|preliminary|provisional|final|initial|recent"
-    r"|early|annual|monthly|weekly|daily|government|police|independent|separate|joint)\s+)*"
+    r"|early|annual|monthly|weekly|daily|government|police|independent|separate|joint"
+    r"|(?:19|20)\d\d)\s+)*"
     r"(?:figures?|data|numbers?|statistics|estimates?|reports?|surveys?|tall(?:y|ies)|counts?"
     r"|results?|projections?|records?|documents?|calculations?|analys[ie]s|study|studies|polls?"
     r"|reviews?|audits?|research|papers?|assessments?|investigations?|inquiry|inquiries)"
@@ -50,6 +51,7 @@ PLACE_LINKS = words("in of at from on for across")
 CLAUSE_OPENERS = words("who which that whose where when")
 
 # Words a subject's name or description is made of (besides capitalised words).
+POSSESSIVE_END = re.compile(r"['’]s?$")
 NP_WORDS = ORG_WORDS | ORG_HEADS | PERSON_HEADS | TITLES | ROLES | GENERIC_SOURCES
 # An adverbial opening a clause before its subject ("On Friday, X ...", "In a statement, X ...").
 INTRO_WORDS = words("on in at after before during earlier later last speaking asked meanwhile separately")
@@ -96,10 +98,19 @@ def clause_subject(clause: str) -> str | None:
         if i > 0 and tok[:1].islower() and (word in SUBJECT_STOPS or _verb_like(word)):
             end = with_place(tokens, end) if end == i else end
             break
-        if tok[:1].isupper() or singular(word.strip("'’")) in NP_WORDS:
+        # "The agency's director-general,": a possessive and a hyphenated title are the subject too.
+        if tok[:1].isupper() or any(singular(POSSESSIVE_END.sub("", w)) in NP_WORDS for w in word.split("-")):
             end = i + 1
         if tok.endswith(","):
             break
+    if end and tokens[end - 1].endswith(","):
+        # "Zenbit's co-founder and chief executive, Leon Tay, apologised": the name in apposition.
+        for stop in range(end + 1, min(end + 5, len(tokens) + 1)):
+            if tokens[stop - 1].endswith(","):
+                name = [t.strip(",") for t in tokens[end:stop]]
+                if all(t[:1].isupper() for t in name):
+                    return " ".join(name)
+                break
     return " ".join(tokens[:end]) if end else None
 
 
@@ -125,5 +136,6 @@ def unnamed_with_place(tokens: list[str]) -> bool:
             head = tokens[i - 1].lower() if i > 0 else ""
             # the words before the link are a description ("Health authorities"), not a name
             rest = tokens[1 : i - 1]
-            return head in GENERIC_SOURCES and all(t[:1].islower() for t in rest)
+            # "a trader in Oslo" is a person met there, not Oslo.
+            return (head in GENERIC_SOURCES or head in ROLES) and all(t[:1].islower() for t in rest)
     return False

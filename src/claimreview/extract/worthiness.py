@@ -180,6 +180,8 @@ DATE_WORDS = words("""
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # A person's age in apposition ("Lea Frei, 17,") is not a statistic.
 AGE = re.compile(r"(?<=[A-Za-z]), \d{1,2}(?=[,.]|$)")
+# "I am 74", "aged 58": an age told in the first person (looked for only when "I" or "aged" is there).
+OWN_AGE = re.compile(r"\b(?:I am|I'm|I’m|I was|aged)\s+\d{1,2}\b")
 FIGURE = re.compile(r"\d[\d,.]*")
 EVENT_VERBS = words("""
     control controls controlled hold holds held surround surrounds surrounded kill kills killed
@@ -196,6 +198,7 @@ EVENT_VERBS = words("""
     drowned rescued restored repaired fallen dropped slid reduced pumped carried reported
     slow slows slowed boost boosts boosted raise raises raised lower lowers lowered worsen worsened
     ease eased delay delays delayed move moved advance advanced retreat retreated withdraw withdrew
+    order orders ordered
     """)
 # Findings that weigh on a claim, with the claim as a "that" clause: the finding is itself
 # checkable ("the data suggest that ...", "adds weight to the theory that ...").
@@ -223,6 +226,8 @@ LEGAL = words("""
     charge charges verdict prosecutor prosecutors treaty ruling ruled legislation regulation referendum arson
     """)
 DENIAL = words("untrue false lie deny denies denied dispute disputed disputes rejected rejects")
+FIRST_PERSON = words("I me my we We us our Our My")
+RELATIVE = re.compile(r",\s+(?:who|whose|which|whom)\b")
 QUOTE_OPEN = re.compile(r"^\W{0,2}[\"“«]")
 QUOTE_CLOSERS = ('"', "”", "»")
 HEDGES = words("may might could would should perhaps possibly probably hope hopes likely")
@@ -235,6 +240,8 @@ OPINION_WORDS = words("""
     great terrible awful disgrace disgraceful betrayal deserve deserves deserved historic sad tragic
     worried worry hope beautiful horrible outrageous best worst pleasure thrilled delighted amazing
     must spoken justice praying enough
+    tears helpless panicking panic scared afraid frightened terrified angry furious heartbroken
+    devastated relieved shocked desperate hopeless lonely exhausted feels felt
     """)
 CHITCHAT = re.compile(
     r"^\W*(?:thank(?:s| you)|good (?:morning|evening|afternoon|night)|welcome\b|hello\b|hi\b"
@@ -294,7 +301,9 @@ def features(
         hits |= tags
         numbers += "number" in tags
     digits = DIGIT.search(sentence) is not None
-    figures = FIGURE.findall(AGE.sub("", sentence)) if digits else []
+    own_age = digits and ("I" in unique or "aged" in unique)
+    plain = OWN_AGE.sub("", sentence) if own_age else sentence
+    figures = FIGURE.findall(AGE.sub("", plain)) if digits else []
     count = len(figures) + numbers
     if count:
         found["figure"] = 1.0
@@ -375,16 +384,28 @@ def score(
         # judged on its own words; the words about the speaker must not make colour look like a
         # claim. An official's or organisation's quotation states a position and stays whole.
         close = max(sentence.rfind(q) for q in QUOTE_CLOSERS)
-        if close > 0 and not official and not is_official(sentence[close + 1 :]):
+        # "said nurse X, who has worked at the hospital ...": what the speaker did is not an office.
+        speaker_words = RELATIVE.split(sentence[close + 1 :], 1)[0]
+        if close > 0 and not official and not is_official(speaker_words):
             sentence, tokens = sentence[: close + 1], None
             passer_by = True
     if tokens is None:
         tokens = WORD.findall(sentence)
     found = features(sentence, attributed=attributed, named=named, tokens=tokens)
+    if (
+        passer_by
+        and not FIRST_PERSON.isdisjoint(tokens)
+        and (not DIGIT.search(sentence) or "opinion" in found)
+    ):
+        # "... for 150 years. I cannot believe it ends like this": a feeling, whatever its figures.
+        # "I buy one loaf and make it last four days": a count in someone's own life is colour.
+        for name in ("figure", "statistic", "more_figures"):
+            found.pop(name, None)
     if passer_by and "figure" not in found:
         # '"There is nothing left to sell," she said': a passer-by's words without a figure are
         # colour; in the first person ("I have not slept since ...") a feeling or an experience.
         found.pop("reporting", None)
+        found.pop("named_source", None)  # who the passer-by is adds nothing to check
         if "I" in tokens:
             found["first_person_view"] = 1.0
     total = BIAS + W_LENGTH * math.log1p(word_count(sentence, tokens))
