@@ -34,15 +34,21 @@ def _settings() -> tuple[Any, Path]:
     return load_settings(), config_file()
 
 
-def approve(ids: IdsArgument, reviewer: ReviewerOption = None, db: DbOption = None) -> None:
-    """Approve reviews for publication (draft -> approved)."""
+def _decide(ids: list[str], reviewer: str | None, db: Path | None, action: str, done_verb: str) -> None:
+    """Record one editorial decision (``editing.approve`` or ``editing.withdraw``) on each claim."""
     from claimreview.publish import editing
 
     settings, _ = _settings()
     name = reviewer or settings.reviewer_name()
+    decide = editing.approve if action == "approve" else editing.withdraw
     with opened(db, create=False) as store:
-        for done in editing.approve(store, ids, name):
-            stdout.print(Text(f"{one_line(name)}: approved {done.claim_id} (event {done.event_id})"))
+        for done in decide(store, ids, name):
+            stdout.print(Text(f"{one_line(name)}: {done_verb} {done.claim_id} (event {done.event_id})"))
+
+
+def approve(ids: IdsArgument, reviewer: ReviewerOption = None, db: DbOption = None) -> None:
+    """Approve reviews for publication (draft -> approved)."""
+    _decide(ids, reviewer, db, "approve", "approved")
 
 
 def publish(
@@ -130,13 +136,7 @@ def site(
 
 def withdraw(ids: IdsArgument, reviewer: ReviewerOption = None, db: DbOption = None) -> None:
     """Take approved or published reviews down (back to draft); `site --prune` then removes their pages."""
-    from claimreview.publish import editing
-
-    settings, _ = _settings()
-    name = reviewer or settings.reviewer_name()
-    with opened(db, create=False) as store:
-        for done in editing.withdraw(store, ids, name):
-            stdout.print(Text(f"{one_line(name)}: withdrew {done.claim_id} (event {done.event_id})"))
+    _decide(ids, reviewer, db, "withdraw", "withdrew")
 
 
 def register(app: typer.Typer) -> None:
