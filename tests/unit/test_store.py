@@ -175,7 +175,9 @@ def test_a_locked_database_is_reported_not_hung(db_file: Path, monkeypatch: pyte
     with Store.open(db_file) as store:
         store.add_articles([article()])
         cid = store.list_claims()[0].id
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 100)
+    from claimreview.store import schema
+
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT_MS", 100)  # where connections read it
     locker = sqlite3.connect(db_file, isolation_level=None)
     locker.execute("BEGIN EXCLUSIVE")
     try:
