@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -99,9 +100,11 @@ async def test_header_and_loading_then_the_first_unreviewed_claim(
             assert "alice" in who and filled_db.name in who
             assert "loading" in str(app.screen.query_one("#loading-message").render())
             await pilot.press("c")  # a key before the claims are there does nothing (and does not crash)
+            assert not gc.isenabled()  # start-up builds, it makes no garbage worth a collection pass
             opening_held.set()
             await settle(pilot)
             assert isinstance(app.screen, ReviewScreen)
+            assert gc.isenabled()  # the claims are drawn: collection is back on for the session
             row = app.screen.query_one("#queue", ClaimQueue).current
             assert row is not None and row.text == expected
             progress = str(app.screen.query_one("#header-progress").render())
@@ -140,6 +143,7 @@ async def test_a_database_that_cannot_be_opened_ends_the_app_with_its_error(tmp_
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
     assert isinstance(app.open_error, DatabaseError)
+    assert gc.isenabled()  # an app that never showed claims does not leave collection off
     assert str(folder) in str(app.open_error)
 
 

@@ -166,6 +166,11 @@ class ClaimReviewApp(App[None]):
 
     def on_ready(self) -> None:
         if self._store is None:
+            # Until the first claims are drawn, the cyclic collector only walks what start-up is building
+            # (SQLAlchemy's modules, the screen), none of it garbage: two full passes and a few dozen
+            # young ones cost ~60-90 ms of the ~0.6 s from the first frame to the claims. Start-up
+            # allocates a few tens of MB; _freeze turns collection back on.
+            gc.disable()
             # Only now, after the first frame: the worker's imports would compete with drawing it.
             self._open_store(self.db_path)
         else:
@@ -177,12 +182,14 @@ class ClaimReviewApp(App[None]):
         # 100,000 claims one of those took ~60 ms every dozen key presses (bench/tui.py key p95).
         # Refcounting still frees any of it that goes away (an index replaced by a reload).
         gc.freeze()
+        gc.enable()
 
     def on_unmount(self) -> None:
         # A sync still running stops at its next progress step; what it committed so far stays.
         self.workers.cancel_group(self, "sync")
         self.connection.close()
         gc.unfreeze()  # collectable again, e.g. when tests run many apps in one process
+        gc.enable()  # also when the store never opened (start-up failed before _freeze)
 
     def _has_claims(self) -> bool:
         from claimreview.store.queue import consensus_counts
