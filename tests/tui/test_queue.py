@@ -5,10 +5,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from claimreview import consensus as rules
 from claimreview.paths import migrations_dir
 from claimreview.store import Store, schema_version_expected
 from claimreview.store.queue import QueueFilter, consensus_counts, fetch_rows, load_index, rowid_of
+from claimreview.tui.widgets.claim_queue import speaker_label
 from claimreview.tui.widgets.document_view import wrap_offsets
 
 from .conftest import SENTENCES_A, article, fill
@@ -200,3 +203,22 @@ def test_document_index_follows_a_document_changed_by_another_process(store: Sto
     rows = fetch_rows(store, list(index.rowids))
     assert [rows[r].id for r in index.rowids] == [c.id for c in claims if c.id != claims[9].id]
     assert page == list(index.rowids)  # a page read across the change ends where the index now ends
+
+
+@pytest.mark.parametrize(
+    ("name", "width", "shown"),
+    [
+        ("Marta Kowalska", 20, "Marta Kowalska"),  # fits: whole
+        ("Marta Kowalska", 10, "Kowalska"),  # two Martas stay apart by their surnames
+        ("Marta Kovacs", 10, "Kovacs"),
+        ("Ana María de la Cruz", 14, "de la Cruz"),  # the longest tail that fits
+        ("Ana María de la Cruz", 8, "la Cruz"),
+        ("Ana María de la Cruz", 5, "Cruz"),
+        ("Bartholomew Featherstonehaugh", 8, "Featherstonehaugh"),  # cut by the column, surname first
+        ("Ministry of Health and Social Care", 10, "Ministry of Health and Social Care"),  # a body: its start
+        ("the city council", 8, "the city council"),
+        ("宮崎 駿", 4, "駿"),  # cells, not characters: "宮崎 駿" is 7 cells wide
+    ],
+)
+def test_a_narrow_speaker_column_shows_a_persons_surname(name: str, width: int, shown: str) -> None:
+    assert speaker_label(name, width) == shown

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -37,6 +38,35 @@ def fit(value: str, width: int, style: Style | str = "") -> Text:
     text = Text(one_line(value[: width * 4]), style=style, no_wrap=True, end="")
     text.truncate(width, overflow="ellipsis", pad=True)
     return text
+
+
+# Lower-case words that belong to a person's name; any other lower-case word ("for", "of") makes the
+# speaker a body, whose name reads from its start.
+_NAME_PARTICLES = frozenset(
+    {"al", "bin", "bint", "da", "de", "del", "der", "di", "dos", "du", "el", "la", "le", "ibn", "van", "von"}
+)
+
+
+def speaker_label(name: str, width: int) -> str:
+    """A speaker for a ``width``-cell column: whole if it fits, a person's name by its last words if not.
+
+    Cut from the start, "Marta Kowalska" and "Marta Kovacs" both show as "Marta K…" in a narrow queue
+    and "Minister Smith" as "Minist…"; the surname is what tells speakers apart ("Kowalska", "Smith";
+    the card shows the whole name). A body's name ("Ministry of Health", "the city council") keeps its
+    start, which says what kind of body it is.
+    """
+    if cell_len(name) <= width:
+        return name
+    words = name.split()
+    # Scripts without case (Arabic, Chinese) count as names: only a lower-case word marks a body.
+    person = 2 <= len(words) <= 5 and all(not w[:1].islower() or w.lower() in _NAME_PARTICLES for w in words)
+    if not person:
+        return name
+    for first in range(1, len(words)):
+        tail = " ".join(words[first:])
+        if cell_len(tail) <= width:
+            return tail
+    return words[-1]  # fit() cuts it; a surname's start still tells more than a first name's
 
 
 def column_widths(width: int) -> tuple[int, int]:
@@ -286,7 +316,7 @@ class ClaimQueue(ScrollView, can_focus=True):
         line.append(f"{row.score:4.2f} ", style=dim)
         speaker_w, doc_w = column_widths(width)
         text_w = width - 7 - (speaker_w + 1) - (doc_w + 1 if doc_w else 0)
-        line.append(fit(row.speaker or "—", speaker_w))
+        line.append(fit(speaker_label(row.speaker, speaker_w) if row.speaker else "—", speaker_w))
         line.append(" ")
         line.append(fit(row.text, text_w))
         if doc_w:
