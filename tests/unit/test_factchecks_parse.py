@@ -97,6 +97,15 @@ def test_json_lines_with_or_without_extension(tmp_path: Path) -> None:
     assert len(parse_file(write(tmp_path, "f.json", text))) == 3
 
 
+def test_a_json_line_may_hold_a_raw_line_separator(tmp_path: Path) -> None:
+    # JSON allows U+2028 / U+2029 unescaped inside strings; they do not end a JSON Lines record.
+    said = "First line\u2028second line\u2029third"
+    text = "\n".join(json.dumps(review(n, claimReviewed=said), ensure_ascii=False) for n in range(2))
+    assert "\u2028" in text
+    checks = parse_file(write(tmp_path, "f.jsonl", text))
+    assert [c.url for c in checks] == ["https://checks.example/0", "https://checks.example/1"]
+
+
 def test_datafeed_items_wrap_reviews_as_object_or_list(tmp_path: Path) -> None:
     feed = {
         "@type": "DataFeed",

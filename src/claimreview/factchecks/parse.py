@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from claimreview.errors import InputError
+from claimreview.jsonlines import jsonl_values
 
 ProgressCallback = Callable[[int, int], None]
 PROGRESS_EVERY = 1000
@@ -131,15 +132,7 @@ def _json_nodes(text: str, source: str) -> Iterator[_Found]:
 
 def _jsonl_nodes(text: str, source: str) -> Iterator[_Found]:
     seen = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(
-                f"not valid JSON: {err.msg} (column {err.colno})", path=source, line=number
-            ) from None
+    for number, value in jsonl_values(text, source):
         found = list(_walk(value, ""))
         if not found:
             raise InputError("no ClaimReview on this line", path=source, line=number)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 from claimreview import consensus as rules
 from claimreview.errors import BadValue, InputError
 from claimreview.ids import claim_id, document_id, sha256_text
+from claimreview.jsonlines import jsonl_values
 from claimreview.models import EventBase, NewClaim, NewDocument
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -116,17 +116,7 @@ def _decode(path: Path, raw: bytes) -> str:
 
 def _parse_jsonl(path: Path, text: str) -> ImportBatch:
     records: list[tuple[int, dict[str, Any]]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        if len(line) > MAX_LINE:
-            raise InputError(f"line is longer than {MAX_LINE // (1024 * 1024)} MB", path=path, line=number)
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"not valid JSON ({exc.msg} at column {exc.colno})", path=path, line=number
-            ) from exc
+    for number, value in jsonl_values(text, path, max_line=MAX_LINE):
         if not isinstance(value, dict):
             raise InputError(f"expected a JSON object, got {type(value).__name__}", path=path, line=number)
         records.append((number, value))
