@@ -217,6 +217,9 @@ def test_document_index_follows_a_document_changed_by_another_process(store: Sto
         ("Bartholomew Featherstonehaugh", 8, "Featherstonehaugh"),  # cut by the column, surname first
         ("Ministry of Health and Social Care", 10, "Ministry of Health and Social Care"),  # a body: its start
         ("the city council", 8, "the city council"),
+        ("Halvard Terminals Ltd", 8, "Halvard Terminals Ltd"),  # capitalised, but a company
+        ("Port Halvard Authority", 10, "Port Halvard Authority"),
+        ("Doctors Without Borders", 10, "Doctors Without Borders"),
         ("宮崎 駿", 4, "駿"),  # cells, not characters: "宮崎 駿" is 7 cells wide
     ],
 )

@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from claimreview import consensus as rules
+from claimreview.extract.names import is_org
 from claimreview.models import ClaimRow
 from claimreview.store import Store
 from claimreview.store.corrections import corrected_rows
@@ -53,14 +54,15 @@ def speaker_label(name: str, width: int) -> str:
     Cut from the start, "Marta Kowalska" and "Marta Kovacs" both show as "Marta K…" in a narrow queue
     and "Minister Smith" as "Minist…"; the surname is what tells speakers apart ("Kowalska", "Smith";
     the card shows the whole name). A body's name ("Ministry of Health", "the city council") keeps its
-    start, which says what kind of body it is.
+    start, which says what kind of body it is (the extractor's rules for organisation names decide).
     """
     if cell_len(name) <= width:
         return name
     words = name.split()
-    # Scripts without case (Arabic, Chinese) count as names: only a lower-case word marks a body.
+    # Scripts without case (Arabic, Chinese) count as names: a lower-case word or an organisation's
+    # word ("Halvard Terminals Ltd", "Port Authority", "UNICEF") marks a body.
     person = 2 <= len(words) <= 5 and all(not w[:1].islower() or w.lower() in _NAME_PARTICLES for w in words)
-    if not person:
+    if not person or is_org(words):
         return name
     for first in range(1, len(words)):
         tail = " ".join(words[first:])
