@@ -8,8 +8,9 @@ call it directly. Names are imported on first use (module ``__getattr__``): the 
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from claimreview.lazyexports import lazy_exports
 
 if TYPE_CHECKING:
     from claimreview.extract.pipeline import Candidate, candidates, extract_claims
@@ -31,12 +32,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(name)
-    return getattr(import_module(f"{__name__}.{home}"), name)
-
+__getattr__ = lazy_exports(__name__, _HOMES)
 
 __all__ = [
     "EXTRACTOR_NAME",

@@ -6,8 +6,9 @@ app's first frame (the loading screen) must come before SQLAlchemy is imported.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from claimreview.lazyexports import lazy_exports
 
 if TYPE_CHECKING:
     from claimreview.tui.screens.conflicts import ConflictsScreen
@@ -40,12 +41,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(name)
-    return getattr(import_module(f"{__name__}.{home}"), name)
-
+__getattr__ = lazy_exports(__name__, _HOMES)
 
 __all__ = [
     "AssignDialog",

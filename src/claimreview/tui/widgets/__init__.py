@@ -6,8 +6,9 @@ and the header must be drawable before SQLAlchemy is imported (the app's first f
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from claimreview.lazyexports import lazy_exports
 
 if TYPE_CHECKING:
     from claimreview.tui.widgets.claim_card import ClaimCard
@@ -32,12 +33,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(name)
-    return getattr(import_module(f"{__name__}.{home}"), name)
-
+__getattr__ = lazy_exports(__name__, _HOMES)
 
 __all__ = [
     "ClaimCard",
