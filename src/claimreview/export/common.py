@@ -153,6 +153,8 @@ def shorten(text: str, limit: int) -> str:
 
 @cache
 def environment(autoescape: bool) -> jinja2.Environment:
+    from claimreview.export.publication import publication_line  # it imports this module's helpers
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=autoescape,
@@ -170,6 +172,7 @@ def environment(autoescape: bool) -> jinja2.Environment:
         alpha=alpha_text,
         shorten=shorten,
         status=lambda v: CONSENSUS_TITLES.get(v, v),
+        publication=publication_line,
     )
     env.globals.update(
         CONSENSUS_VALUES=rules.CONSENSUS_VALUES,

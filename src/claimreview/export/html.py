@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from claimreview import consensus as rules
 from claimreview.export.common import BADGES, web_url, when
+from claimreview.export.publication import publication_line
 from claimreview.export.report import ClaimRecord, ProgressCallback, Report, parse_sources
 from claimreview.export.writing import WriteResult, write_templated
 from claimreview.textsafe import printable, without_bidi_controls
@@ -105,6 +106,10 @@ def claim_blocks(sources: dict[str, str]) -> Callable[[Sequence[ClaimRecord], in
                     shown = speakers[speaker] = f"<span>speaker: <bdi>{text(speaker)}</bdi></span>"
                 head += shown
             add(f'{head}</header>\n<h3 dir="auto">{claim_text}</h3>\n')
+            published = publication_line(c.events, consensus)
+            if published:
+                changed = " changed" if "⚠" in published else ""
+                add(f'<p class="publication{changed}">{esc(published)}</p>\n')
             if consensus == disputed:
                 why = "; ".join(map(text, c.dispute))
                 add(f'<p class="why"><strong>Disputed:</strong> <bdi>{why}</bdi></p>\n')

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from claimreview import consensus as rules
 from claimreview.export.common import CONSENSUS_TITLES, md, shorten, web_url, when
+from claimreview.export.publication import publication_line
 from claimreview.export.report import ClaimRecord, ProgressCallback, Report, parse_sources
 from claimreview.export.writing import WriteResult, write_templated
 
@@ -71,13 +72,15 @@ def claim_sections(sources: dict[str, str]) -> Callable[[Sequence[ClaimRecord], 
             else:
                 heading = md(shorten(claim, 140))
             if consensus == disputed:
-                add(
-                    f"### {n}. ⚠ DISPUTED — {heading}\n\n"
-                    f"`{c.id}` · consensus **{status}** ⚠ · score {score}{shown}\n\n"
-                    f"> ⚠ **Disputed:** the reviewers disagree ({'; '.join(map(md, c.dispute))}).\n\n"
-                )
+                add(f"### {n}. ⚠ DISPUTED — {heading}\n\n")
+                add(f"`{c.id}` · consensus **{status}** ⚠ · score {score}{shown}\n\n")
             else:
                 add(f"### {n}. {heading}\n\n`{c.id}` · consensus **{status}** · score {score}{shown}\n\n")
+            published = publication_line(c.events, consensus)
+            if published:
+                add(f"**{md(published)}**\n\n")
+            if consensus == disputed:
+                add(f"> ⚠ **Disputed:** the reviewers disagree ({'; '.join(map(md, c.dispute))}).\n\n")
             add(f"{sources[c.document_id]}\n\n> {md(before)} **{shown_text}** {md(after)}\n\n")
             checked = c.checked_before
             if checked is not None:
