@@ -249,3 +249,60 @@ async def test_help_lists_the_new_keys(make_app: AppFactory) -> None:
     assert {"editor.open", "editor.approve", "editor.publish", "editor.withdraw", "publish.save"} <= ids
     assert "view.queue" in ids
     assert {"documents.assign", "assign.save", "queues.cancel"} <= ids
+
+
+async def test_z_takes_back_a_withdrawal_and_an_approval(make_app: AppFactory, filled_db: Path) -> None:
+    verdict(filled_db, SENTENCES_A[0], "bob", rules.CONFIRMED)
+    publish_now(filled_db, SENTENCES_A[0])  # by erin
+    verdict(filled_db, SENTENCES_A[0], "bob", rules.DENIED)  # listed as changed since publication
+    verdict(filled_db, SENTENCES_B[0], "bob", rules.CONFIRMED)
+    app = make_app(reviewer="ed")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(pilot)
+        await pilot.press("z")  # nothing recorded here yet: says so, records nothing
+        await settle(pilot)
+        await pilot.press("x", "x")  # withdraw erin's publication, confirmed in the dialog
+        await settle(pilot)
+        assert states(filled_db)[SENTENCES_A[0]].state == editorial.DRAFT
+        app.screen.query_one("#editor-unapproved").focus()  # the claims to approve
+        assert rows(app, "editor-unapproved") == [SENTENCES_A[0], SENTENCES_B[0]]
+        await pilot.press("down", "a")  # approve the second one
+        await settle(pilot)
+        assert states(filled_db)[SENTENCES_B[0]].state == editorial.APPROVED
+        await pilot.press("z")  # the approval goes first (newest first)
+        await settle(pilot)
+        assert states(filled_db)[SENTENCES_B[0]].state == editorial.DRAFT
+        assert states(filled_db)[SENTENCES_A[0]].state == editorial.DRAFT
+        await pilot.press("z")  # then the withdrawal: erin's publication stands again, words and all
+        await settle(pilot)
+        assert rows(app, "editor-changed") == [SENTENCES_A[0]]
+        assert "Took back the withdrawal" in str(app.screen.query_one("#editor-notice").render())
+    state = states(filled_db)[SENTENCES_A[0]]
+    assert state.state == editorial.PUBLISHED and state.editors == ("erin",)
+    assert state.publication.payload["summary"] == "Jobless rate fell 3%"
+    with Store.open(filled_db) as store:
+        mine = [e for e in store.events_for_claim(claim_ids(filled_db)[SENTENCES_A[0]]) if e.reviewer == "ed"]
+        assert [e.label for e in mine] == [rules.WITHDRAWN, rules.CLEARED]  # the log only grows
+
+
+def test_undo_restores_the_editors_own_earlier_decision(filled_db: Path) -> None:
+    from claimreview.errors import InputError
+    from claimreview.publish import editing
+
+    verdict(filled_db, SENTENCES_A[0], "bob", rules.CONFIRMED)
+    publish_now(filled_db, SENTENCES_A[0], editor="ed")
+    with Store.open(filled_db) as store:
+        cid = claim_ids(filled_db)[SENTENCES_A[0]]
+        first = editing.withdraw(store, [cid], "ed")[0]
+        editing.undo(store, cid, "ed", first.event_id)  # ed's own publication, re-recorded
+        state = editorial.editorial_state(store.events_for_claim(cid))
+        assert (
+            state.state == editorial.PUBLISHED
+            and state.publication.payload["summary"] == "Jobless rate fell 3%"
+        )
+        try:
+            editing.undo(store, cid, "ed", first.event_id)  # no longer ed's latest decision
+        except InputError as err:
+            assert "decided on it again since" in str(err)
+        else:
+            raise AssertionError("a stale undo was accepted")

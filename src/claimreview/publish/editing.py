@@ -136,3 +136,22 @@ def withdraw(store: Store, ids: Sequence[str], editor: str) -> list[Recorded]:
         appended = store.record_event(full, editor, rules.WITHDRAWN, kind=rules.EDITORIAL)
         out.append(Recorded(full, appended.event.id))
     return out
+
+
+def undo(store: Store, claim_id: str, editor: str, event_id: str) -> Recorded:
+    """Take back ``editor``'s editorial decision ``event_id``: the decision they had before it stands
+    again (written anew, since the log only grows: a publication keeps its words and rating), or none
+    (``cleared``) when it was their first. Taking back a withdrawal lets every decision it cut stand
+    again. Refused when the editor has decided on the claim since: that later decision is undone first."""
+    mine = [
+        e
+        for e in sorted(store.events_for_claim(claim_id), key=rules.log_order)
+        if e.kind == rules.EDITORIAL and e.reviewer == editor
+    ]
+    if not mine or mine[-1].id != event_id:
+        raise InputError(f"claim {claim_id}: you have decided on it again since; undo that decision first")
+    previous = mine[-2] if len(mine) > 1 else None
+    label = previous.label if previous is not None else rules.CLEARED
+    payload = dict(previous.payload) if previous is not None else None
+    appended = store.record_event(claim_id, editor, label, kind=rules.EDITORIAL, payload=payload)
+    return Recorded(claim_id, appended.event.id)

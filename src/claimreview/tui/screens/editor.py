@@ -48,6 +48,7 @@ class EditorialRecorded(Message):
 
     summary: str
     queues: EditorQueues
+    done: list[UndoStep]  # what z can take back; empty after an undo
 
 
 @dataclass
@@ -85,12 +86,22 @@ class Withdraw:
 WITHDRAW = Withdraw()
 
 
+@dataclass(frozen=True)
+class UndoStep:
+    """A decision this screen recorded, which z takes back (the newest first)."""
+
+    claim_id: str
+    event_id: str
+    what: str  # "approval", "publication", "withdrawal"
+
+
 class EditorScreen(Screen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Back", id="editor.close"),
         Binding("a", "approve", "Approve", id="editor.approve"),
         Binding("p", "publish", "Publish", id="editor.publish"),
         Binding("x", "withdraw", "Withdraw", id="editor.withdraw"),
+        Binding("z", "undo", "Undo", id="editor.undo"),
         Binding("tab", "switch", "Other list", id="editor.switch", show=False),
         Binding("enter", "review", "Review", id="editor.review", priority=True, show=False),
         Binding("r", "refresh", "Refresh", id="editor.refresh", show=False),
@@ -104,6 +115,7 @@ class EditorScreen(Screen[str | None]):
         self.scale, self.scale_problem = load_scale(settings)
         self.lists: dict[str, list[EditorialClaim]] = {table: [] for table in TABLES}
         self.busy = False
+        self.undo_steps: list[UndoStep] = []
 
     def compose(self) -> ComposeResult:
         for table_id in TABLES:
@@ -124,7 +136,7 @@ class EditorScreen(Screen[str | None]):
         self._show(editor_queues(self.store))
         first = next((t for t in TABLES if self.lists[t]), UNAPPROVED_TABLE)
         self.query_one(f"#{first}", DataTable).focus()
-        notice = "a approve · p publish · x withdraw · enter open claim · tab next list · esc back"
+        notice = "a approve · p publish · x withdraw · z undo · enter open claim · tab next list · esc back"
         if self.scale_problem:
             notice = f"rating scale not usable, the built-in one applies: {self.scale_problem}"
         self.query_one("#editor-notice", Label).update(Text(notice))
@@ -284,16 +296,33 @@ class EditorScreen(Screen[str | None]):
 
         self.app.push_screen(PickDialog(f"Withdraw {claim.id[:12]}?", picks, note=note, highlight=1), done)
 
+    def action_undo(self) -> None:
+        if not self.undo_steps:
+            self.notify("Nothing to undo: no decision recorded in this queue yet.", markup=False)
+            return
+        if self._may_record():
+            # Taken off now: an undo that fails (the editor decided on the claim again elsewhere, and a
+            # sync brought it) says why and leaves the older steps reachable.
+            step = self.undo_steps.pop()
+            self._record(step.claim_id, step)
+
     # -- writing -----------------------------------------------------------------------------------
 
-    def _record(self, claim_id: str, form: PublishForm | Withdraw | None) -> None:
+    def _record(self, claim_id: str, form: PublishForm | Withdraw | UndoStep | None) -> None:
         self.busy = True
         self.query_one("#editor-notice", Label).update(Text("recording…"))
         self._write(claim_id, form)
 
     @work(thread=True, exclusive=True, group="editorial", exit_on_error=False)
-    def _write(self, claim_id: str, form: PublishForm | Withdraw | None) -> None:
+    def _write(self, claim_id: str, form: PublishForm | Withdraw | UndoStep | None) -> None:
         try:
+            if isinstance(form, UndoStep):
+                editing.undo(self.store, claim_id, self.editor, form.event_id)
+                queues = editor_queues(self.store)
+                summary = f"Took back the {form.what} of {claim_id[:12]}; sent with the next sync."
+                self.app.post_message(VerdictSaved(claim_id))
+                self.post_message(EditorialRecorded(summary, queues, []))
+                return
             if form is None:
                 recorded = editing.approve(self.store, [claim_id], self.editor)
                 summary = f"Approved {claim_id[:12]}; p publishes it."
@@ -316,13 +345,16 @@ class EditorScreen(Screen[str | None]):
         except ClaimreviewError as err:
             self.post_message(EditorialFailed(one_line(str(err))))
             return
+        what = "publication" if isinstance(form, PublishForm) else "withdrawal" if form else "approval"
+        steps = [UndoStep(done.claim_id, done.event_id, what) for done in recorded]
         for done in recorded:
             self.app.post_message(VerdictSaved(done.claim_id))  # one more event waits to be sent
-        self.post_message(EditorialRecorded(summary, queues))
+        self.post_message(EditorialRecorded(summary, queues, steps))
 
     @on(EditorialRecorded)
     def _recorded(self, message: EditorialRecorded) -> None:
         self.busy = False
+        self.undo_steps.extend(message.done)
         self._show(message.queues)
         self._keep_focus_visible()
         self.query_one("#editor-notice", Label).update(Text(message.summary))
