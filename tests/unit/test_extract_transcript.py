@@ -35,6 +35,19 @@ def test_speaker_lines_give_each_claim_its_speaker(tmp_path: Path) -> None:
         assert c.reasons
 
 
+def test_a_transcript_opening_with_a_turn_is_titled_by_its_file(tmp_path: Path) -> None:
+    # The first turn ("MODERATOR: Good evening ...") is no title; a heading line above the turns is one.
+    bare = tmp_path / "county-debate-2026.txt"
+    bare.write_text("MODERATOR: Good evening.\nALVES: Taxes rose 4% last year.\nBRUNO: They fell.\n", "utf-8")
+    assert read_article(bare).title == "county-debate-2026"
+    headed = tmp_path / "x.txt"
+    headed.write_text(
+        "County debate, 3 May\n\nMODERATOR: Good evening.\nALVES: Taxes rose 4%.\nBRUNO: No.\n", "utf-8"
+    )
+    article = read_article(headed)
+    assert article.kind == "transcript" and article.title == "County debate, 3 May"
+
+
 def test_article_with_colon_lines_is_not_a_transcript(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("Note: figures are provisional.\n\nThe army said 40 people died on Monday.\n")

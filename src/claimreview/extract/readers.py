@@ -9,7 +9,7 @@ from claimreview.errors import InputError
 from claimreview.extract.dates import parse_iso_date
 from claimreview.extract.markdown import markdown_to_text
 from claimreview.extract.records import Article
-from claimreview.extract.transcript import looks_like_transcript, subtitles_to_text
+from claimreview.extract.transcript import is_turn, looks_like_transcript, subtitles_to_text
 
 MAX_BYTES = 5 * 1024 * 1024
 TEXT_SUFFIXES = (".txt",)
@@ -73,7 +73,11 @@ def read_article(path: Path, format: str = "auto") -> Article:
         format == "auto" and suffix in TEXT_SUFFIXES and looks_like_transcript(text)
     ):
         kind = "transcript"
-    title = meta.get("title") or _first_line(text)
+    title = meta.get("title")
+    if not title:
+        first = _first_line(text)
+        # A transcript that opens with a turn has no title line: its file names it, as subtitles' do.
+        title = path.stem if kind == "transcript" and is_turn(first) else first
     return Article(
         uri=str(path),
         title=_shorten(" ".join(title.split())),

@@ -137,3 +137,8 @@ def subtitles_to_text(raw: str, *, vtt: bool) -> str:
             else:
                 paragraphs.append((speaker, [line]))
     return "\n\n".join((f"{who}: " if who else "") + " ".join(lines) for who, lines in paragraphs)
+
+
+def is_turn(line: str) -> bool:
+    """Whether ``line`` opens a turn (``SPEAKER: text``)."""
+    return _label(line) is not None
