@@ -16,7 +16,7 @@ from claimreview.extract.records import ExtractedClaim
 from claimreview.extract.scene import caption_like, dated_scene
 from claimreview.extract.segment import Sentence, sentences, span_sentences
 from claimreview.extract.transcript import turns
-from claimreview.extract.worthiness import KEEP_THRESHOLD, WORD, noise_reason, score
+from claimreview.extract.worthiness import KEEP_THRESHOLD, WORD, noise_reason, quoted_question, score
 
 KINDS = ("article", "transcript")
 # "(END)", "-- ENDS", "-30-", "###": the story's end, not a credit under a picture.
@@ -130,6 +130,10 @@ def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candid
         # Attribute before de-duplicating: a repeated sentence still moves the "last speaker".
         found = context.attribute_full(span, paragraph=sentence.paragraph, tokens=tokens)
         key = " ".join(span.split())
+        if quoted_question(span):
+            # Attributed first, so a later "she said" finds who asked.
+            out.append(Candidate(sentence.start, sentence.end, None, 0.0, (), "question", False))
+            continue
         # Someone's words with an agency tag under them are still a claim; a scene is not.
         if found is None and (
             any(s <= sentence.start and sentence.end <= e for s, e in captions)

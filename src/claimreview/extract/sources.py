@@ -24,7 +24,14 @@ from claimreview.extract.names import (
     singular,
     trailing_name,
 )
-from claimreview.extract.subjects import DATA_FROM, PARTICIPLE_TAIL, clause_subject, with_place, work_source
+from claimreview.extract.subjects import (
+    DATA_FROM,
+    PARTICIPLE_TAIL,
+    PLACE_LINKS,
+    clause_subject,
+    with_place,
+    work_source,
+)
 from claimreview.extract.wordlist import alternation, words
 
 REPORTING_VERBS = words("""
@@ -36,7 +43,7 @@ REPORTING_VERBS = words("""
     vowed vows recorded forecast forecasts stressed stresses emphasised emphasized pledges
     found finds showed shows show concluded concludes criticised criticized criticises criticizes
     condemned condemns pointed advised advises estimates estimate described describes expects expected
-    recommends recommended
+    recommends recommended asked
     """)
 # Verbs that report only when a source performs them: "the agency recorded 2,140 cases" but not
 # "Temperatures recorded at the airport"; "the minister vowed" but not "Prices forecast to rise".
@@ -94,6 +101,8 @@ STATING = re.compile(
     r"\b(?:read\s+out|gave\s+an?\s+(?:update|briefing|statement)|put\s+(?:the|its|their|his|her)\s+"
     r"[^.;:]{1,80}?\s+at\s+" + QUANTITY + r")"
 )
+# "asked" reports only a quotation just before it: '"...?" asked X', '"...?" the mayor asked'.
+ASKED_AFTER_QUOTE = re.compile(r'["”»],?\s*(?:[^\s,;:"“”«»]+\s+){0,6}$')
 # "X questioned the price, noting that ...": the participle reports what the subject said.
 # ", adding 480 megawatts" adds a thing; ", adding that" reports.
 SAYING = re.compile(r",\s+(?:saying|noting|arguing|insisting|warning)\b|,\s+adding\s+that\b")
@@ -265,6 +274,9 @@ def _is_reporting(masked: str, verb: re.Match[str]) -> bool:
     before = masked[max(0, verb.start() - 12) : verb.start()].split()
     if before and before[-1].lower() in NOT_REPORTING_BEFORE:
         return False
+    if verb.group() == "asked":
+        # '"Why now?" asked the mayor' reports a question; "who asked not to be named" does not.
+        return ASKED_AFTER_QUOTE.search(masked, max(0, verb.start() - 80), verb.start()) is not None
     if verb.group() == "pointed":
         return masked[verb.end() : verb.end() + 5].startswith(" out")  # "pointed out that"
     if verb.group() in ADVISE_VERBS:
@@ -371,6 +383,8 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
             tail = kept[-2:] if kept[-1] is parts[-1] else kept[-1:]
             # "the Conseil ... (CIVB)": the bracketed acronym does not hide the name before it.
             named = [p for p in tail if trailing_name(PARENTHETICAL.sub("", p).split())]
+            # "The agency's envoy in Chad, Dr. Ana Silva, said": the name, not the place.
+            named.sort(key=_name_is_place)
             if named and len(kept) < len(parts) and any(RELATIVE_START.match(p) for p in parts):
                 # "The British Museum, which holds ..., said UK law ...": the name before the clause.
                 candidates.insert(0, named[0])
@@ -394,6 +408,15 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
         if work is None:
             return None
     return None
+
+
+def _name_is_place(phrase: str) -> bool:
+    """The capitalised words ending ``phrase`` follow "in/of/at ...": a place or body, not the speaker."""
+    tokens = PARENTHETICAL.sub("", phrase).split()
+    at = len(tokens) - len(trailing_name(tokens))
+    while at > 0 and tokens[at - 1] in ARTICLES:
+        at -= 1
+    return at > 0 and (tokens[at - 1] in PLACE_LINKS or tokens[at - 1] in ("to", "near"))
 
 
 def _looks_like_np(phrase: str) -> bool:

@@ -26,6 +26,10 @@ ENDS_QUESTION = re.compile(r"[?？؟][\"'”’)\]»」』]*$")
 # Invisible trailers (terminal colour resets, bidi and zero-width marks) hide the final full stop.
 INVISIBLE_TAIL = re.compile(r"(?:\x1b\[[0-?]*[ -/]*[@-~]|[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff])+$")
 
+# '"How can 40,000 tickets vanish?" asked X.': the words quoted are a question, the tag after
+# them only says who asked it.
+QUOTED_QUESTION = re.compile(r'^\s*["“«][^"“”«»]*[?？]\s*["”»]\s+[^"“”«»?]*$')
+
 BYLINE_START = re.compile(r"^by\s", re.IGNORECASE)
 # Words allowed in a byline besides capitalised names: "By Jane Doe and Ali Hassan in Beirut".
 BYLINE_WORDS = words(
@@ -93,6 +97,11 @@ def _is_credit(sentence: str, parts: list[str]) -> bool:
         return True
     # "AFP", "EPA-EFE", "REUTERS": a short all-caps line is an agency tag.
     return len(parts) <= 3 and sentence.isupper()
+
+
+def quoted_question(sentence: str) -> bool:
+    """The sentence is a quoted question and who asked it ('"Why now?" asked the mayor.')."""
+    return sentence.lstrip()[:1] in '"“«' and "?" in sentence and QUOTED_QUESTION.match(sentence) is not None
 
 
 def noise_reason(sentence: str, *, alone: bool, opening: bool, tokens: list[str] | None = None) -> str | None:

@@ -1,0 +1,46 @@
+"""Speaker kinds the seventeenth and later held-out sets exposed, in sentences written for these tests.
+
+Each test is a kind of error, not a held-out sentence.
+"""
+
+from __future__ import annotations
+
+from claimreview.extract import extract_claims
+from claimreview.extract.attribution import SpeakerContext
+from claimreview.extract.pipeline import candidates
+
+
+def speakers_of(text: str) -> dict[str, str | None]:
+    """Every kept claim of an article (paragraphs split by blank lines) -> its speaker."""
+    return {c.text: c.speaker for c in extract_claims(text)}
+
+
+def one(sentence: str) -> str | None:
+    return SpeakerContext().attribute(sentence)
+
+
+# --- kinds the seventeenth held-out set exposed -------------------------------------------------
+
+
+def test_a_role_held_in_a_place_then_the_name_in_apposition_is_the_name() -> None:
+    assert one("The bank's envoy to Peru, Mr. Tomas Varga, said 14 loans had been frozen.") == "Tomas Varga"
+    assert one("The head of the Red Sea port at Suakin, Amna Idris, said 9 cranes were idle.") == "Amna Idris"
+
+
+def test_a_quoted_question_is_asked_by_the_one_named_and_is_no_claim() -> None:
+    text = (
+        "The regional hospital has closed two wards since March, the health board said.\n\n"
+        '"Who will treat the 3,000 patients on our list?" asked Dr. Lena Marsh, a surgeon at the hospital. '
+        "She said 11 surgeons had left in a year."
+    )
+    found = {text[c.start : c.end]: c for c in candidates(text)}
+    question = next(c for s, c in found.items() if s.startswith('"Who will'))
+    assert question.noise == "question" and not question.kept
+    assert speakers_of(text)["She said 11 surgeons had left in a year."] == "Lena Marsh"
+    # 'asked' reports only a quotation before it
+    assert one('"Why wait 6 months?" the union leader asked.') == "union leader"
+    assert one("The council asked residents to save 20 litres of water a day.") is None
+    assert (
+        one("On Monday, a port official, who asked not to be named, said 5 ships were held.")
+        == "port official"
+    )
