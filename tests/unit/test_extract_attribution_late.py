@@ -44,3 +44,25 @@ def test_a_quoted_question_is_asked_by_the_one_named_and_is_no_claim() -> None:
         one("On Monday, a port official, who asked not to be named, said 5 ships were held.")
         == "port official"
     )
+
+
+def test_a_spokesperson_for_a_body_whose_name_holds_a_comma_keeps_both() -> None:
+    assert (
+        one("A spokeswoman for the Department of Energy, Mines and Petroleum said 6 rigs had closed.")
+        == "spokeswoman for the Department of Energy, Mines and Petroleum"
+    )
+    # the body alone, as before, when no one is said to speak for it
+    assert (
+        one("The Department of Energy, Mines and Petroleum said 6 rigs had closed.")
+        == "Department of Energy, Mines and Petroleum"
+    )
+
+
+def test_unnamed_visitors_from_a_body_keep_the_body() -> None:
+    assert (
+        one("Inspectors from the European Food Safety Authority (EFSA) said 3 plants had failed checks.")
+        == "Inspectors from the European Food Safety Authority"
+    )
+    assert one("Delegates at the Pacific Islands Forum said 12 states backed the plan.") == (
+        "Delegates at the Pacific Islands Forum"
+    )

@@ -453,7 +453,11 @@ def _leading_subject(clause: str) -> str | None:
 
 
 # A body's name with a comma in it: "Ministry of X, Y and Z", "Department for X, Y and Z".
-COMMA_NAME_HEAD = re.compile(r"(?:\b[Tt]he\s+)?[A-Z][\w'’-]*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*$")
+# "A spokesperson for the Department for X, Y and Z": whoever speaks for it stays in front.
+COMMA_NAME_HEAD = re.compile(
+    r"(?:\b(?:[Aa]n?|[Tt]he)\s+[a-z]+\s+for\s+)?"
+    r"(?:\b[Tt]he\s+)?[A-Z][\w'’-]*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*$"
+)
 COMMA_NAME_TAIL = re.compile(
     r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
 )

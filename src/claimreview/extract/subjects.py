@@ -46,7 +46,10 @@ GENERIC_SOURCES = words("""
     officials authorities residents witnesses rescuers medics doctors villagers investigators
     researchers scientists experts sources diplomats prosecutors lawmakers activists workers
     teams crews police farmers parents teachers nurses people organisers organizers locals
+    observers monitors inspectors delegates representatives analysts economists engineers
     """)
+# "A spokesperson for the Ministry of X": a source that speaks for a body, kept with it.
+SPEAKS_FOR = words("spokesman spokeswoman spokesperson")
 PLACE_LINKS = words("in of at from on for across")
 CLAUSE_OPENERS = words("who which that whose where when")
 
@@ -137,5 +140,6 @@ def unnamed_with_place(tokens: list[str]) -> bool:
             # the words before the link are a description ("Health authorities"), not a name
             rest = tokens[1 : i - 1]
             # "a trader in Oslo" is a person met there, not Oslo.
-            return (head in GENERIC_SOURCES or head in ROLES) and all(t[:1].islower() for t in rest)
+            generic = head in GENERIC_SOURCES or head in ROLES or (head in SPEAKS_FOR and tok == "for")
+            return generic and all(t[:1].islower() for t in rest)
     return False
