@@ -66,3 +66,34 @@ def test_unnamed_visitors_from_a_body_keep_the_body() -> None:
     assert one("Delegates at the Pacific Islands Forum said 12 states backed the plan.") == (
         "Delegates at the Pacific Islands Forum"
     )
+
+
+def test_the_governing_body_is_the_body_whose_unit_acted() -> None:
+    got = speakers_of(
+        "World Rowing's integrity panel banned two coaches for 4 years on Friday for doping athletes, "
+        "the sport's governing body said."
+    )
+    assert next(iter(got.values())) == "World Rowing"
+
+
+def test_initials_of_a_body_named_only_in_passing() -> None:
+    got = speakers_of(
+        "Police searched the National Housing Fund of Ghana on Monday over 2 missing loans.\n\n"
+        "The NHFG said it had given investigators 14 boxes of files."
+    )
+    assert (
+        got["The NHFG said it had given investigators 14 boxes of files."] == "National Housing Fund of Ghana"
+    )
+    # an acronym nobody spelled out stays as written
+    assert one("The OPEC said output fell by 2%.") == "OPEC"
+
+
+def test_a_leaders_possessive_before_the_party_is_not_part_of_its_name() -> None:
+    got = speakers_of(
+        "Prime Minister Ilse Vandaele lost 12 seats in Sunday's vote, the electoral office said.\n\n"
+        "Vandaele's Flemish Civic Union said it would stay in opposition for 4 years."
+    )
+    said = "Vandaele's Flemish Civic Union said it would stay in opposition for 4 years."
+    assert got[said] == "Flemish Civic Union"
+    # a country's possessive is kept, as written
+    assert one("Peru's National Electoral Jury said 3 ballots were void.") == "Peru's National Electoral Jury"

@@ -39,6 +39,7 @@ from claimreview.extract.bodies import (
     described_phrase,
     subject_name,
 )
+from claimreview.extract.lookback import acronym_name, described_name, titled_person
 from claimreview.extract.mentions import (
     Mention,
     gender_of,
@@ -60,7 +61,6 @@ from claimreview.extract.names import (
     PERSON_HEADS,
     POSSESSIVE,
     PUBLIC_BODY_WORDS,
-    SPELLED_OUT,
     TITLES,
     drop_affiliation,
     is_acronym_word,
@@ -208,7 +208,7 @@ class SpeakerContext:
         name = trailing_name(tokens)
         if len(name) == 1 and is_acronym_word(name[0]):
             # "KAI said" after "Korea Aerospace Industries (KAI)": the name in full.
-            full = self._acronym_name(name[0])
+            full = acronym_name(name[0], self.earlier, self.mentions)
             if full != name[0]:
                 return full, True, True
         # "The Governor said": a title alone is a description, not a name.
@@ -225,6 +225,10 @@ class SpeakerContext:
             ):
                 # "Operator Kansai Electric Power said": capitalised only because it opens the sentence.
                 name, described = name[1:], True
+            owner = OWNER.sub("", name[0])
+            if len(name) > 2 and owner != name[0] and is_org(name[1:]) and self._person_word(owner):
+                # "Kaunda's Malawi Congress Party": the party, not its leader's possessive.
+                name = name[1:]
             name = drop_affiliation(name)
             stripped = strip_titles(name)
             if described:
@@ -233,7 +237,7 @@ class SpeakerContext:
                 full = self._full_name(stripped[0])
                 if full != stripped[0]:
                     return full, False, True
-                longer = self._longer_name(stripped[0]) or self._described_name(stripped[0])
+                longer = self._longer_name(stripped[0]) or described_name(stripped[0], self.earlier)
                 if longer is not None:
                     return longer
                 # "General Motors" and an unknown "Mayor Petrak" keep their first word.
@@ -415,7 +419,10 @@ class SpeakerContext:
         if is_body_head(head):
             # "The Communications Authority of Kenya fined ..., the regulator said".
             subject = subject_name(strip_dateline(sentence))
-            if subject and is_org(subject.split()):
+            # "World Rowing's panel banned ..., the governing body said": a body is whoever the
+            # sentence opens with, unless that is a person.
+            governing = head == "body" and subject is not None and not self._person_word(subject.split()[-1])
+            if subject and (is_org(subject.split()) or governing):
                 return subject, True, True
             # "Dutch dairy firm Zuivelhoeve ..." then, sentences later, "The firm said".
             for text in (sentence, *self.earlier[-DESCRIBED_REACH:][::-1]):
@@ -453,33 +460,8 @@ class SpeakerContext:
         """The mention was introduced as a person ("A Commission spokesperson, Eva Lindqvist")."""
         return any(w in PERSON_HEADS or w in TITLES or is_role(w) for w in _heads(words_))
 
-    def _described_name(self, word: str) -> tuple[str, bool, bool] | None:
-        """'Huaxing said' after 'property developer Huaxing Land': the body's name in full."""
-        run = re.compile(r"\b([a-z][\w-]*)\s+(" + re.escape(word) + r"(?:\s+[A-Z][\w'’&-]*)+)")
-        for text in self.earlier[-MAX_ANTECEDENTS:][::-1]:
-            m = run.search(text) if word in text else None
-            if m and is_body_head(m.group(1)):
-                return m.group(2).rstrip(".,"), True, True
-        return None
-
-    def _acronym_name(self, acronym: str) -> str:
-        """The name an acronym was spelled out as earlier ("Korea Aerospace Industries (KAI)")."""
-        marker = f"({acronym})"
-        pattern = re.compile(SPELLED_OUT.format(re.escape(acronym)))
-        for text in self.earlier[-MAX_ANTECEDENTS:][::-1]:
-            m = pattern.search(text) if marker in text else None
-            if m:
-                words_ = m.group(1).split()
-                while words_ and (words_[0].lower() in ARTICLES or OWNER.search(words_[0])):
-                    words_ = words_[1:]
-                if words_:
-                    return " ".join(words_)
-        # "according to the WHO" after "the World Health Organization said": the initials match.
-        for speaker, org, named, _ in self.mentions[-MAX_ANTECEDENTS:][::-1]:
-            capitals = [w[0] for w in speaker.split() if w[:1].isupper()]
-            if org and named and len(capitals) > 1 and "".join(capitals) == acronym:
-                return speaker
-        return acronym
+    def _person_word(self, word: str) -> bool:
+        return word in self.full_names or titled_person(word, self.earlier)
 
     def _full_name(self, surname: str) -> str:
         if surname in self.full_names:

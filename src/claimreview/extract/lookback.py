@@ -1,0 +1,81 @@
+"""Names written in full earlier in a text for a short form used now: "The FAZ said" after "the
+Football Association of Zambia", "Huaxing said" after "property developer Huaxing Land", and
+whether a possessor ("Kaunda's party") is a person the text introduced with a title.
+
+Pure string rules over the earlier sentences, for :mod:`attribution`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from claimreview.extract.names import ARTICLES, OWNER, SPELLED_OUT, is_body_head, is_role
+
+# How many earlier sentences a short form looks back through.
+REACH = 50
+# A capitalised run with inner joining words: a body's name as written in passing.
+NAME_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|for|and|on|the|de|du|des)\s+)*[A-Z][\w'’&-]*)*")
+# Joining words do not count in initials: "Football Association of Zambia" is the FAZ.
+NOT_INITIALS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des"})
+
+Mention = tuple[str, bool, bool, str]  # (speaker, is organisation, is a name, words)
+
+
+def described_name(word: str, earlier: Sequence[str]) -> tuple[str, bool, bool] | None:
+    """'Huaxing said' after 'property developer Huaxing Land': the body's name in full."""
+    run = re.compile(r"\b([a-z][\w-]*)\s+(" + re.escape(word) + r"(?:\s+[A-Z][\w'’&-]*)+)")
+    for text in earlier[-REACH:][::-1]:
+        m = run.search(text) if word in text else None
+        if m and is_body_head(m.group(1)):
+            return m.group(2).rstrip(".,"), True, True
+    return None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w not in NOT_INITIALS)
+
+
+def acronym_name(acronym: str, earlier: Sequence[str], mentions: Sequence[Mention]) -> str:
+    """The name an acronym was spelled out as earlier ("Korea Aerospace Industries (KAI)"), or a
+    body whose initials it is, as a speaker or named in passing; else the acronym."""
+    marker = f"({acronym})"
+    pattern = re.compile(SPELLED_OUT.format(re.escape(acronym)))
+    recent = earlier[-REACH:][::-1]
+    for text in recent:
+        m = pattern.search(text) if marker in text else None
+        if m:
+            words_ = m.group(1).split()
+            while words_ and (words_[0].lower() in ARTICLES or OWNER.search(words_[0])):
+                words_ = words_[1:]
+            if words_:
+                return " ".join(words_)
+    # "according to the WHO" after "the World Health Organization said": the initials match.
+    for speaker, org, named, _ in mentions[-REACH:][::-1]:
+        capitals = [w[0] for w in speaker.split() if w[:1].isupper()]
+        if org and named and len(capitals) > 1 and "".join(capitals) == acronym:
+            return speaker
+    # "The FAZ said" after "the president of the Football Association of Zambia": named in passing.
+    for text in recent:
+        if acronym[0] not in text:
+            continue
+        for m in NAME_RUN.finditer(text):
+            words_ = m.group().rstrip(".,").split()
+            if OWNER.search(words_[0]):
+                continue
+            # "the Football Association of Zambia on Monday": the name may end before the run does.
+            for end in range(len(words_), 1, -1):
+                if words_[end - 1][:1].isupper() and _initials(" ".join(words_[:end])) == acronym:
+                    return " ".join(words_[:end])
+    return acronym
+
+
+def titled_person(surname: str, earlier: Sequence[str]) -> bool:
+    """ "Kaunda" was introduced as a person with a title or role ("President Ezekiel Kaunda")."""
+    pattern = re.compile(r"\b([\w-]+)\s+[A-Z][\w'’-]+\s+" + re.escape(surname) + r"\b")
+    for text in earlier[-REACH:]:
+        if surname in text:
+            for m in pattern.finditer(text):
+                if is_role(m.group(1)):
+                    return True
+    return False
