@@ -344,6 +344,11 @@ class SpeakerContext:
             # business: several words, the last a plural.
             if (org and named) or (named and " " in speaker and speaker.endswith("s")):
                 return speaker
+        # "Fjordair will cut 900 jobs, the Norwegian airline said" opening a story: nothing else
+        # is named, so the one-word subject is the business ("Shares ..." and other plurals are not).
+        subject = subject_name(strip_dateline(sentence))
+        if subject and " " not in subject and not subject.endswith("s") and subject not in people:
+            return subject
         return None
 
     def _expand(self, word: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from claimreview.extract.commas import join_comma_names, last_name_part, name_is_place
 from claimreview.extract.names import (
     ACRONYM,
     ARTICLES,
@@ -27,7 +28,6 @@ from claimreview.extract.names import (
 from claimreview.extract.subjects import (
     DATA_FROM,
     PARTICIPLE_TAIL,
-    PLACE_LINKS,
     clause_subject,
     with_place,
     work_source,
@@ -373,7 +373,7 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
             # "A won 40%, B 21% and C 9%, said the commission chair.": the phrase after the verb
             # ends the sentence, so it is the speaker, not the list before it.
             candidates.append(_np_after(masked, end))
-        parts = clause.rstrip(",").split(", ")
+        parts = join_comma_names(clause.rstrip(",").split(", "))
         # "MSF, which runs two centres in Kano, said": a relative clause describes, never speaks.
         kept = [p for p in parts if not PARTICIPLE_START.match(p) and not RELATIVE_START.match(p)]
         if len(parts) >= 2 and kept:
@@ -384,7 +384,7 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
             # "the Conseil ... (CIVB)": the bracketed acronym does not hide the name before it.
             named = [p for p in tail if trailing_name(PARENTHETICAL.sub("", p).split())]
             # "The agency's envoy in Chad, Dr. Ana Silva, said": the name, not the place.
-            named.sort(key=_name_is_place)
+            named.sort(key=name_is_place)
             if named and len(kept) < len(parts) and any(RELATIVE_START.match(p) for p in parts):
                 # "The British Museum, which holds ..., said UK law ...": the name before the clause.
                 candidates.insert(0, named[0])
@@ -393,12 +393,8 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
         if inverts:
             candidates.append(_np_after(masked, end))
     else:
-        segments = clause.split(", ")
-        last = segments[-1]
-        if len(segments) > 1 and COMMA_NAME_HEAD.search(segments[-2]) and COMMA_NAME_TAIL.match(last):
-            # "the Ministry of Agriculture, Animal Industry and Fisheries": one name with a comma.
-            last = f"{COMMA_NAME_HEAD.search(segments[-2]).group()}, {last}"  # type: ignore[union-attr]
-        candidates.append(last)
+        # "the Ministry of Agriculture, Animal Industry and Fisheries": one name with a comma.
+        candidates.append(last_name_part(clause.split(", ")))
     for candidate in candidates:
         # "A review by X published last year found that": X, or nobody for an unsigned report.
         work = work_source(candidate)
@@ -408,15 +404,6 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
         if work is None:
             return None
     return None
-
-
-def _name_is_place(phrase: str) -> bool:
-    """The capitalised words ending ``phrase`` follow "in/of/at ...": a place or body, not the speaker."""
-    tokens = PARENTHETICAL.sub("", phrase).split()
-    at = len(tokens) - len(trailing_name(tokens))
-    while at > 0 and tokens[at - 1] in ARTICLES:
-        at -= 1
-    return at > 0 and (tokens[at - 1] in PLACE_LINKS or tokens[at - 1] in ("to", "near"))
 
 
 def _looks_like_np(phrase: str) -> bool:
@@ -452,15 +439,6 @@ def _leading_subject(clause: str) -> str | None:
     return _clean(" ".join(tokens[:end])) if end else None
 
 
-# A body's name with a comma in it: "Ministry of X, Y and Z", "Department for X, Y and Z".
-# "A spokesperson for the Department for X, Y and Z": whoever speaks for it stays in front.
-COMMA_NAME_HEAD = re.compile(
-    r"(?:\b(?:[Aa]n?|[Tt]he)\s+[a-z]+\s+for\s+)?"
-    r"(?:\b[Tt]he\s+)?[A-Z][\w'’-]*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*$"
-)
-COMMA_NAME_TAIL = re.compile(
-    r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
-)
 RELATIVE_AFTER = re.compile(r"\s+(?:who|whose|which)\s")
 AFFILIATION_CUT = re.compile(r"\s(?:of|at|from|with)\s")
 
