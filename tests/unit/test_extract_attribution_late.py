@@ -118,3 +118,27 @@ def test_a_body_whose_name_holds_a_comma_then_a_relative_clause() -> None:
         )
         == "Department of Justice, Equality and Law Reform"
     )
+
+
+def test_the_office_after_a_titled_name_that_said_nothing_is_its_holder() -> None:
+    got = speakers_of(
+        "Governor Amaka Obi signed an order closing 14 schools in the flooded districts on Sunday.\n\n"
+        "The governor said 2,000 families had moved to relief camps."
+    )
+    assert got["The governor said 2,000 families had moved to relief camps."] == "Amaka Obi"
+
+
+def test_a_first_person_account_of_ones_own_life_is_colour_whatever_the_occupation() -> None:
+    text = (
+        "Rail fares will rise 6% in March, the transport ministry said.\n\n"
+        '"I take the train twice a day and my pass already costs 310 euros," said Tom Berg, an engineer '
+        "waiting on the platform.\n\n"
+        '"We sold 4 million passes last year," said Ana Ruiz, a spokeswoman for the operator.'
+    )
+    got = speakers_of(text)
+    assert not any(s.startswith('"I take') for s in got)
+    # an office speaking in the plural is a claim
+    assert (
+        got['"We sold 4 million passes last year," said Ana Ruiz, a spokeswoman for the operator.']
+        == "Ana Ruiz"
+    )

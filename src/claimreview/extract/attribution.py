@@ -39,7 +39,7 @@ from claimreview.extract.bodies import (
     described_phrase,
     subject_name,
 )
-from claimreview.extract.lookback import acronym_name, described_name, titled_person
+from claimreview.extract.lookback import acronym_name, described_name, titled_name, titled_person
 from claimreview.extract.mentions import (
     Mention,
     gender_of,
@@ -421,6 +421,11 @@ class SpeakerContext:
             # "The central bank" is not "Baltija Credit Bank": every word of the description counts.
             if m and all(stem_in(w, _heads(m)) for w in modifiers if w[:1].islower()):
                 return m, is_org(m.split()), True
+        if head in TITLES and len(tokens) == 1:
+            # "Judge Helena Duarte sentenced ..." then "the judge wrote": the office's holder.
+            person = titled_name(head, (sentence, *self.earlier[-DESCRIBED_REACH:][::-1]))
+            if person is not None:
+                return self._full_name(person.split()[-1]) if " " not in person else person, False, True
         if is_body_head(head):
             # "The Communications Authority of Kenya fined ..., the regulator said".
             subject = subject_name(strip_dateline(sentence))

@@ -79,3 +79,16 @@ def titled_person(surname: str, earlier: Sequence[str]) -> bool:
                 if is_role(m.group(1)):
                     return True
     return False
+
+
+def titled_name(title: str, texts: Sequence[str]) -> str | None:
+    """The name written after ``title`` as a title ("Judge Helena Duarte" for "judge") in the first
+    of ``texts`` that has one."""
+    pattern = re.compile(
+        r"\b" + re.escape(title.capitalize()) + r"\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+    )
+    for text in texts:
+        m = pattern.search(text) if title.capitalize() in text else None
+        if m:
+            return OWNER.sub("", m.group(1))
+    return None

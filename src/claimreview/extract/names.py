@@ -184,6 +184,15 @@ def is_official(text: str) -> bool:
     )
 
 
+def holds_office(text: str) -> bool:
+    """The words name an office or a body ("Mayor X", "a ministry spokesman"), not only an
+    occupation ("X, a consultant")."""
+    return any(
+        w in TITLES or w in PERSON_HEADS or (w in ORG_WORDS and w not in VENUES) or w in ORG_HEADS
+        for w in (singular(t.lower()) for t in NAME_WORD.findall(text))
+    )
+
+
 def drop_affiliation(name: list[str]) -> list[str]:
     """ "Carlos Iturbe of the National Institute" -> "Carlos Iturbe"; organisations stay whole."""
     for i, tok in enumerate(name):

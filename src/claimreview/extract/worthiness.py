@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 
-from claimreview.extract.names import is_official
+from claimreview.extract.names import holds_office, is_official
 from claimreview.extract.wordlist import words
 
 # --- noise: lines that are page furniture, not statements --------------------------------------
@@ -236,6 +236,9 @@ LEGAL = words("""
     """)
 DENIAL = words("untrue false lie deny denies denied dispute disputed disputes rejected rejects")
 FIRST_PERSON = words("I me my we We us our Our My")
+# Someone speaking for themselves, not for a body: "I pay", "my rent" (but not "we", "our").
+FIRST_SINGULAR = words("I me my My")
+WHERE = re.compile(r"\s(?:at|on|in|for|from|of|with|near|outside|inside|[a-z]+ing)\s")
 RELATIVE = re.compile(r",\s+(?:who|whose|which|whom)\b")
 QUOTE_OPEN = re.compile(r"^\W{0,2}[\"“«]")
 QUOTE_CLOSERS = ('"', "”", "»")
@@ -375,6 +378,17 @@ def _named_subject_state(words_: list[str]) -> bool:
     return False
 
 
+def _singular(tokens: list[str]) -> bool:
+    return not FIRST_SINGULAR.isdisjoint(tokens) and "we" not in tokens and "We" not in tokens
+
+
+def _own_life(quotation: str, speaker_words: str) -> bool:
+    """A first-person-singular quotation by someone described by an occupation, not an office."""
+    # "an engineer waiting on the platform": where the speaker stands is no office.
+    described = WHERE.split(speaker_words, 1)[0]
+    return _singular(WORD.findall(quotation)) and is_official(described) and not holds_office(described)
+
+
 def score(
     sentence: str,
     *,
@@ -398,17 +412,24 @@ def score(
         if close > 0 and not official and not is_official(speaker_words):
             sentence, tokens = sentence[: close + 1], None
             passer_by = True
+        elif close > 0 and _own_life(sentence[: close + 1], speaker_words):
+            # '"I fly to Bergen twice a week ...," said X, a consultant': an occupation says what
+            # the speaker does; in the first person singular the quotation is their own life.
+            sentence, tokens = sentence[: close + 1], None
+            passer_by = True
     if tokens is None:
         tokens = WORD.findall(sentence)
     found = features(sentence, attributed=attributed, named=named, tokens=tokens)
     if (
         passer_by
         and not FIRST_PERSON.isdisjoint(tokens)
-        and (not DIGIT.search(sentence) or "opinion" in found)
+        and (not DIGIT.search(sentence) or "opinion" in found or _singular(tokens))
     ):
         # "... for 150 years. I cannot believe it ends like this": a feeling, whatever its figures.
         # "I buy one loaf and make it last four days": a count in someone's own life is colour.
-        for name in ("figure", "statistic", "more_figures"):
+        # "I pay 420 euros a month, more than my car cost": what happens and compares in it too.
+        own = ("event", "comparative") if _singular(tokens) else ()
+        for name in ("figure", "statistic", "more_figures", *own):
             found.pop(name, None)
     if passer_by and "figure" not in found:
         # '"There is nothing left to sell," she said': a passer-by's words without a figure are
