@@ -142,3 +142,15 @@ def test_a_first_person_account_of_ones_own_life_is_colour_whatever_the_occupati
         got['"We sold 4 million passes last year," said Ana Ruiz, a spokeswoman for the operator.']
         == "Ana Ruiz"
     )
+
+
+def test_an_officials_quotation_of_what_happened_is_a_claim_without_a_figure() -> None:
+    text = (
+        "Hospital inspector Ruth Okafor said 6 wards had failed a hygiene check.\n\n"
+        '"Nobody checked the fridges," she said. '
+        '"We must do better for our patients," she said.'
+    )
+    got = speakers_of(text)
+    assert got['"Nobody checked the fridges," she said.'] == "Ruth Okafor"
+    # a view in the present stays colour
+    assert '"We must do better for our patients," she said.' not in got

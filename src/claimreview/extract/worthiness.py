@@ -148,6 +148,7 @@ WEIGHTS = {
     "reporting": 1.1,  # someone else's statement is reported
     "denial": 1.2,  # a claim is disputed: the dispute itself is checkable
     "quoted_opinion": -0.9,  # a direct quotation with no figure: usually colour
+    "quoted_fact": 0.9,  # an official's quotation in the past tense: what happened, not a view
     "named_source": 0.35,
     "event": 0.9,  # a verb that asserts something happened or holds ("killed", "controls", "cut")
     "comparative": 0.6,
@@ -238,6 +239,13 @@ DENIAL = words("untrue false lie deny denies denied dispute disputed disputes re
 FIRST_PERSON = words("I me my we We us our Our My")
 # Someone speaking for themselves, not for a body: "I pay", "my rent" (but not "we", "our").
 FIRST_SINGULAR = words("I me my My")
+# Past forms without "-ed" ("saw", "were"); "-ed" words are found by their ending.
+PAST_FORMS = words("""
+    was were had did saw knew went took gave made lost left came kept began ran rose fell paid sold
+    bought thought found told said sent led won hit cut put set
+    """)
+# A quotation with these is a view or a feeling, whatever its tense.
+NOT_FACT = frozenset({"opinion", "first_person_view", "hedge", "chitchat"})
 WHERE = re.compile(r"\s(?:at|on|in|for|from|of|with|near|outside|inside|[a-z]+ing)\s")
 RELATIVE = re.compile(r",\s+(?:who|whose|which|whom)\b")
 QUOTE_OPEN = re.compile(r"^\W{0,2}[\"“«]")
@@ -378,6 +386,12 @@ def _named_subject_state(words_: list[str]) -> bool:
     return False
 
 
+def _past(quotation: str) -> bool:
+    """The quotation says what happened: a verb in the past tense."""
+    tokens = WORD.findall(quotation.lower())
+    return not PAST_FORMS.isdisjoint(tokens) or any(len(w) > 4 and w.endswith("ed") for w in tokens)
+
+
 def _singular(tokens: list[str]) -> bool:
     return not FIRST_SINGULAR.isdisjoint(tokens) and "we" not in tokens and "We" not in tokens
 
@@ -402,6 +416,7 @@ def score(
     ``official``: the speaker was introduced with an office, a role or as an organisation.
     """
     passer_by = False
+    quotation = ""
     if attributed and QUOTE_OPEN.match(sentence):
         # '"We were told nothing," said X, who travels every day': a passer-by's quotation is
         # judged on its own words; the words about the speaker must not make colour look like a
@@ -409,6 +424,7 @@ def score(
         close = max(sentence.rfind(q) for q in QUOTE_CLOSERS)
         # "said nurse X, who has worked at the hospital ...": what the speaker did is not an office.
         speaker_words = RELATIVE.split(sentence[close + 1 :], 1)[0]
+        quotation = sentence[: close + 1] if close > 0 else ""
         if close > 0 and not official and not is_official(speaker_words):
             sentence, tokens = sentence[: close + 1], None
             passer_by = True
@@ -431,6 +447,10 @@ def score(
         own = ("event", "comparative") if _singular(tokens) else ()
         for name in ("figure", "statistic", "more_figures", *own):
             found.pop(name, None)
+    if quotation and not passer_by and found.keys().isdisjoint(NOT_FACT) and _past(quotation):
+        # '"My client never saw a single report ...," he said': an official's or an expert's
+        # quotation of what happened is checkable, figure or not.
+        found["quoted_fact"] = 1.0
     if passer_by and "figure" not in found:
         # '"There is nothing left to sell," she said': a passer-by's words without a figure are
         # colour; in the first person ("I have not slept since ...") a feeling or an experience.
