@@ -21,6 +21,8 @@ from claimreview.extract.worthiness import KEEP_THRESHOLD, WORD, noise_reason, q
 KINDS = ("article", "transcript")
 # "(END)", "-- ENDS", "-30-", "###": the story's end, not a credit under a picture.
 END_MARK = re.compile(r"^[\W_]*(?:END|ENDS|ENDITEM|MORE|30)?[\W_]*$")
+# An agency's name and the initials of the staff who handled the story: "PTI TGB SSK".
+SIGN_OFF = re.compile(r"^[A-Z]{2,}(?:\s+[A-Z]{2,4}){1,5}$")
 # A credit line is short; longer lines under a caption-like line are prose.
 CREDIT_LINE_MAX_CHARS = 80
 
@@ -63,6 +65,8 @@ def _credited(text: str, sentence: Sentence) -> bool:
     following = _next_line(text, sentence.end)
     if not following or len(following) > CREDIT_LINE_MAX_CHARS or END_MARK.match(following):
         return False
+    if SIGN_OFF.match(following):
+        return False  # "PTI TGB SSK": the desk's initials closing the story, not a photo credit
     return noise_reason(following, alone=True, opening=False) == "credit"
 
 

@@ -44,7 +44,10 @@ CREDIT_PREFIX = re.compile(
 )
 # "Reuters/John Smith", "Jane Doe/AFP via Getty Images"
 # Every word capitalised, so "The U.S./Mexico border was closed" is not a credit.
-CREDIT_SLASH = re.compile(r"^\(?(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:(?:[A-Z][\w.'’-]*|via)\s?){1,6}\)?$")
+# "REUTERS/Name", "EUROPA PRESS/Name", "REUTERS/Name/Illustration/File Photo".
+CREDIT_SLASH = re.compile(
+    r"^\(?(?:[A-Z][\w.'’-]*\s?){1,4}(?:/\s?(?:(?:[A-Z][\w.'’-]*|via)\s?){1,6}){1,3}\)?$"
+)
 CREDIT_SPLIT = re.compile(r"[\s/|,()]+")
 AGENCIES = words("""
     afp ap reuters getty getty-images epa epa-efe efe anadolu xinhua dpa ansa upi pa sipa tass
