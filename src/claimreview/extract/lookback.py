@@ -61,7 +61,9 @@ def acronym_name(acronym: str, earlier: Sequence[str], mentions: Sequence[Mentio
             continue
         for m in NAME_RUN.finditer(text):
             words_ = m.group().rstrip(".,").split()
-            if OWNER.search(words_[0]):
+            if words_[0].lower() in ARTICLES:
+                words_ = words_[1:]  # "The Athletics Integrity Unit" opening a sentence
+            if not words_ or OWNER.search(words_[0]):
                 continue
             # "the Football Association of Zambia on Monday": the name may end before the run does.
             for end in range(len(words_), 1, -1):

@@ -98,6 +98,12 @@ def singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+CALENDAR = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December)\b"
+)
+
+
 def named_with_head(head: str, text: str) -> str | None:
     """The capitalised name in ``text`` ending in ``head`` ("European Medicines Agency")."""
     if head.capitalize() not in text:
@@ -105,7 +111,10 @@ def named_with_head(head: str, text: str) -> str | None:
     m = re.search(
         r"((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|on)\s+)?){1,6})"
         + re.escape(head.capitalize())
-        + r"\b((?:\s+(?:of|for|on)(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)*)",
+        # "Court of Arbitration for Sport", not "... on Friday": a weekday or month is no name.
+        + r"\b((?:\s+(?:of|for|on)(?:\s+the)?(?:\s+(?!"
+        + CALENDAR
+        + r")[A-Z][\w'’-]*)+)*)",
         text,
     )
     if not m:

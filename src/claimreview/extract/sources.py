@@ -27,6 +27,7 @@ from claimreview.extract.names import (
 )
 from claimreview.extract.subjects import (
     DATA_FROM,
+    OWNED_WORK,
     PARTICIPLE_TAIL,
     clause_subject,
     with_place,
@@ -249,6 +250,9 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
         elif " by " in np:
             # "a tally kept by the ministry" -> "the ministry"
             np = np.rsplit(" by ", 1)[1]
+        elif (owned := OWNED_WORK.match(np.strip().rstrip("."))) is not None:
+            # "the AIU's list", "the ministry's latest figures" -> whose they are
+            np = owned.group("source")
         # "Deloitte published in December" -> "Deloitte"; "results published in The Lancet" keeps
         # the journal, because "results" alone is no source.
         short = PARTICIPLE_TAIL.sub("", np)

@@ -15,7 +15,7 @@ from claimreview.extract.wordlist import words
 DATA_FROM = re.compile(
     r"^(?:(?:the|a|an|its|their|new|latest|official|preliminary|provisional|final|initial|recent"
     r"|early|annual|monthly|weekly|daily|government|police|independent|separate|joint"
-    r"|(?:19|20)\d\d)\s+)*"
+    r"|(?:19|20)\d\d|(?-i:[a-z][a-z-]+))\s+)*"  # "an exit poll by X": any lowercase modifier
     r"(?:figures?|data|numbers?|statistics|estimates?|reports?|surveys?|tall(?:y|ies)|counts?"
     r"|results?|projections?|records?|documents?|calculations?|analys[ie]s|study|studies|polls?"
     r"|reviews?|audits?|research|papers?|assessments?|investigations?|inquiry|inquiries)"
@@ -24,6 +24,16 @@ DATA_FROM = re.compile(
     r"\s+(?:from|by|of)\s+(?P<source>.+)$",
     re.IGNORECASE,
 )
+# "according to the AIU's list", "the ministry's latest figures": the owner is the source.
+OWNED_WORK = re.compile(
+    r"^(?P<source>(?:the\s+)?[^'’]{1,80}?)['’]s?\s+(?:(?:latest|own|new|official|annual|monthly|weekly"
+    r"|daily|preliminary|provisional|final|initial|updated)\s+)*(?:lists?|figures?|data|counts?"
+    r"|tall(?:y|ies)|estimates?|reports?|surveys?|statements?|statistics|records?|database|register"
+    r"|calculations?|analys[ie]s|projections?|results?)$",
+    re.IGNORECASE,
+)
+# "a poll by Ipsos for public broadcaster NOS": who the work was made for is not its author.
+CLIENT_TAIL = re.compile(r"\s+for\s+(?:the\s+|a\s+)?[a-z][\w-]*\s.*$")
 # "a report by X published in December": what follows the source describes the report.
 PARTICIPLE_TAIL = re.compile(
     r"\s+(?:[a-z]+ed|seen|shown|made|done|written|given|taken|drawn|due)\s+"
@@ -124,7 +134,7 @@ def work_source(np: str) -> str | None:
         return np  # most subjects: no work named at all, and the regexes below are not cheap
     data = DATA_FROM.match(np.strip())
     if data:
-        source = data.group("source")
+        source = CLIENT_TAIL.sub("", data.group("source"))
         return PARTICIPLE_TAIL.sub("", source) or None
     tokens = PARTICIPLE_TAIL.sub("", np).lower().split()
     if tokens and tokens[0] in INDEFINITE and tokens[-1] in WORK_NOUNS:
