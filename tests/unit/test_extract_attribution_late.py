@@ -185,12 +185,3 @@ def test_a_poll_made_by_one_firm_for_a_client_is_the_firms() -> None:
     assert one("A study by the Institute for Fiscal Studies found that 3 million homes were poorer.") == (
         "Institute for Fiscal Studies"
     )
-
-
-def test_names_in_the_tag_of_an_officials_quotation_do_not_make_it_a_claim() -> None:
-    text = (
-        "The Social Liberals won 40 of 101 seats, the Central Electoral Commission said.\n\n"
-        '"Today is a new beginning for all of us," Social Liberal leader Mirela Stan told '
-        "supporters in Chisinau."
-    )
-    assert not any(s.startswith('"Today') for s in speakers_of(text))

@@ -354,8 +354,9 @@ def features(
         "published" in unique and PUBLISHED.search(sentence)
     ):
         found["evidence"] = 1.0
-    if entities := _entities(sentence):
-        found["entity"] = entities
+    names = {w for w in set(CAPITALISED.findall(sentence)) if w.lower() not in NOT_NAMES}
+    if names:
+        found["entity"] = float(min(len(names), MAX_ENTITIES))
     if not unique.isdisjoint(UNREPORTED_HEDGES if attributed else HEDGES):
         found["hedge"] = 1.0
     if not unique.isdisjoint(OPINION_WORDS):
@@ -367,11 +368,6 @@ def features(
     if count > 1:
         found["more_figures"] = math.log(count)
     return found
-
-
-def _entities(text: str) -> float:
-    names = {w for w in set(CAPITALISED.findall(text)) if w.lower() not in NOT_NAMES}
-    return float(min(len(names), MAX_ENTITIES))
 
 
 def _event_not_infinitive(words_: list[str]) -> bool:
@@ -454,13 +450,6 @@ def score(
         own = ("event", "comparative") if _singular(tokens) else ()
         for name in ("figure", "statistic", "more_figures", *own):
             found.pop(name, None)
-    if quotation and not passer_by and "figure" not in found:
-        # '"...," Party leader X told supporters in The Hague': the names in the tag say who spoke
-        # and where; only those quoted are part of what is claimed.
-        found.pop("entity", None)
-        # its first word is capitalised because it opens the quotation ("Tonight the voters ...")
-        if entities := _entities(quotation.split(None, 1)[-1]):
-            found["entity"] = entities
     if quotation and not passer_by and found.keys().isdisjoint(NOT_FACT) and _past(quotation):
         # '"My client never saw a single report ...," he said': an official's or an expert's
         # quotation of what happened is checkable, figure or not.
