@@ -185,3 +185,17 @@ def test_a_poll_made_by_one_firm_for_a_client_is_the_firms() -> None:
     assert one("A study by the Institute for Fiscal Studies found that 3 million homes were poorer.") == (
         "Institute for Fiscal Studies"
     )
+
+
+# --- kinds left over from earlier held-out sets -------------------------------------------------
+
+
+def test_the_agency_after_a_body_that_acted_without_speaking_is_that_body() -> None:
+    got = speakers_of(
+        "Shares of Qinghe Homes fell 30% after it missed a bond payment, the company said.\n\n"
+        "Moody's Investors Service cut the developer's rating by two notches. "
+        "The agency said it expected losses of up to 40% for bondholders."
+    )
+    assert (
+        got["The agency said it expected losses of up to 40% for bondholders."] == "Moody's Investors Service"
+    )

@@ -361,6 +361,10 @@ class SpeakerContext(NameMemory):
         if len(tokens) == 1 and (want_org or head in ANY_PERSON_HEADS):
             # "the agency", "the spokesman": the last source of that kind. An office ("the
             # mayor") is not whoever spoke last: it needs a mention holding that word.
+            # "Fitch Ratings cut X's rating. The agency said": the body that just acted.
+            acted = subject_name(strip_dateline(self.earlier[-1])) if want_org and self.earlier else None
+            if acted and " " in acted and is_org(acted.split()) and acted != self.last:
+                return acted, True, True
             for speaker, org, named, _ in recent:
                 if org == want_org:
                     return speaker, org, named
