@@ -37,7 +37,7 @@ from claimreview.extract.bodies import (
     described_phrase,
     subject_name,
 )
-from claimreview.extract.lookback import acronym_name, described_name, titled_name
+from claimreview.extract.lookback import acronym_after, acronym_name, described_name, spelled_out, titled_name
 from claimreview.extract.memory import MAX_ANTECEDENTS, NameMemory
 from claimreview.extract.mentions import (
     Mention,
@@ -190,6 +190,11 @@ class SpeakerContext(NameMemory):
         if unnamed_with_place(bare):
             # "officials in the state of Brandenburg": the place's name does not speak.
             return " ".join(bare), singular(bare[0].lower()) in ORG_WORDS, False
+        if "(" in sentence and (acronym := acronym_after(np, sentence)):
+            # "The European Union Mission in Armenia (EUMA)": every word the acronym spells.
+            spelled = spelled_out(tokens, acronym)
+            if spelled and len(spelled) > len(trailing_name(tokens)):
+                return " ".join(spelled), True, True
         name = trailing_name(tokens)
         if len(name) == 1 and is_acronym_word(name[0]):
             # "KAI said" after "Korea Aerospace Industries (KAI)": the name in full.

@@ -19,6 +19,10 @@ NAME_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|for|and|on|the|de|du|des)
 # Joining words do not count in initials: "Football Association of Zambia" is the FAZ.
 NOT_INITIALS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des"})
 
+BRACKETED = re.compile(r"\s*\(([A-Z]{2,8})\)")
+# Lowercase words inside a name an acronym spells out ("Mission in Armenia", "Office for the ...").
+NAME_JOINERS = frozenset({"of", "for", "and", "on", "the", "in", "de", "du", "des", "to"})
+
 Mention = tuple[str, bool, bool, str]  # (speaker, is organisation, is a name, words)
 
 
@@ -94,3 +98,26 @@ def titled_name(title: str, texts: Sequence[str]) -> str | None:
         if m:
             return OWNER.sub("", m.group(1))
     return None
+
+
+def spelled_out(tokens: list[str], acronym: str) -> list[str] | None:
+    """The words of ``tokens`` that ``acronym`` abbreviates, joining words included: "The European
+    Union Mission in Armenia" and "EUMA" -> "European Union Mission in Armenia"."""
+    for start in range(len(tokens)):
+        name = tokens[start:]
+        if (
+            name[0][:1].isupper()
+            and all(t[:1].isupper() or t in NAME_JOINERS for t in name)
+            and "".join(t[0] for t in name if t[:1].isupper()) == acronym
+        ):
+            return name
+    return None
+
+
+def acronym_after(phrase: str, sentence: str) -> str | None:
+    """The acronym in brackets right after ``phrase`` in ``sentence`` ("... in Armenia (EUMA)")."""
+    at = sentence.find(phrase)
+    if at < 0:
+        return None
+    m = BRACKETED.match(sentence, at + len(phrase))
+    return m.group(1) if m else None

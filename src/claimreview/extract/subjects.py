@@ -18,7 +18,7 @@ DATA_FROM = re.compile(
     r"|(?:19|20)\d\d|(?-i:[a-z][a-z-]+))\s+)*"  # "an exit poll by X": any lowercase modifier
     r"(?:figures?|data|numbers?|statistics|estimates?|reports?|surveys?|tall(?:y|ies)|counts?"
     r"|results?|projections?|records?|documents?|calculations?|analys[ie]s|study|studies|polls?"
-    r"|reviews?|audits?|research|papers?|assessments?|investigations?|inquiry|inquiries)"
+    r"|reviews?|audits?|research|papers?|assessments?|investigations?|inquiry|inquiries|findings?)"
     r"(?:\s+(?:released|published|compiled|issued|provided|gathered|collected|seen|obtained|led"
     r"|conducted|commissioned|carried\s+out|prepared|written|funded|done))?"
     r"\s+(?:from|by|of)\s+(?P<source>.+)$",

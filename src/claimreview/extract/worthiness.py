@@ -247,6 +247,7 @@ PAST_FORMS = words("""
     was were had did saw knew went took gave made lost left came kept began ran rose fell paid sold
     bought thought found told said sent led won hit cut put set
     """)
+MODALS = words("will would shall should must can cannot won wouldn")
 # A quotation with these is a view or a feeling, whatever its tense.
 NOT_FACT = frozenset({"opinion", "first_person_view", "hedge", "chitchat"})
 WHERE = re.compile(r"\s(?:at|on|in|for|from|of|with|near|outside|inside|[a-z]+ing)\s")
@@ -392,6 +393,8 @@ def _named_subject_state(words_: list[str]) -> bool:
 def _past(quotation: str) -> bool:
     """The quotation says what happened: a verb in the past tense."""
     tokens = WORD.findall(quotation.lower())
+    if not MODALS.isdisjoint(tokens):
+        return False  # "We will not be provoked": a pledge, whatever its participle
     return not PAST_FORMS.isdisjoint(tokens) or any(len(w) > 4 and w.endswith("ed") for w in tokens)
 
 
@@ -428,7 +431,8 @@ def score(
         # "said nurse X, who has worked at the hospital ...": what the speaker did is not an office.
         speaker_words = RELATIVE.split(sentence[close + 1 :], 1)[0]
         quotation = sentence[: close + 1] if close > 0 else ""
-        if close > 0 and not official and not is_official(speaker_words):
+        # "told ANI at the Cuttack hospital": where the speaker was is no office.
+        if close > 0 and not official and not is_official(WHERE.split(speaker_words, 1)[0]):
             sentence, tokens = sentence[: close + 1], None
             passer_by = True
         elif close > 0 and _own_life(sentence[: close + 1], speaker_words):
