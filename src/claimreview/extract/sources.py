@@ -33,28 +33,16 @@ from claimreview.extract.subjects import (
     with_place,
     work_source,
 )
-from claimreview.extract.wordlist import alternation, words
+from claimreview.extract.verbs import (
+    NON_INVERTING,
+    PLAIN_VERBS,
+    REPORTING_VERBS,
+    SOURCE_ONLY_VERBS,
+    VERB,
+    is_reporting,
+)
+from claimreview.extract.wordlist import words
 
-REPORTING_VERBS = words("""
-    said says say told tells added adds stated announced announces declared claimed denied denies
-    insisted insists warned warns confirmed confirms explained noted argued acknowledged admitted
-    alleged asserted maintained predicted disclosed revealed cautioned wrote writes tweeted
-    reported estimated urged rejected rejects dismissed accused accuses blamed blames conceded
-    concedes disputed disputes defended defends listed pledged announced called promised promises
-    vowed vows recorded forecast forecasts stressed stresses emphasised emphasized pledges
-    found finds showed shows show concluded concludes criticised criticized criticises criticizes
-    condemned condemns pointed point points advised advises estimates estimate described describes
-    expects expected recommends recommended asked
-    """)
-# Verbs that report only when a source performs them: "the agency recorded 2,140 cases" but not
-# "Temperatures recorded at the airport"; "the minister vowed" but not "Prices forecast to rise".
-SOURCE_ONLY_VERBS = words("""
-    point points recorded forecast forecasts promised promises vowed vows pledged pledges advised advises
-    described describes expects expected estimated estimates estimate recommends recommended
-    """)
-# Verbs that only report; an earlier verb in the sentence ("pledged", "promised") then belongs
-# to what is reported when one of these closes the sentence after a comma.
-PLAIN_VERBS = words("said says told tells")
 SOURCE_HEADS = (
     ORG_WORDS
     | ORG_HEADS
@@ -66,32 +54,6 @@ SOURCE_HEADS = (
     economists authorities
     """)
 )
-# Verbs that also take a plain object ("adds weight to", "an estimated 100"): reporting only
-# when followed by "that", punctuation or the end ("she added.", "it estimated that").
-# "estimated the damage at ..." reports with an object too, when a source does the estimating.
-OBJECT_VERBS = words("added adds found finds showed shows show concluded concludes")
-# Verbs that take an object, never an inverted subject: in "X, which ..., disputed the board's
-# timeline" the phrase after the verb is what is disputed, not who disputes it.
-NON_INVERTING = words("""
-    denied denies disputed disputes rejected rejects dismissed accused accuses blamed blames urged
-    called listed pledged pledges promised promises vowed vows recorded defended defends disclosed
-    revealed found finds showed shows show told tells advised advises described describes
-    """)
-# A time phrase between an object verb and what ends it ("estimated on Monday.", "found last week that").
-TIME_AFTER = re.compile(
-    r"\s+(?:(?:late|early)\s+)?(?:(?:on|last|this|earlier|late)\s+(?:Monday|Tuesday|Wednesday|Thursday"
-    r"|Friday|Saturday|Sunday|week|month|year|night|morning|evening)|yesterday|today|earlier|this\s+week)\b"
-)
-# "called a strike", "called for calm", "called on the government" announce or demand; "called it
-# reckless" and "called him a liar" name something and report no statement.
-CALL_VERBS = words("called")
-DESCRIBE_VERBS = words("described describes")
-ADVISE_VERBS = words("advised advises")
-ADVICE_TO_ACT = re.compile(r"\bto\s+[a-z]+\b")
-CALL_OBJECTS = words("for on a an")
-# Before a verb these make it passive or adjectival ("is estimated at", "an estimated 100").
-# "declined to say", "refused to comment": an infinitive reports nothing by itself.
-NOT_REPORTING_BEFORE = words("is are was were be been being an a the to")
 # Statements without a reporting verb: "read out the figures", "put the toll at 40".
 # "put the number of striking drivers at 71%", "put its own share of the losses at up to 450 million".
 QUANTITY = (
@@ -105,16 +67,11 @@ STATING = re.compile(
 )
 # "more than most analysts expected": those compared with, not a speaker ("More than 40 doctors" is).
 COMPARED = re.compile(r"^(?:more|less|fewer|higher|lower|better|worse)\s+than\s+(?!\d)", re.IGNORECASE)
-COUNTED = words("basis percentage two three four five six seven eight nine ten few several many")
-POINT_VERBS = words("pointed point points")
-# "asked" reports only a quotation just before it: '"...?" asked X', '"...?" the mayor asked'.
-ASKED_AFTER_QUOTE = re.compile(r'["”»],?\s*(?:[^\s,;:"“”«»]+\s+){0,6}$')
 # "X questioned the price, noting that ...": the participle reports what the subject said.
 # ", adding 480 megawatts" adds a thing; ", adding that" reports.
 SAYING = re.compile(r",\s+(?:saying|noting|arguing|insisting|warning)\b|,\s+adding\s+that\b")
 SAYING_WORDS = ("saying", "noting", "adding", "arguing", "insisting", "warning")
 WORD = re.compile(r"\w+")
-VERB = re.compile(r"\b" + alternation(REPORTING_VERBS) + r"\b")
 QUOTED_AS = re.compile(
     r"\b(?:quoted|cited|quoting|citing)\s+(?P<np>.{1,200}?),?\s+as\s+(?:saying|telling|stating|writing)\b"
 )
@@ -279,38 +236,6 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
     return min(found)[1] if found else None
 
 
-def _is_reporting(masked: str, verb: re.Match[str]) -> bool:
-    before = masked[max(0, verb.start() - 12) : verb.start()].split()
-    if before and before[-1].lower() in NOT_REPORTING_BEFORE:
-        return False
-    if verb.group() == "asked":
-        # '"Why now?" asked the mayor' reports a question; "who asked not to be named" does not.
-        return ASKED_AFTER_QUOTE.search(masked, max(0, verb.start() - 80), verb.start()) is not None
-    if verb.group() in POINT_VERBS:
-        # "pointed out that"; "findings of X point to a failed weld", not "by 25 basis points to 3%"
-        after = masked[verb.end() : verb.end() + 5]
-        counted = bool(before) and (before[-1].lower() in COUNTED or before[-1][:1].isdigit())
-        return after.startswith(" out") or (
-            after.startswith(" to ") and verb.group() != "pointed" and not counted
-        )
-    if verb.group() in ADVISE_VERBS:
-        # "advised a catch of no more than 5,000 tonnes" states a figure; "advised anyone who
-        # bought it to return it" asks for an act, like "urged".
-        return ADVICE_TO_ACT.search(masked[verb.end() : verb.end() + 100].split(". ", 1)[0]) is None
-    if verb.group() in DESCRIBE_VERBS:
-        # "described its coverage as balanced" states a view; "described the scene" does not.
-        return " as " in masked[verb.end() : verb.end() + 120]
-    if verb.group() in CALL_VERBS:
-        objects = masked[verb.end() : verb.end() + 8].split()
-        return bool(objects) and objects[0].lower() in CALL_OBJECTS
-    if verb.group() in OBJECT_VERBS:
-        after = masked[verb.end() : verb.end() + 40]
-        time = TIME_AFTER.match(after)
-        after = (after[time.end() :] if time else after).lstrip()
-        return not after or after[0] in '.,;:!?"”' or after.startswith("that")
-    return True
-
-
 def _verb_source(masked: str, words_: list[str] | None = None) -> tuple[int, str] | None:
     if REPORTING_VERBS.isdisjoint(WORD.findall(masked) if words_ is None else words_):
         return None
@@ -318,7 +243,7 @@ def _verb_source(masked: str, words_: list[str] | None = None) -> tuple[int, str
     for tried, verb in enumerate(VERB.finditer(masked)):
         if tried == MAX_VERBS_TRIED:
             break
-        if not _is_reporting(masked, verb) or (first is not None and verb.group() not in PLAIN_VERBS):
+        if not is_reporting(masked, verb) or (first is not None and verb.group() not in PLAIN_VERBS):
             continue
         found = _subject_at(masked, verb.start(), verb.end())
         if not found or (verb.group() in SOURCE_ONLY_VERBS and not _source_like(found)):
