@@ -257,3 +257,37 @@ def test_where_a_passer_by_was_does_not_make_them_an_official() -> None:
         "reporters at the regional hospital."
     )
     assert not any(s.startswith('"I was thrown') for s in speakers_of(text))
+
+
+# --- kinds the twenty-second held-out set exposed -----------------------------------------------
+
+
+def test_confirming_charges_is_an_act_and_confirming_to_someone_that_reports() -> None:
+    assert (
+        one("Judges at the Special Tribunal on Monday confirmed 9 charges against the former general.")
+        is None
+    )
+    assert one("The port authority confirmed to AFP that 3 cranes had collapsed.") == "port authority"
+
+
+def test_a_work_with_an_author_reports_a_finding_without_that() -> None:
+    assert (
+        one("Soil analysis by the Danish Geological Survey showed the lake had lost 2 metres of water.")
+        == "Danish Geological Survey"
+    )
+    # an unsigned work states nothing on anyone's behalf
+    assert one("Satellite images showed the lake had lost 2 metres of water.") is None
+
+
+def test_a_document_seen_by_an_agency_is_not_the_agencys() -> None:
+    assert one("The bank will close 40 branches, according to an internal email seen by Bloomberg.") is None
+    assert one("Exports rose 3%, according to data compiled by Bloomberg.") == "Bloomberg"
+
+
+def test_a_panel_with_no_speaker_before_it_is_the_body_named_last() -> None:
+    got = speakers_of(
+        "Judges at the European Court of Human Rights on Tuesday ruled against Turkey in 3 cases.\n\n"
+        "The seven-judge panel said the detention of 2 journalists had no legal basis."
+    )
+    said = "The seven-judge panel said the detention of 2 journalists had no legal basis."
+    assert got[said] == "European Court of Human Rights"

@@ -37,7 +37,14 @@ from claimreview.extract.bodies import (
     described_phrase,
     subject_name,
 )
-from claimreview.extract.lookback import acronym_after, acronym_name, described_name, spelled_out, titled_name
+from claimreview.extract.lookback import (
+    acronym_after,
+    acronym_name,
+    described_name,
+    extended_name,
+    spelled_out,
+    titled_name,
+)
 from claimreview.extract.memory import MAX_ANTECEDENTS, NameMemory
 from claimreview.extract.mentions import (
     Mention,
@@ -78,6 +85,8 @@ from claimreview.extract.subjects import WORK_NOUNS, unnamed_with_place
 
 __all__ = ["Found", "SpeakerContext", "mask_quotes"]
 
+# Bodies within a body ("the panel", "the chamber"): with no speaker before, the body named last.
+NAMED_IN_PASSING_HEADS = frozenset({"panel", "chamber", "tribunal", "bench"})
 PRONOUNS_PERSON = frozenset({"he", "she"})
 PRONOUNS_ORG = frozenset({"it", "they"})
 # "According to him", "quoted her as saying": the object form points back the same way.
@@ -379,6 +388,13 @@ class SpeakerContext(NameMemory):
             for speaker, org, named, _ in recent:
                 if named and org == want_org:
                     return speaker, org, named
+        if want_org and head in NAMED_IN_PASSING_HEADS:
+            # "Judges at the International Criminal Court confirmed ..." then "the three-judge
+            # panel said": no body has spoken, so the one a recent sentence named.
+            for index in range(len(self.named) - 1, -1, -1):
+                bodies = [m.name for m in self._named_in(index) if m.org and " " in m.name]
+                if bodies:
+                    return extended_name(bodies[0], self.named[index][0]), True, True
         return None
 
     @staticmethod

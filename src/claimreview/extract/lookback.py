@@ -121,3 +121,10 @@ def acronym_after(phrase: str, sentence: str) -> str | None:
         return None
     m = BRACKETED.match(sentence, at + len(phrase))
     return m.group(1) if m else None
+
+
+def extended_name(name: str, text: str) -> str:
+    """``name`` with the "of/for ..." that follows it in ``text`` ("European Court" -> "European
+    Court of Human Rights")."""
+    m = re.search(re.escape(name) + r"((?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)*)", text)
+    return name + m.group(1) if m else name

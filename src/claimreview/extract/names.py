@@ -62,7 +62,7 @@ ORG_HEADS = words("""
     carmaker lender insurer retailer manufacturer producer developer charity regulator utility
     automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner watchdog
     channel broadcaster newspaper station exchange platform startup broker chain yard shipyard bourse
-    body
+    body panel
     """)
 # Heads that name a kind of business: "the company said" may point to the subject of its own
 # sentence ("Halvorsen Motors will cut 1,200 jobs, the company said").

@@ -75,6 +75,7 @@ WORD = re.compile(r"\w+")
 QUOTED_AS = re.compile(
     r"\b(?:quoted|cited|quoting|citing)\s+(?P<np>.{1,200}?),?\s+as\s+(?:saying|telling|stating|writing)\b"
 )
+SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|viewed)\s+by\s+.*$")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:!?]+)")
 # Where the subject of a reporting verb can start: after a quote, a clause break or a spaced dash.
 CLAUSE_CUT = re.compile(r".*(?:[\"“”«»;:]|\s[-–—]\s)", re.DOTALL)
@@ -209,6 +210,9 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
         if data:
             # "figures from the glacier monitoring network" -> "the glacier monitoring network"
             np = data.group("source")
+        elif (seen := SEEN_BY.search(np)) is not None:
+            # "an internal memo seen by Reuters": who saw it is not who wrote it
+            np = np[: seen.start()]
         elif " by " in np:
             # "a tally kept by the ministry" -> "the ministry"
             np = np.rsplit(" by ", 1)[1]
@@ -219,7 +223,8 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
         # the journal, because "results" alone is no source.
         short = PARTICIPLE_TAIL.sub("", np)
         cleaned = _clean(short if short != np and _source_like(short) else np)
-        if cleaned:
+        # "according to an internal memo": an unsigned work names no one
+        if cleaned and work_source(cleaned) is not None:
             found.append((m.start(), cleaned))
     verb = _verb_source(masked, words_)
     if verb:

@@ -46,7 +46,7 @@ WORK_NOUNS = words("""
     analyses paper papers data figure figures statistics accounts poll polls assessment assessments
     investigation investigations inquiry inquiries findings result results estimate estimates
     record records document documents number numbers tally tallies count counts projection
-    projections calculation calculations
+    projections calculation calculations memo memos letter letters email emails draft drafts
     """)
 INDEFINITE = words("a an its their his her our new latest recent separate another this these")
 

@@ -33,6 +33,14 @@ PLAIN_VERBS = words("said says told tells")
 # when followed by "that", punctuation or the end ("she added.", "it estimated that").
 # "estimated the damage at ..." reports with an object too, when a source does the estimating.
 OBJECT_VERBS = words("added adds found finds showed shows show concluded concludes")
+# "confirmed that", "confirmed to Reuters that", "confirmed." report; "confirmed 18 charges" acts.
+CONFIRM_VERBS = words("confirmed confirms")
+CONFIRMED_TO = re.compile(r"\s+to\s+[^,.;:]{1,60}?\s+that\b")
+# "A study by X found the drug cut deaths": a work and its author just before an object verb.
+AUTHORED_WORK = re.compile(
+    r"\b(?:analys[ie]s|stud(?:y|ies)|surveys?|reviews?|reports?|research|data|tests?|findings|audits?"
+    r"|investigations?|polls?|modelling|modeling)\s+(?:[a-z]+\s+)?(?:by|from|of)\s+(?:the\s+)?[A-Z][^,;]*$"
+)
 # Verbs that take an object, never an inverted subject: in "X, which ..., disputed the board's
 # timeline" the phrase after the verb is what is disputed, not who disputes it.
 NON_INVERTING = words("""
@@ -86,9 +94,15 @@ def is_reporting(masked: str, verb: re.Match[str]) -> bool:
     if verb.group() in CALL_VERBS:
         objects = masked[verb.end() : verb.end() + 8].split()
         return bool(objects) and objects[0].lower() in CALL_OBJECTS
-    if verb.group() in OBJECT_VERBS:
+    if verb.group() in OBJECT_VERBS or verb.group() in CONFIRM_VERBS:
         after = masked[verb.end() : verb.end() + 40]
         time = TIME_AFTER.match(after)
         after = (after[time.end() :] if time else after).lstrip()
-        return not after or after[0] in '.,;:!?"”' or after.startswith("that")
+        if not after or after[0] in '.,;:!?"”' or after.startswith("that"):
+            return True
+        if verb.group() in CONFIRM_VERBS:
+            # "confirmed to reporters that"; "Judges confirmed 18 charges" is an act
+            return CONFIRMED_TO.match(masked, verb.end()) is not None
+        # "Genetic analysis by X showed the virus was ...": a work with an author states a finding.
+        return AUTHORED_WORK.search(masked, max(0, verb.start() - 120), verb.start()) is not None
     return True
