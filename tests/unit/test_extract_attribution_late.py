@@ -291,3 +291,29 @@ def test_a_panel_with_no_speaker_before_it_is_the_body_named_last() -> None:
     )
     said = "The seven-judge panel said the detention of 2 journalists had no legal basis."
     assert got[said] == "European Court of Human Rights"
+
+
+# --- kinds the twenty-third held-out set exposed ------------------------------------------------
+
+
+def test_a_clock_time_goes_on_with_its_weekday() -> None:
+    text = (
+        "A 5.4-magnitude quake struck the island at 4:10 a.m. Tuesday, according to the Geological Survey.\n"
+    )
+    assert list(speakers_of(text)) == [text.strip()]
+
+
+def test_an_office_known_by_its_place_keeps_the_place() -> None:
+    assert (
+        one("Three bridges were closed, the transport department of the province of Cebu said.")
+        == "transport department of the province of Cebu"
+    )
+    assert one("The Bank of Ghana said 3 lenders had failed.") == "Bank of Ghana"
+
+
+def test_a_papers_picture_handed_on_by_an_agency_is_a_caption() -> None:
+    text = (
+        "Exports of solar panels rose 9% in May, the customs office said.\n\n"
+        "Workers load panels onto a truck in Wuxi, Jiangsu province, May 2, 2025. China Daily via REUTERS"
+    )
+    assert not any(s.startswith("Workers load") for s in speakers_of(text))

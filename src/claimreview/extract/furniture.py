@@ -20,6 +20,8 @@ CREDIT_TAIL = re.compile(
     r"|(?:photo(?:graph(?:er)?)?|picture|image)s?\s*(?:credit)?\s*[:/]\s*[^.]{1,60}"
     # "Reuters/Jane Doe", "REUTERS/Jane Doe/Illustration/File Photo"
     r"|(?:[A-Z][\w.'’-]*\s?){1,4}(?:/\s?(?:(?:[A-Z][\w.'’-]*|via)\s?){1,6}){1,3}"
+    # "China Daily via REUTERS": a paper's picture handed on by an agency
+    r"|(?:[A-Z][\w.'’-]*\s){1,3}via\s+(?:AFP|Reuters|AP|EPA|Getty\s+Images|Xinhua|Bloomberg)"
     # "... on May 21. – Bernama photo", "-- Agency pic"
     r"|[-–—]{1,2}\s*(?:[\w.'’-]+\s){1,3}(?:photo|pic|picture)s?"
     # "NAN photo", "IC Photo", "ST PHOTO: Jane Doe": an agency's initials or name, then "photo"

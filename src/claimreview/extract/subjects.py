@@ -150,6 +150,10 @@ def unnamed_with_place(tokens: list[str]) -> bool:
             # the words before the link are a description ("Health authorities"), not a name
             rest = tokens[1 : i - 1]
             # "a trader in Oslo" is a person met there, not Oslo.
-            generic = head in GENERIC_SOURCES or head in ROLES or (head in SPEAKS_FOR and tok == "for")
+            # "the emergency management bureau of the city of Dingxi": an office known by its place.
+            office = tokens[i - 1][:1].islower() and tok == "of" and singular(head) in ORG_WORDS | ORG_HEADS
+            generic = (
+                head in GENERIC_SOURCES or head in ROLES or (head in SPEAKS_FOR and tok == "for") or office
+            )
             return generic and all(t[:1].islower() for t in rest)
     return False
