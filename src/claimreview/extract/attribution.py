@@ -194,7 +194,10 @@ class SpeakerContext(NameMemory):
                 return (subject, True, True) if subject and is_org(subject.split()) else None
             return target, target == self.last_org, False
         tokens = np.split()
-        definite = tokens[0].lower() == "the"
+        # "the agency", and "World football's governing body" (a possessive of a common noun, whose
+        # own modifiers may be capitalised)
+        owned = next((i for i, t in enumerate(tokens[:-1]) if t[:1].islower() and OWNER.search(t)), -1)
+        definite = tokens[0].lower() == "the" or owned >= 0
         bare = tokens[1:] if tokens[0].lower() in ARTICLES else tokens
         if unnamed_with_place(bare):
             # "officials in the state of Brandenburg": the place's name does not speak.
@@ -249,7 +252,7 @@ class SpeakerContext(NameMemory):
         head = singular(tokens[-1].lower())
         if (
             definite
-            and all(is_generic(t) or is_nationality(t) for t in tokens[:-1])
+            and all(is_generic(t) or is_nationality(t) or i < owned for i, t in enumerate(tokens[:-1]))
             and is_generic(tokens[-1])
         ):
             antecedent = self._antecedent(head, sentence, tokens)
@@ -352,9 +355,17 @@ class SpeakerContext(NameMemory):
             subject = subject_name(strip_dateline(sentence))
             # "World Rowing's panel banned ..., the governing body said": a body is whoever the
             # sentence opens with, unless that is a person.
+            if subject in tokens:
+                subject = None  # "European football's governing body said": its own adjective
             governing = head == "body" and subject is not None and not self._person_word(subject.split()[-1])
             if subject and (is_org(subject.split()) or governing):
                 return subject, True, True
+            acted = (
+                subject_name(strip_dateline(self.earlier[-1])) if head == "body" and self.earlier else None
+            )
+            if acted and (" " in acted or is_acronym_word(acted)) and is_org(acted.split()):
+                # "UEFA fined Valencia ..." then "European football's governing body said".
+                return acted, True, True
             # "Dutch dairy firm Zuivelhoeve ..." then, sentences later, "The firm said".
             for text in (sentence, *self.earlier[-DESCRIBED_REACH:][::-1]):
                 name = described(head, text)

@@ -84,6 +84,7 @@ ROLES = words("""
     founder executive chief official officer expert consultant adviser advisor strategist
     meteorologist geologist seismologist virologist epidemiologist climatologist biologist
     volunteer resident witness survivor councillor councilor lawmaker legislator candidate leader
+    premier
     """)
 ROLE_SUFFIXES = ("ologist", "ician")
 # People met in the street: their quoted words are colour unless they carry a figure.

@@ -80,7 +80,10 @@ ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:!?]+)")
 # Where the subject of a reporting verb can start: after a quote, a clause break or a spaced dash.
 CLAUSE_CUT = re.compile(r".*(?:[\"“”«»;:]|\s[-–—]\s)", re.DOTALL)
 # The phrase after an inverted verb ends at punctuation, a full stop or a new quotation.
-NP_AFTER = re.compile(r"\s*(?P<np>[^,;:!?\"“”]+?)(?=\s*(?:[,;:!?\"“”]|\.(?:\s|$)|$))")
+# "said lead investigator Dr. Helen Morris": a title's full stop does not end it.
+NP_AFTER = re.compile(
+    r"\s*(?P<np>[^,;:!?\"“”]+?)(?=\s*(?:[,;:!?\"“”]|\.(?<!Dr\.)(?<!Mr\.)(?<!Ms\.)(?<!Mrs\.)(?<!Prof\.)(?:\s|$)|$))"
+)
 
 QUOTE_OPENERS = '"“«'
 MASK = "\u2063"  # invisible separator: neither a word character nor whitespace
@@ -206,6 +209,7 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
     m = ACCORDING_TO.search(masked) if "ccording" in masked else None
     if m:
         np = m.group("np")
+        unsigned = False  # "according to an internal memo seen by Reuters": an unsigned work
         data = DATA_FROM.match(np.strip())
         if data:
             # "figures from the glacier monitoring network" -> "the glacier monitoring network"
@@ -213,6 +217,7 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
         elif (seen := SEEN_BY.search(np)) is not None:
             # "an internal memo seen by Reuters": who saw it is not who wrote it
             np = np[: seen.start()]
+            unsigned = work_source(np.strip()) is None
         elif " by " in np:
             # "a tally kept by the ministry" -> "the ministry"
             np = np.rsplit(" by ", 1)[1]
@@ -223,8 +228,7 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
         # the journal, because "results" alone is no source.
         short = PARTICIPLE_TAIL.sub("", np)
         cleaned = _clean(short if short != np and _source_like(short) else np)
-        # "according to an internal memo": an unsigned work names no one
-        if cleaned and work_source(cleaned) is not None:
+        if cleaned and not unsigned:
             found.append((m.start(), cleaned))
     verb = _verb_source(masked, words_)
     if verb:

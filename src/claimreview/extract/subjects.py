@@ -29,7 +29,7 @@ OWNED_WORK = re.compile(
     r"^(?P<source>(?:the\s+)?[^'’]{1,80}?)['’]s?\s+(?:(?:latest|own|new|official|annual|monthly|weekly"
     r"|daily|preliminary|provisional|final|initial|updated)\s+)*(?:lists?|figures?|data|counts?"
     r"|tall(?:y|ies)|estimates?|reports?|surveys?|statements?|statistics|records?|database|register"
-    r"|calculations?|analys[ie]s|projections?|results?)$",
+    r"|calculations?|analys[ie]s|projections?|results?|websites?|site|dashboard|maps?)$",
     re.IGNORECASE,
 )
 # "a poll by Ipsos for public broadcaster NOS": who the work was made for is not its author.
@@ -137,7 +137,8 @@ def work_source(np: str) -> str | None:
         source = CLIENT_TAIL.sub("", data.group("source"))
         return PARTICIPLE_TAIL.sub("", source) or None
     tokens = PARTICIPLE_TAIL.sub("", np).lower().split()
-    if tokens and tokens[0] in INDEFINITE and tokens[-1] in WORK_NOUNS:
+    # "Data presented at the X meeting showed": the work alone, nobody's statement
+    if tokens and tokens[-1] in WORK_NOUNS and (tokens[0] in INDEFINITE or len(tokens) == 1):
         return None
     return np
 
