@@ -39,6 +39,7 @@ from claimreview.extract.bodies import (
 )
 from claimreview.extract.lookback import (
     acronym_after,
+    acronym_before,
     acronym_name,
     described_name,
     extended_name,
@@ -202,12 +203,20 @@ class SpeakerContext(NameMemory):
         if unnamed_with_place(bare):
             # "officials in the state of Brandenburg": the place's name does not speak.
             return " ".join(bare), singular(bare[0].lower()) in ORG_WORDS, False
+        if "(" in sentence and tokens[-1][:1].islower() and (acronym := acronym_before(tokens[-1], sentence)):
+            # "the UK Maritime Trade Operations (UKMTO) agency": the name, not its kind.
+            spelled = spelled_out(tokens[:-1], acronym)
+            if spelled:
+                return " ".join(spelled), True, True
         if "(" in sentence and (acronym := acronym_after(np, sentence)):
             # "The European Union Mission in Armenia (EUMA)": every word the acronym spells.
             spelled = spelled_out(tokens, acronym)
             if spelled and len(spelled) > len(trailing_name(tokens)):
                 return " ".join(spelled), True, True
         name = trailing_name(tokens)
+        if len(name) > 1 and name[0].endswith("-based"):
+            # "Athens-based Poseidon Bulk Management": a body, named after its base
+            return " ".join(name[1:]), True, True
         if len(name) == 1 and is_acronym_word(name[0]):
             # "KAI said" after "Korea Aerospace Industries (KAI)": the name in full.
             full = acronym_name(name[0], self.earlier, self.mentions)

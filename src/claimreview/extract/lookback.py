@@ -72,7 +72,10 @@ def acronym_name(acronym: str, earlier: Sequence[str], mentions: Sequence[Mentio
             # "the Football Association of Zambia on Monday": the name may end before the run does.
             for end in range(len(words_), 1, -1):
                 if words_[end - 1][:1].isupper() and _initials(" ".join(words_[:end])) == acronym:
-                    return " ".join(words_[:end])
+                    found = " ".join(words_[:end])
+                    # "CDC" for "Centers for Disease Control and Prevention": the name as it spoke
+                    longer = [m[0] for m in mentions[-REACH:][::-1] if m[2] and found in m[0]]
+                    return longer[0] if longer else found
     return acronym
 
 
@@ -108,7 +111,7 @@ def spelled_out(tokens: list[str], acronym: str) -> list[str] | None:
         if (
             name[0][:1].isupper()
             and all(t[:1].isupper() or t in NAME_JOINERS for t in name)
-            and "".join(t[0] for t in name if t[:1].isupper()) == acronym
+            and "".join(t if t.isupper() else t[0] for t in name if t[:1].isupper()) == acronym
         ):
             return name
     return None
@@ -128,3 +131,9 @@ def extended_name(name: str, text: str) -> str:
     Court of Human Rights")."""
     m = re.search(re.escape(name) + r"((?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)*)", text)
     return name + m.group(1) if m else name
+
+
+def acronym_before(kind: str, sentence: str) -> str | None:
+    """The bracketed acronym just before a lowercase ``kind`` ("(UKMTO) agency" -> "UKMTO")."""
+    m = re.search(r"\(([A-Z]{2,8})\)\s+" + re.escape(kind) + r"\b", sentence)
+    return m.group(1) if m else None
