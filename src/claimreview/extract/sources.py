@@ -39,6 +39,7 @@ from claimreview.extract.verbs import (
     REPORTING_VERBS,
     SOURCE_ONLY_VERBS,
     VERB,
+    clause_only,
     is_reporting,
 )
 from claimreview.extract.wordlist import words
@@ -61,9 +62,12 @@ QUANTITY = (
     r"|fewer\s+than|over|under|between|only)\s+)*"
     r"(?:\d|[$€£¥]|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|hundreds|thousands|dozens)\b)"
 )
+STATING_HINTS = re.compile(r" (?:out|put|gave|its|their) ")
+# "X kept/raised/cut its forecast for ... at 1.4 million": a body's own forecast, stated.
 STATING = re.compile(
     r"\b(?:read\s+out|gave\s+an?\s+(?:update|briefing|statement)|put\s+(?:the|its|their|his|her)\s+"
-    r"[^.;:]{1,80}?\s+at\s+" + QUANTITY + r")"
+    r"[^.;:]{1,80}?\s+at\s+" + QUANTITY + r"|(?:kept|raised|cut|lowered|lifted|trimmed|revised)\s+"
+    r"(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:forecasts?|estimates?|outlook|projections?|guidance)\b)"
 )
 # "more than most analysts expected": those compared with, not a speaker ("More than 40 doctors" is).
 COMPARED = re.compile(r"^(?:more|less|fewer|higher|lower|better|worse)\s+than\s+(?!\d)", re.IGNORECASE)
@@ -234,7 +238,7 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
     if verb:
         found.append(verb)
     if not found:
-        m = STATING.search(masked) if (" out " in masked or " put " in masked or " gave " in masked) else None
+        m = STATING.search(masked) if STATING_HINTS.search(masked) else None
         subject = _subject_at(masked, m.start(), m.end()) if m else None
         if m and subject:
             found.append((m.start(), subject))
@@ -255,7 +259,8 @@ def _verb_source(masked: str, words_: list[str] | None = None) -> tuple[int, str
         if not is_reporting(masked, verb) or (first is not None and verb.group() not in PLAIN_VERBS):
             continue
         found = _subject_at(masked, verb.start(), verb.end())
-        if not found or (verb.group() in SOURCE_ONLY_VERBS and not _source_like(found)):
+        needs_source = verb.group() in SOURCE_ONLY_VERBS or clause_only(masked, verb)
+        if not found or (needs_source and not _source_like(found)):
             continue
         if first is None:
             if verb.group() in PLAIN_VERBS:

@@ -36,6 +36,9 @@ OBJECT_VERBS = words("added adds found finds showed shows show concluded conclud
 # "confirmed that", "confirmed to Reuters that", "confirmed." report; "confirmed 18 charges" acts.
 CONFIRM_VERBS = words("confirmed confirms")
 CONFIRMED_TO = re.compile(r"\s+to\s+[^,.;:]{1,60}?\s+that\b")
+CLAUSE_OBJECT = re.compile(
+    r"\s+(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:had|has|have|was|were|is|are|would|could|will)\s"
+)
 # "A study by X found the drug cut deaths": a work and its author just before an object verb.
 AUTHORED_WORK = re.compile(
     r"\b(?:analys[ie]s|stud(?:y|ies)|surveys?|reviews?|reports?|research|data|tests?|findings|audits?"
@@ -103,6 +106,20 @@ def is_reporting(masked: str, verb: re.Match[str]) -> bool:
         if verb.group() in CONFIRM_VERBS:
             # "confirmed to reporters that"; "Judges confirmed 18 charges" is an act
             return CONFIRMED_TO.match(masked, verb.end()) is not None
-        # "Genetic analysis by X showed the virus was ...": a work with an author states a finding.
-        return AUTHORED_WORK.search(masked, max(0, verb.start() - 120), verb.start()) is not None
+        # "Genetic analysis by X showed the virus was ...": a work with an author states a finding;
+        # "website X showed the plane had circled": a clause follows (see clause_only).
+        return AUTHORED_WORK.search(masked, max(0, verb.start() - 120), verb.start()) is not None or (
+            clause_only(masked, verb)
+        )
     return True
+
+
+def clause_only(masked: str, verb: re.Match[str]) -> bool:
+    """An object verb followed by a clause without "that" ("showed the plane had circled"): it
+    reports only when a source does the showing (the caller checks who), not "Satellite images"."""
+    return (
+        verb.group() in OBJECT_VERBS
+        and verb.group() not in ("added", "adds")
+        and CLAUSE_OBJECT.match(masked, verb.end()) is not None
+        and AUTHORED_WORK.search(masked, max(0, verb.start() - 120), verb.start()) is None
+    )
