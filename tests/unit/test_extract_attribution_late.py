@@ -398,3 +398,24 @@ def test_a_named_source_that_showed_a_clause_reports_it() -> None:
     )
     # a thing shown is no statement
     assert one("Local television showed 3 burning cars.") is None
+
+
+# --- kinds the twenty-seventh held-out set exposed ----------------------------------------------
+
+
+def test_a_body_whose_acronym_follows_it_is_one_name_even_with_of() -> None:
+    assert (
+        one("Two drones crossed the border, the Joint Chiefs of Staff (JCS) said.") == "Joint Chiefs of Staff"
+    )
+
+
+def test_a_company_abbreviation_keeps_its_full_stop() -> None:
+    assert one("Hokuriku Electric Power Co. said 4 reactors were offline.") == "Hokuriku Electric Power Co."
+
+
+def test_an_agency_credit_spelled_out_marks_the_caption() -> None:
+    text = (
+        "Fires destroyed 40 homes near Bodrum on Monday, the governor's office said.\n\n"
+        "Residents watch a fire near Bodrum in Mugla province, Türkiye, on July 3, 2026. (Anadolu Agency)"
+    )
+    assert not any(s.startswith("Residents watch") for s in speakers_of(text))

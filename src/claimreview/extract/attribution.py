@@ -211,7 +211,8 @@ class SpeakerContext(NameMemory):
         if "(" in sentence and (acronym := acronym_after(np, sentence)):
             # "The European Union Mission in Armenia (EUMA)": every word the acronym spells.
             spelled = spelled_out(tokens, acronym)
-            if spelled and len(spelled) > len(trailing_name(tokens)):
+            # "the Joint Chiefs of Staff (JCS)": one body, not chiefs "of" a staff
+            if spelled and len(spelled) >= len(trailing_name(tokens)):
                 return " ".join(spelled), True, True
         name = trailing_name(tokens)
         if len(name) > 1 and name[0].endswith("-based"):

@@ -31,7 +31,7 @@ CREDIT_TAIL = re.compile(
     # an agency's name alone after the caption's full stop: "... on June 2. AFP"
     r"|[(\[]?(?:AFP|Reuters|AP|EPA(?:-EFE)?|EFE|Xinhua|Getty\s+Images|Bloomberg|Anadolu|ANSA|dpa|TASS|UPI"
     r"|PA\s+Images|Kyodo|Jiji|Yonhap|AAP|PTI|ANI|IANS|Belga|Lusa|NTB|Ritzau|Bernama|Antara|MENA|WAFA|IRNA"
-    r"|KUNA|ANP|CTK|PAP|MTI|BTA|HINA|NZPA)(?:\s+via\s+[A-Z][\w-]*(?:\s+Images)?)?[)\]]?"
+    r"|KUNA|ANP|CTK|PAP|MTI|BTA|HINA|NZPA)(?:\s+(?:News\s+)?Agency)?(?:\s+via\s+[A-Z][\w-]*(?:\s+Images)?)?[)\]]?"
     r")\s*$",
     re.IGNORECASE,
 )

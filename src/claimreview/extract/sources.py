@@ -157,6 +157,9 @@ def _opens(text: str, i: int) -> bool:
     return before.isspace() or before in "([{—–-"
 
 
+ABBREVIATED_ENDS = (" Co", " Inc", " Corp", " Ltd", " Bros", " Jr")
+
+
 def _clean(np: str) -> str | None:
     if "(" in np:
         np = PARENTHETICAL.sub("", np)
@@ -164,7 +167,10 @@ def _clean(np: str) -> str | None:
         np = ANSI.sub("", np)
     # Markup or control characters cannot be part of a name: keep what follows the last one
     # ("<b>x</b> The army said" -> "The army").
+    dotted = np.rstrip(" ,\t\n" + MASK).endswith(tuple(end + "." for end in ABBREVIATED_ENDS))
     np = NOT_NAME_CHARS.split(np)[-1].strip(" ,.\t\n" + MASK)
+    if dotted:
+        np += "."  # "Kyushu Railway Co.": the full stop, as written, is part of the name
     tokens = np.split()
     while tokens and tokens[0].lower().strip(",") in LEADING_FILLERS:
         tokens = tokens[1:]
