@@ -197,7 +197,9 @@ class SpeakerContext(NameMemory):
         tokens = np.split()
         # "the agency", and "World football's governing body" (a possessive of a common noun, whose
         # own modifiers may be capitalised)
-        owned = next((i for i, t in enumerate(tokens[:-1]) if t[:1].islower() and OWNER.search(t)), -1)
+        owned = -1
+        if "'" in np or "’" in np:
+            owned = next((i for i, t in enumerate(tokens[:-1]) if t[:1].islower() and OWNER.search(t)), -1)
         definite = tokens[0].lower() == "the" or owned >= 0
         bare = tokens[1:] if tokens[0].lower() in ARTICLES else tokens
         if unnamed_with_place(bare):

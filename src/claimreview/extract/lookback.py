@@ -19,6 +19,7 @@ NAME_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|for|and|on|the|de|du|des)
 # Joining words do not count in initials: "Football Association of Zambia" is the FAZ.
 NOT_INITIALS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des"})
 
+BRACKETED_KIND = re.compile(r"\(([A-Z]{2,8})\)\s+([a-z]+)\b")
 BRACKETED = re.compile(r"\s*\(([A-Z]{2,8})\)")
 # Lowercase words inside a name an acronym spells out ("Mission in Armenia", "Office for the ...").
 NAME_JOINERS = frozenset({"of", "for", "and", "on", "the", "in", "de", "du", "des", "to"})
@@ -135,5 +136,4 @@ def extended_name(name: str, text: str) -> str:
 
 def acronym_before(kind: str, sentence: str) -> str | None:
     """The bracketed acronym just before a lowercase ``kind`` ("(UKMTO) agency" -> "UKMTO")."""
-    m = re.search(r"\(([A-Z]{2,8})\)\s+" + re.escape(kind) + r"\b", sentence)
-    return m.group(1) if m else None
+    return next((m.group(1) for m in BRACKETED_KIND.finditer(sentence) if m.group(2) == kind), None)

@@ -196,11 +196,13 @@ def _joins(piece: str, match: re.Match[str]) -> bool:
     if match.group().rstrip() != ".":
         return False
     following = piece[match.end() : match.end() + 1]
-    if not following.islower() and not (following.isupper() and CLOCK_THEN_DAY.match(piece, match.end())):
+    if following.isupper():
+        # only "a.m."/"p.m." go on with a capital: the day or time zone after a time of day
+        clock = piece[max(0, match.start() - 4) : match.start()].lower() in (" a.m", " p.m")
+        return clock and CLOCK_THEN_DAY.match(piece, match.end()) is not None
+    if not following.islower():
         return False
     token = _token_before(piece, match.start()).lstrip(OPENERS + "'‘")
-    if following.isupper():
-        return token.lower() in ("a.m", "p.m")
     return DOTTED_ABBREVIATION.fullmatch(token) is not None
 
 

@@ -62,7 +62,6 @@ QUANTITY = (
     r"|fewer\s+than|over|under|between|only)\s+)*"
     r"(?:\d|[$€£¥]|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|hundreds|thousands|dozens)\b)"
 )
-STATING_HINTS = re.compile(r" (?:out|put|gave|its|their) ")
 # "X kept/raised/cut its forecast for ... at 1.4 million": a body's own forecast, stated.
 STATING = re.compile(
     r"\b(?:read\s+out|gave\s+an?\s+(?:update|briefing|statement)|put\s+(?:the|its|their|his|her)\s+"
@@ -157,7 +156,7 @@ def _opens(text: str, i: int) -> bool:
     return before.isspace() or before in "([{—–-"
 
 
-ABBREVIATED_ENDS = (" Co", " Inc", " Corp", " Ltd", " Bros", " Jr")
+ABBREVIATED_DOTTED = (" Co.", " Inc.", " Corp.", " Ltd.", " Bros.", " Jr.")
 
 
 def _clean(np: str) -> str | None:
@@ -167,7 +166,7 @@ def _clean(np: str) -> str | None:
         np = ANSI.sub("", np)
     # Markup or control characters cannot be part of a name: keep what follows the last one
     # ("<b>x</b> The army said" -> "The army").
-    dotted = np.rstrip(" ,\t\n" + MASK).endswith(tuple(end + "." for end in ABBREVIATED_ENDS))
+    dotted = "." in np[-8:] and np.rstrip(" ,\t\n" + MASK).endswith(ABBREVIATED_DOTTED)
     np = NOT_NAME_CHARS.split(np)[-1].strip(" ,.\t\n" + MASK)
     if dotted:
         np += "."  # "Kyushu Railway Co.": the full stop, as written, is part of the name
@@ -244,7 +243,8 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
     if verb:
         found.append(verb)
     if not found:
-        m = STATING.search(masked) if STATING_HINTS.search(masked) else None
+        hint = " out " in masked or " put " in masked or " gave " in masked or " its " in masked
+        m = STATING.search(masked) if hint or " their " in masked else None
         subject = _subject_at(masked, m.start(), m.end()) if m else None
         if m and subject:
             found.append((m.start(), subject))

@@ -104,7 +104,7 @@ def _is_credit(sentence: str, parts: list[str]) -> bool:
 
 def quoted_question(sentence: str) -> bool:
     """The sentence is a quoted question and who asked it ('"Why now?" asked the mayor.')."""
-    return sentence.lstrip()[:1] in '"“«' and "?" in sentence and QUOTED_QUESTION.match(sentence) is not None
+    return "?" in sentence and sentence.lstrip()[:1] in '"“«' and QUOTED_QUESTION.match(sentence) is not None
 
 
 def noise_reason(sentence: str, *, alone: bool, opening: bool, tokens: list[str] | None = None) -> str | None:
@@ -247,6 +247,7 @@ PAST_FORMS = words("""
     was were had did saw knew went took gave made lost left came kept began ran rose fell paid sold
     bought thought found told said sent led won hit cut put set
     """)
+ED_WORD = re.compile(r"\b\w{3,}ed\b")
 MODALS = words("will would shall should must can cannot won wouldn")
 # A quotation with these is a view or a feeling, whatever its tense.
 NOT_FACT = frozenset({"opinion", "first_person_view", "hedge", "chitchat"})
@@ -392,10 +393,11 @@ def _named_subject_state(words_: list[str]) -> bool:
 
 def _past(quotation: str) -> bool:
     """The quotation says what happened: a verb in the past tense."""
-    tokens = WORD.findall(quotation.lower())
+    lowered = quotation.lower()
+    tokens = WORD.findall(lowered)
     if not MODALS.isdisjoint(tokens):
         return False  # "We will not be provoked": a pledge, whatever its participle
-    return not PAST_FORMS.isdisjoint(tokens) or any(len(w) > 4 and w.endswith("ed") for w in tokens)
+    return not PAST_FORMS.isdisjoint(tokens) or ED_WORD.search(lowered) is not None
 
 
 def _singular(tokens: list[str]) -> bool:
