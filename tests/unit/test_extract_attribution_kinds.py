@@ -252,7 +252,7 @@ def test_background_facts_about_a_named_place_are_claims() -> None:
 def test_the_reporting_verb_regex_matches_exactly_the_listed_verbs() -> None:
     import re
 
-    from claimreview.extract.sources import REPORTING_VERBS, VERB
+    from claimreview.extract.verbs import REPORTING_VERBS, VERB
     from claimreview.extract.wordlist import alternation
 
     for verb in REPORTING_VERBS:

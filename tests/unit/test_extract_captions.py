@@ -96,3 +96,26 @@ def test_quoted_scene_with_date_is_a_claim() -> None:
     # Someone's words, even about a scene, are attributed and stay.
     quote = "Workers stand idle at the yard on June 4, 2025, the owner said in a statement."
     assert quote in texts(article(quote))
+
+
+# --- kinds the nineteenth held-out set exposed ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # a credit with several slashes on the caption's own line
+        "The shipyard's logo is seen on a hard hat in this picture taken May 2, 2025. "
+        "REUTERS/Anna Nowak/Illustration/File Photo",
+        # the same credit on the line under the caption
+        "The shipyard's logo is seen on a hard hat in this picture taken May 2, 2025.\n"
+        "REUTERS/Anna Nowak/Illustration",
+    ],
+)
+def test_a_credit_with_several_slashes_marks_the_caption(caption: str) -> None:
+    assert not any("logo" in t for t in texts(article(caption)))
+
+
+def test_the_desks_initials_closing_a_story_are_no_photo_credit() -> None:
+    last = "The port authority ordered 12 cranes to stay idle until Friday."
+    assert last in texts(LEDE + "\n\n" + last + "\n\nPTI KSR JMV\n")

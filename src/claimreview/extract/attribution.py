@@ -27,18 +27,26 @@ inside quotation marks never count as attribution.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimreview.extract.bodies import (
     DESCRIBED_REACH,
     DESCRIBED_SUBJECT,
-    business_run,
     described,
     described_phrase,
     subject_name,
 )
+from claimreview.extract.lookback import (
+    acronym_after,
+    acronym_before,
+    acronym_name,
+    described_name,
+    extended_name,
+    spelled_out,
+    titled_name,
+)
+from claimreview.extract.memory import MAX_ANTECEDENTS, NameMemory
 from claimreview.extract.mentions import (
     Mention,
     gender_of,
@@ -49,10 +57,8 @@ from claimreview.extract.names import (
     ANY_PERSON_HEADS,
     ARTICLES,
     BUSINESS_HEADS,
-    CAMEL,
     DESCRIPTION_WORDS,
     DESCRIPTOR_HEADS,
-    NOT_FIRST_NAMES,
     ORG_HEADS,
     ORG_WORDS,
     OVERSEER_HEADS,
@@ -60,7 +66,6 @@ from claimreview.extract.names import (
     PERSON_HEADS,
     POSSESSIVE,
     PUBLIC_BODY_WORDS,
-    SPELLED_OUT,
     TITLES,
     drop_affiliation,
     is_acronym_word,
@@ -81,11 +86,12 @@ from claimreview.extract.subjects import WORK_NOUNS, unnamed_with_place
 
 __all__ = ["Found", "SpeakerContext", "mask_quotes"]
 
+# Bodies within a body ("the panel", "the chamber"): with no speaker before, the body named last.
+NAMED_IN_PASSING_HEADS = frozenset({"panel", "chamber", "tribunal", "bench"})
 PRONOUNS_PERSON = frozenset({"he", "she"})
 PRONOUNS_ORG = frozenset({"it", "they"})
 # "According to him", "quoted her as saying": the object form points back the same way.
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
-MAX_ANTECEDENTS = 50
 # How many sentences back a "he"/"she" looks for a person named without a reporting verb.
 PRONOUN_REACH = 4
 
@@ -105,25 +111,14 @@ class Found:
 
 
 @dataclass(slots=True)
-class SpeakerContext:
+class SpeakerContext(NameMemory):
     """What earlier sentences of the same text said about who is speaking."""
 
     last: str | None = None
     last_person: str | None = None
     last_org: str | None = None
-    # Every speaker, most recent last, with the words that can point back to it ("governor" for
-    # "Provincial governor Saeed Karimi"): antecedents for "the governor said".
-    mentions: list[tuple[str, bool, bool, str]] = field(default_factory=list)
-    full_names: dict[str, str] = field(default_factory=dict)
-    earlier: list[str] = field(default_factory=list)
-    # surname -> how many earlier sentences were already searched for its first name
-    scanned: dict[str, int] = field(default_factory=dict)
     # (paragraph, speaker) of the sentence before: a quotation running on inherits its speaker.
     previous: tuple[int, Found | None] = (-1, None)
-    # Earlier sentences of the current paragraph (for "the company said"), with their speakers
-    # as (speaker, is organisation, is a name).
-    paragraph: list[str] = field(default_factory=list)
-    paragraph_speakers: list[tuple[str, bool, bool] | None] = field(default_factory=list)
     # People and organisations named in each recent sentence (speaker first), most recent last.
     named: list[tuple[str, Mention | None, list[Mention | None]]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
@@ -200,15 +195,34 @@ class SpeakerContext:
                 return (subject, True, True) if subject and is_org(subject.split()) else None
             return target, target == self.last_org, False
         tokens = np.split()
-        definite = tokens[0].lower() == "the"
+        # "the agency", and "World football's governing body" (a possessive of a common noun, whose
+        # own modifiers may be capitalised)
+        owned = -1
+        if "'" in np or "’" in np:
+            owned = next((i for i, t in enumerate(tokens[:-1]) if t[:1].islower() and OWNER.search(t)), -1)
+        definite = tokens[0].lower() == "the" or owned >= 0
         bare = tokens[1:] if tokens[0].lower() in ARTICLES else tokens
         if unnamed_with_place(bare):
             # "officials in the state of Brandenburg": the place's name does not speak.
             return " ".join(bare), singular(bare[0].lower()) in ORG_WORDS, False
+        if "(" in sentence and tokens[-1][:1].islower() and (acronym := acronym_before(tokens[-1], sentence)):
+            # "the UK Maritime Trade Operations (UKMTO) agency": the name, not its kind.
+            spelled = spelled_out(tokens[:-1], acronym)
+            if spelled:
+                return " ".join(spelled), True, True
+        if "(" in sentence and (acronym := acronym_after(np, sentence)):
+            # "The European Union Mission in Armenia (EUMA)": every word the acronym spells.
+            spelled = spelled_out(tokens, acronym)
+            # "the Joint Chiefs of Staff (JCS)": one body, not chiefs "of" a staff
+            if spelled and len(spelled) >= len(trailing_name(tokens)):
+                return " ".join(spelled), True, True
         name = trailing_name(tokens)
+        if len(name) > 1 and name[0].endswith("-based"):
+            # "Athens-based Poseidon Bulk Management": a body, named after its base
+            return " ".join(name[1:]), True, True
         if len(name) == 1 and is_acronym_word(name[0]):
             # "KAI said" after "Korea Aerospace Industries (KAI)": the name in full.
-            full = self._acronym_name(name[0])
+            full = acronym_name(name[0], self.earlier, self.mentions)
             if full != name[0]:
                 return full, True, True
         # "The Governor said": a title alone is a description, not a name.
@@ -225,6 +239,10 @@ class SpeakerContext:
             ):
                 # "Operator Kansai Electric Power said": capitalised only because it opens the sentence.
                 name, described = name[1:], True
+            owner = OWNER.sub("", name[0])
+            if len(name) > 2 and owner != name[0] and is_org(name[1:]) and self._person_word(owner):
+                # "Kaunda's Malawi Congress Party": the party, not its leader's possessive.
+                name = name[1:]
             name = drop_affiliation(name)
             stripped = strip_titles(name)
             if described:
@@ -233,7 +251,7 @@ class SpeakerContext:
                 full = self._full_name(stripped[0])
                 if full != stripped[0]:
                     return full, False, True
-                longer = self._longer_name(stripped[0]) or self._described_name(stripped[0])
+                longer = self._longer_name(stripped[0]) or described_name(stripped[0], self.earlier)
                 if longer is not None:
                     return longer
                 # "General Motors" and an unknown "Mayor Petrak" keep their first word.
@@ -246,7 +264,7 @@ class SpeakerContext:
         head = singular(tokens[-1].lower())
         if (
             definite
-            and all(is_generic(t) or is_nationality(t) for t in tokens[:-1])
+            and all(is_generic(t) or is_nationality(t) or i < owned for i, t in enumerate(tokens[:-1]))
             and is_generic(tokens[-1])
         ):
             antecedent = self._antecedent(head, sentence, tokens)
@@ -283,10 +301,6 @@ class SpeakerContext:
             cache.append(None)  # marks the list as computed
         return [m for m in cache if m is not None]
 
-    def _known_person(self, surname: str) -> str | None:
-        full = self._full_name(surname)
-        return full if full != surname else None
-
     def _person_for(self, gender: str) -> str | None:
         """The person a "he"/"she" points to: the most recent one named, gender allowing."""
         fallback = None
@@ -302,75 +316,6 @@ class SpeakerContext:
                 fallback = people[0].name
         # Gender unknown or against every candidate: the last person, as before.
         return fallback or self.last_person
-
-    def _business(self, sentence: str) -> str | None:
-        """What "the company" points to: the business this sentence or its paragraph names, else
-        the last organisation named in the text. "Shares in SkyNord rose 8%, the company said":
-        a sentence-initial common noun ("Shares") is not a name."""
-        # People have full names; a one-word name that spoke ("Oderkali ... denied") is a body.
-        people = {m[0] for m in self.mentions if not m[1] and " " in m[0]}
-        spoken = (None, *self.paragraph_speakers[::-1])
-        for text, said in zip((sentence, *self.paragraph[::-1]), spoken, strict=True):
-            if said is not None:
-                name, org, named = said
-                if named and (org or (" " not in name and name not in self.full_names.values())):
-                    return name
-            text = strip_dateline(text)
-            subject = subject_name(text)
-            if subject and subject not in people:
-                # "Shares of Brightmoor fell": a word written earlier as part of a longer name counts.
-                expanded = self._expand(subject)
-                if " " in expanded or self._name_word(subject):
-                    return expanded
-            found = mentions(mask_quotes(text), self._known_person)
-            # "sold as Arachiva by Nutrova Therapeutics": a name of several words before a lone word.
-            bodies = [m for m in found if m.org and m.name not in people]
-            for mention in sorted(bodies, key=lambda m: " " not in m.name):
-                return mention.name
-            if text is sentence:
-                # "Profits at Kestrel Foods rose": a name of several words that is no known person.
-                for mention in found:
-                    if " " in mention.name and mention.name not in people:
-                        return mention.name
-                run = business_run(text, people)
-                if run is not None:
-                    return run
-        for speaker, org, named, _ in self.mentions[-MAX_ANTECEDENTS:][::-1]:
-            # A name without an organisation word ("Vantor Logistics") that reads like a
-            # business: several words, the last a plural.
-            if (org and named) or (named and " " in speaker and speaker.endswith("s")):
-                return speaker
-        return None
-
-    def _expand(self, word: str) -> str:
-        """A one-word name as first written in full ("Hoshino" -> "Hoshino Motors")."""
-        if " " in word:
-            return word
-        longer = self._longer_name(word)
-        if longer is not None:
-            return longer[0]
-        run = re.compile(re.escape(word) + r"(?:\s+[A-Z][\w'’&-]*)+")
-        for text in self.earlier:
-            m = run.search(text) if word in text else None
-            if m:
-                tokens = m.group().split()
-                cut = next((i for i, t in enumerate(tokens) if i and t.lower() in TITLES), len(tokens))
-                return " ".join(tokens[:cut])
-        return word
-
-    def _name_word(self, word: str) -> bool:
-        """A single word is a name if it is written capitalised inside some earlier sentence."""
-        if is_org([word]) or CAMEL.match(word):
-            return True
-        inside = re.compile(r"[\w,]\s+" + re.escape(word) + r"\b")
-        return any(word in text and inside.search(text) for text in self.earlier)
-
-    def _longer_name(self, word: str) -> tuple[str, bool, bool] | None:
-        # "Copernicus said" after "the Copernicus Climate Change Service said".
-        for speaker, org, named, _ in self.mentions[-MAX_ANTECEDENTS:][::-1]:
-            if named and speaker.startswith(word + " "):
-                return speaker, org, named
-        return None
 
     def _antecedent(self, head: str, sentence: str, tokens: list[str]) -> tuple[str, bool, bool] | None:
         recent = self.mentions[-MAX_ANTECEDENTS:][::-1]
@@ -412,11 +357,27 @@ class SpeakerContext:
             # "The central bank" is not "Baltija Credit Bank": every word of the description counts.
             if m and all(stem_in(w, _heads(m)) for w in modifiers if w[:1].islower()):
                 return m, is_org(m.split()), True
+        if head in TITLES and len(tokens) == 1:
+            # "Judge Helena Duarte sentenced ..." then "the judge wrote": the office's holder.
+            person = titled_name(head, (sentence, *self.earlier[-DESCRIBED_REACH:][::-1]))
+            if person is not None:
+                return self._full_name(person.split()[-1]) if " " not in person else person, False, True
         if is_body_head(head):
             # "The Communications Authority of Kenya fined ..., the regulator said".
             subject = subject_name(strip_dateline(sentence))
-            if subject and is_org(subject.split()):
+            # "World Rowing's panel banned ..., the governing body said": a body is whoever the
+            # sentence opens with, unless that is a person.
+            if subject in tokens:
+                subject = None  # "European football's governing body said": its own adjective
+            governing = head == "body" and subject is not None and not self._person_word(subject.split()[-1])
+            if subject and (is_org(subject.split()) or governing):
                 return subject, True, True
+            acted = (
+                subject_name(strip_dateline(self.earlier[-1])) if head == "body" and self.earlier else None
+            )
+            if acted and (" " in acted or is_acronym_word(acted)) and is_org(acted.split()):
+                # "UEFA fined Valencia ..." then "European football's governing body said".
+                return acted, True, True
             # "Dutch dairy firm Zuivelhoeve ..." then, sentences later, "The firm said".
             for text in (sentence, *self.earlier[-DESCRIBED_REACH:][::-1]):
                 name = described(head, text)
@@ -437,6 +398,10 @@ class SpeakerContext:
         if len(tokens) == 1 and (want_org or head in ANY_PERSON_HEADS):
             # "the agency", "the spokesman": the last source of that kind. An office ("the
             # mayor") is not whoever spoke last: it needs a mention holding that word.
+            # "Fitch Ratings cut X's rating. The agency said": the body that just acted.
+            acted = subject_name(strip_dateline(self.earlier[-1])) if want_org and self.earlier else None
+            if acted and " " in acted and is_org(acted.split()) and acted != self.last:
+                return acted, True, True
             for speaker, org, named, _ in recent:
                 if org == want_org:
                     return speaker, org, named
@@ -446,54 +411,16 @@ class SpeakerContext:
             for speaker, org, named, _ in recent:
                 if named and org == want_org:
                     return speaker, org, named
+        if want_org and head in NAMED_IN_PASSING_HEADS:
+            # "Judges at the International Criminal Court confirmed ..." then "the three-judge
+            # panel said": no body has spoken, so the one a recent sentence named.
+            for index in range(len(self.named) - 1, -1, -1):
+                bodies = [m.name for m in self._named_in(index) if m.org and " " in m.name]
+                if bodies:
+                    return extended_name(bodies[0], self.named[index][0]), True, True
         return None
 
     @staticmethod
     def _described_person(words_: str) -> bool:
         """The mention was introduced as a person ("A Commission spokesperson, Eva Lindqvist")."""
         return any(w in PERSON_HEADS or w in TITLES or is_role(w) for w in _heads(words_))
-
-    def _described_name(self, word: str) -> tuple[str, bool, bool] | None:
-        """'Huaxing said' after 'property developer Huaxing Land': the body's name in full."""
-        run = re.compile(r"\b([a-z][\w-]*)\s+(" + re.escape(word) + r"(?:\s+[A-Z][\w'’&-]*)+)")
-        for text in self.earlier[-MAX_ANTECEDENTS:][::-1]:
-            m = run.search(text) if word in text else None
-            if m and is_body_head(m.group(1)):
-                return m.group(2).rstrip(".,"), True, True
-        return None
-
-    def _acronym_name(self, acronym: str) -> str:
-        """The name an acronym was spelled out as earlier ("Korea Aerospace Industries (KAI)")."""
-        marker = f"({acronym})"
-        pattern = re.compile(SPELLED_OUT.format(re.escape(acronym)))
-        for text in self.earlier[-MAX_ANTECEDENTS:][::-1]:
-            m = pattern.search(text) if marker in text else None
-            if m:
-                words_ = m.group(1).split()
-                while words_ and (words_[0].lower() in ARTICLES or OWNER.search(words_[0])):
-                    words_ = words_[1:]
-                if words_:
-                    return " ".join(words_)
-        # "according to the WHO" after "the World Health Organization said": the initials match.
-        for speaker, org, named, _ in self.mentions[-MAX_ANTECEDENTS:][::-1]:
-            capitals = [w[0] for w in speaker.split() if w[:1].isupper()]
-            if org and named and len(capitals) > 1 and "".join(capitals) == acronym:
-                return speaker
-        return acronym
-
-    def _full_name(self, surname: str) -> str:
-        if surname in self.full_names:
-            return self.full_names[surname]
-        # "Finance Minister Clara Jensen, who drafted the plan, ..." then "quoted Jensen as saying".
-        pattern = re.compile(r"\b([A-Z][\w'’-]+)\s+" + re.escape(surname) + r"\b")
-        start = self.scanned.get(surname, 0)
-        self.scanned[surname] = len(self.earlier)
-        for sentence in self.earlier[start:]:
-            if surname not in sentence:
-                continue
-            for m in pattern.finditer(sentence):
-                first = m.group(1)
-                if first.lower() not in TITLES and first.lower() not in NOT_FIRST_NAMES:
-                    self.full_names[surname] = f"{first} {surname}"
-                    return self.full_names[surname]
-        return surname

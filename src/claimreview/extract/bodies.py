@@ -94,7 +94,9 @@ def subject_name(sentence: str) -> str | None:
     described = DESCRIPTOR_AFTER.match(text, m.end())
     if described and is_body_head(described.group(1)):
         m = NAME_RUN.match(text, described.end()) or m
-    tokens = [POSSESSIVE.sub("", t) for t in m.group().split()]
+    # "FIFA's ethics committee" is FIFA's; "Moody's Investors Service" keeps its possessive.
+    tokens = m.group().split()
+    tokens[-1] = POSSESSIVE.sub("", tokens[-1])
     if len(tokens) > 2 and tokens[1] in ("of", "for") and tokens[0].endswith("s"):
         tokens = tokens[2:]  # "Shares of Hanul fell": the name is after the plural noun
     rest = text[m.end() :]

@@ -18,7 +18,10 @@ CREDIT_TAIL = re.compile(
     r"|[(\[]\s*(?:photo|picture|image|credit)[^()\[\]]{0,60}[)\]]"
     r"|[(\[][^()\[\]]{1,40}\s(?:photo|pic|picture)s?\s*[)\]]"  # "(DHA Photo)"
     r"|(?:photo(?:graph(?:er)?)?|picture|image)s?\s*(?:credit)?\s*[:/]\s*[^.]{1,60}"
-    r"|(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:(?:[A-Z][\w.'’-]*|via)\s?){1,6}"
+    # "Reuters/Jane Doe", "REUTERS/Jane Doe/Illustration/File Photo"
+    r"|(?:[A-Z][\w.'’-]*\s?){1,4}(?:/\s?(?:(?:[A-Z][\w.'’-]*|via)\s?){1,6}){1,3}"
+    # "China Daily via REUTERS": a paper's picture handed on by an agency
+    r"|(?:[A-Z][\w.'’-]*\s){1,3}via\s+(?:AFP|Reuters|AP|EPA|Getty\s+Images|Xinhua|Bloomberg)"
     # "... on May 21. – Bernama photo", "-- Agency pic"
     r"|[-–—]{1,2}\s*(?:[\w.'’-]+\s){1,3}(?:photo|pic|picture)s?"
     # "NAN photo", "IC Photo", "ST PHOTO: Jane Doe": an agency's initials or name, then "photo"
@@ -28,7 +31,7 @@ CREDIT_TAIL = re.compile(
     # an agency's name alone after the caption's full stop: "... on June 2. AFP"
     r"|[(\[]?(?:AFP|Reuters|AP|EPA(?:-EFE)?|EFE|Xinhua|Getty\s+Images|Bloomberg|Anadolu|ANSA|dpa|TASS|UPI"
     r"|PA\s+Images|Kyodo|Jiji|Yonhap|AAP|PTI|ANI|IANS|Belga|Lusa|NTB|Ritzau|Bernama|Antara|MENA|WAFA|IRNA"
-    r"|KUNA|ANP|CTK|PAP|MTI|BTA|HINA|NZPA)(?:\s+via\s+[A-Z][\w-]*(?:\s+Images)?)?[)\]]?"
+    r"|KUNA|ANP|CTK|PAP|MTI|BTA|HINA|NZPA)(?:\s+(?:News\s+)?Agency)?(?:\s+via\s+[A-Z][\w-]*(?:\s+Images)?)?[)\]]?"
     r")\s*$",
     re.IGNORECASE,
 )

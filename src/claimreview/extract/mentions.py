@@ -21,6 +21,7 @@ from claimreview.extract.names import (
     ORG_WORDS,
     TITLES,
     is_body_head,
+    is_nationality,
     is_org,
     is_role,
     singular,
@@ -85,6 +86,10 @@ DESCRIPTOR_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\s+(?=[A-
 BODY_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;]{0,60}?\b([a-z]+),")
 
 
+# A lowercase noun after a capitalised word: "Norwegian" in "the Norwegian airline" describes it.
+ADJECTIVE_USE = re.compile(r"\s+[a-z]")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     name: str
@@ -116,6 +121,10 @@ def mentions(sentence: str, known_people: Callable[[str], str | None]) -> list[M
         if described and (is_body_head(described.group(1)) or is_role(described.group(1))):
             continue  # "Japanese" in "Japanese drugmaker Takeda": the next run is the name
         tokens = [POSSESSIVE_TAIL.sub("", t) for t in m.group().split()]
+        if len(tokens) == 1 and is_nationality(tokens[0]) and ADJECTIVE_USE.match(sentence, m.end()):
+            before = sentence[max(0, m.start() - 4) : m.start()].lower().split()
+            if before and before[-1] in ("the", "a", "an"):
+                continue  # "the Norwegian airline": an adjective, not a body called "Norwegian"
         based = len(tokens) > 1 and tokens[0].endswith("-based")
         if based:
             tokens = tokens[1:]  # "Boston-based Nutrova Therapeutics": a body, named after its base

@@ -62,6 +62,7 @@ ORG_HEADS = words("""
     carmaker lender insurer retailer manufacturer producer developer charity regulator utility
     automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner watchdog
     channel broadcaster newspaper station exchange platform startup broker chain yard shipyard bourse
+    body panel
     """)
 # Heads that name a kind of business: "the company said" may point to the subject of its own
 # sentence ("Halvorsen Motors will cut 1,200 jobs, the company said").
@@ -83,6 +84,7 @@ ROLES = words("""
     founder executive chief official officer expert consultant adviser advisor strategist
     meteorologist geologist seismologist virologist epidemiologist climatologist biologist
     volunteer resident witness survivor councillor councilor lawmaker legislator candidate leader
+    premier
     """)
 ROLE_SUFFIXES = ("ologist", "ician")
 # People met in the street: their quoted words are colour unless they carry a figure.
@@ -97,6 +99,12 @@ def singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+CALENDAR = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December)\b"
+)
+
+
 def named_with_head(head: str, text: str) -> str | None:
     """The capitalised name in ``text`` ending in ``head`` ("European Medicines Agency")."""
     if head.capitalize() not in text:
@@ -104,7 +112,10 @@ def named_with_head(head: str, text: str) -> str | None:
     m = re.search(
         r"((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|on)\s+)?){1,6})"
         + re.escape(head.capitalize())
-        + r"\b((?:\s+(?:of|for|on)(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)*)",
+        # "Court of Arbitration for Sport", not "... on Friday": a weekday or month is no name.
+        + r"\b((?:\s+(?:of|for|on)(?:\s+the)?(?:\s+(?!"
+        + CALENDAR
+        + r")[A-Z][\w'’-]*)+)*)",
         text,
     )
     if not m:
@@ -179,6 +190,15 @@ def is_official(text: str) -> bool:
         or w in PERSON_HEADS
         or (w in ORG_WORDS and w not in VENUES)
         or w in ORG_HEADS
+        for w in (singular(t.lower()) for t in NAME_WORD.findall(text))
+    )
+
+
+def holds_office(text: str) -> bool:
+    """The words name an office or a body ("Mayor X", "a ministry spokesman"), not only an
+    occupation ("X, a consultant")."""
+    return any(
+        w in TITLES or w in PERSON_HEADS or (w in ORG_WORDS and w not in VENUES) or w in ORG_HEADS
         for w in (singular(t.lower()) for t in NAME_WORD.findall(text))
     )
 

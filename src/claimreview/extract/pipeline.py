@@ -16,11 +16,13 @@ from claimreview.extract.records import ExtractedClaim
 from claimreview.extract.scene import caption_like, dated_scene
 from claimreview.extract.segment import Sentence, sentences, span_sentences
 from claimreview.extract.transcript import turns
-from claimreview.extract.worthiness import KEEP_THRESHOLD, WORD, noise_reason, score
+from claimreview.extract.worthiness import KEEP_THRESHOLD, WORD, noise_reason, quoted_question, score
 
 KINDS = ("article", "transcript")
 # "(END)", "-- ENDS", "-30-", "###": the story's end, not a credit under a picture.
 END_MARK = re.compile(r"^[\W_]*(?:END|ENDS|ENDITEM|MORE|30)?[\W_]*$")
+# An agency's name and the initials of the staff who handled the story: "PTI TGB SSK".
+SIGN_OFF = re.compile(r"^[A-Z]{2,}(?:\s+[A-Z]{2,4}){1,5}$")
 # A credit line is short; longer lines under a caption-like line are prose.
 CREDIT_LINE_MAX_CHARS = 80
 
@@ -63,6 +65,8 @@ def _credited(text: str, sentence: Sentence) -> bool:
     following = _next_line(text, sentence.end)
     if not following or len(following) > CREDIT_LINE_MAX_CHARS or END_MARK.match(following):
         return False
+    if SIGN_OFF.match(following):
+        return False  # "PTI TGB SSK": the desk's initials closing the story, not a photo credit
     return noise_reason(following, alone=True, opening=False) == "credit"
 
 
@@ -130,6 +134,10 @@ def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candid
         # Attribute before de-duplicating: a repeated sentence still moves the "last speaker".
         found = context.attribute_full(span, paragraph=sentence.paragraph, tokens=tokens)
         key = " ".join(span.split())
+        if quoted_question(span):
+            # Attributed first, so a later "she said" finds who asked.
+            out.append(Candidate(sentence.start, sentence.end, None, 0.0, (), "question", False))
+            continue
         # Someone's words with an agency tag under them are still a claim; a scene is not.
         if found is None and (
             any(s <= sentence.start and sentence.end <= e for s, e in captions)

@@ -184,9 +184,23 @@ def _is_ambiguous(piece: str, match: re.Match[str]) -> bool:
 DOTTED_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
+# "at 3:42 a.m. Monday", "at 9 p.m. GMT": a time of day goes on with its day or time zone.
+CLOCK_THEN_DAY = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|GMT|UTC|local|Jan|Feb|Mar|Apr|May|Jun"
+    r"|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
+
+
 def _joins(piece: str, match: re.Match[str]) -> bool:
-    """A full stop that certainly does not end the sentence ("3 a.m. on Monday")."""
-    if match.group().rstrip() != "." or not piece[match.end() : match.end() + 1].islower():
+    """A full stop that certainly does not end the sentence ("3 a.m. on Monday", "3:42 a.m. Monday")."""
+    if match.group().rstrip() != ".":
+        return False
+    following = piece[match.end() : match.end() + 1]
+    if following.isupper():
+        # only "a.m."/"p.m." go on with a capital: the day or time zone after a time of day
+        clock = piece[max(0, match.start() - 4) : match.start()].lower() in (" a.m", " p.m")
+        return clock and CLOCK_THEN_DAY.match(piece, match.end()) is not None
+    if not following.islower():
         return False
     token = _token_before(piece, match.start()).lstrip(OPENERS + "'‘")
     return DOTTED_ABBREVIATION.fullmatch(token) is not None

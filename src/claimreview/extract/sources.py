@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from claimreview.extract.commas import join_comma_names, last_name_part, name_is_place
 from claimreview.extract.names import (
     ACRONYM,
     ARTICLES,
@@ -24,29 +25,25 @@ from claimreview.extract.names import (
     singular,
     trailing_name,
 )
-from claimreview.extract.subjects import DATA_FROM, PARTICIPLE_TAIL, clause_subject, with_place, work_source
-from claimreview.extract.wordlist import alternation, words
+from claimreview.extract.subjects import (
+    DATA_FROM,
+    OWNED_WORK,
+    PARTICIPLE_TAIL,
+    clause_subject,
+    with_place,
+    work_source,
+)
+from claimreview.extract.verbs import (
+    NON_INVERTING,
+    PLAIN_VERBS,
+    REPORTING_VERBS,
+    SOURCE_ONLY_VERBS,
+    VERB,
+    clause_only,
+    is_reporting,
+)
+from claimreview.extract.wordlist import words
 
-REPORTING_VERBS = words("""
-    said says say told tells added adds stated announced announces declared claimed denied denies
-    insisted insists warned warns confirmed confirms explained noted argued acknowledged admitted
-    alleged asserted maintained predicted disclosed revealed cautioned wrote writes tweeted
-    reported estimated urged rejected rejects dismissed accused accuses blamed blames conceded
-    concedes disputed disputes defended defends listed pledged announced called promised promises
-    vowed vows recorded forecast forecasts stressed stresses emphasised emphasized pledges
-    found finds showed shows show concluded concludes criticised criticized criticises criticizes
-    condemned condemns pointed advised advises estimates estimate described describes expects expected
-    recommends recommended
-    """)
-# Verbs that report only when a source performs them: "the agency recorded 2,140 cases" but not
-# "Temperatures recorded at the airport"; "the minister vowed" but not "Prices forecast to rise".
-SOURCE_ONLY_VERBS = words("""
-    recorded forecast forecasts promised promises vowed vows pledged pledges advised advises described
-    describes expects expected estimated estimates estimate recommends recommended
-    """)
-# Verbs that only report; an earlier verb in the sentence ("pledged", "promised") then belongs
-# to what is reported when one of these closes the sentence after a comma.
-PLAIN_VERBS = words("said says told tells")
 SOURCE_HEADS = (
     ORG_WORDS
     | ORG_HEADS
@@ -58,31 +55,6 @@ SOURCE_HEADS = (
     economists authorities
     """)
 )
-# Verbs that also take a plain object ("adds weight to", "an estimated 100"): reporting only
-# when followed by "that", punctuation or the end ("she added.", "it estimated that").
-# "estimated the damage at ..." reports with an object too, when a source does the estimating.
-OBJECT_VERBS = words("added adds found finds showed shows show concluded concludes")
-# Verbs that take an object, never an inverted subject: in "X, which ..., disputed the board's
-# timeline" the phrase after the verb is what is disputed, not who disputes it.
-NON_INVERTING = words("""
-    denied denies disputed disputes rejected rejects dismissed accused accuses blamed blames urged
-    called listed pledged pledges promised promises vowed vows recorded defended defends disclosed
-    revealed found finds showed shows show told tells advised advises described describes
-    """)
-# A time phrase between an object verb and what ends it ("estimated on Monday.", "found last week that").
-TIME_AFTER = re.compile(
-    r"\s+(?:(?:late|early)\s+)?(?:(?:on|last|this|earlier|late)\s+(?:Monday|Tuesday|Wednesday|Thursday"
-    r"|Friday|Saturday|Sunday|week|month|year|night|morning|evening)|yesterday|today|earlier|this\s+week)\b"
-)
-# "called a strike", "called for calm", "called on the government" announce or demand; "called it
-# reckless" and "called him a liar" name something and report no statement.
-CALL_VERBS = words("called")
-DESCRIBE_VERBS = words("described describes")
-ADVISE_VERBS = words("advised advises")
-ADVICE_TO_ACT = re.compile(r"\bto\s+[a-z]+\b")
-CALL_OBJECTS = words("for on a an")
-# Before a verb these make it passive or adjectival ("is estimated at", "an estimated 100").
-NOT_REPORTING_BEFORE = words("is are was were be been being an a the")
 # Statements without a reporting verb: "read out the figures", "put the toll at 40".
 # "put the number of striking drivers at 71%", "put its own share of the losses at up to 450 million".
 QUANTITY = (
@@ -90,24 +62,31 @@ QUANTITY = (
     r"|fewer\s+than|over|under|between|only)\s+)*"
     r"(?:\d|[$€£¥]|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|hundreds|thousands|dozens)\b)"
 )
+# "X kept/raised/cut its forecast for ... at 1.4 million": a body's own forecast, stated.
 STATING = re.compile(
     r"\b(?:read\s+out|gave\s+an?\s+(?:update|briefing|statement)|put\s+(?:the|its|their|his|her)\s+"
-    r"[^.;:]{1,80}?\s+at\s+" + QUANTITY + r")"
+    r"[^.;:]{1,80}?\s+at\s+" + QUANTITY + r"|(?:kept|raised|cut|lowered|lifted|trimmed|revised)\s+"
+    r"(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:forecasts?|estimates?|outlook|projections?|guidance)\b)"
 )
+# "more than most analysts expected": those compared with, not a speaker ("More than 40 doctors" is).
+COMPARED = re.compile(r"^(?:more|less|fewer|higher|lower|better|worse)\s+than\s+(?!\d)", re.IGNORECASE)
 # "X questioned the price, noting that ...": the participle reports what the subject said.
 # ", adding 480 megawatts" adds a thing; ", adding that" reports.
 SAYING = re.compile(r",\s+(?:saying|noting|arguing|insisting|warning)\b|,\s+adding\s+that\b")
 SAYING_WORDS = ("saying", "noting", "adding", "arguing", "insisting", "warning")
 WORD = re.compile(r"\w+")
-VERB = re.compile(r"\b" + alternation(REPORTING_VERBS) + r"\b")
 QUOTED_AS = re.compile(
     r"\b(?:quoted|cited|quoting|citing)\s+(?P<np>.{1,200}?),?\s+as\s+(?:saying|telling|stating|writing)\b"
 )
+SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|viewed)\s+by\s+.*$")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:!?]+)")
 # Where the subject of a reporting verb can start: after a quote, a clause break or a spaced dash.
 CLAUSE_CUT = re.compile(r".*(?:[\"“”«»;:]|\s[-–—]\s)", re.DOTALL)
 # The phrase after an inverted verb ends at punctuation, a full stop or a new quotation.
-NP_AFTER = re.compile(r"\s*(?P<np>[^,;:!?\"“”]+?)(?=\s*(?:[,;:!?\"“”]|\.(?:\s|$)|$))")
+# "said lead investigator Dr. Helen Morris": a title's full stop does not end it.
+NP_AFTER = re.compile(
+    r"\s*(?P<np>[^,;:!?\"“”]+?)(?=\s*(?:[,;:!?\"“”]|\.(?<!Dr\.)(?<!Mr\.)(?<!Ms\.)(?<!Mrs\.)(?<!Prof\.)(?:\s|$)|$))"
+)
 
 QUOTE_OPENERS = '"“«'
 MASK = "\u2063"  # invisible separator: neither a word character nor whitespace
@@ -177,6 +156,9 @@ def _opens(text: str, i: int) -> bool:
     return before.isspace() or before in "([{—–-"
 
 
+ABBREVIATED_DOTTED = (" Co.", " Inc.", " Corp.", " Ltd.", " Bros.", " Jr.")
+
+
 def _clean(np: str) -> str | None:
     if "(" in np:
         np = PARENTHETICAL.sub("", np)
@@ -184,7 +166,10 @@ def _clean(np: str) -> str | None:
         np = ANSI.sub("", np)
     # Markup or control characters cannot be part of a name: keep what follows the last one
     # ("<b>x</b> The army said" -> "The army").
+    dotted = "." in np[-8:] and np.rstrip(" ,\t\n" + MASK).endswith(ABBREVIATED_DOTTED)
     np = NOT_NAME_CHARS.split(np)[-1].strip(" ,.\t\n" + MASK)
+    if dotted:
+        np += "."  # "Kyushu Railway Co.": the full stop, as written, is part of the name
     tokens = np.split()
     while tokens and tokens[0].lower().strip(",") in LEADING_FILLERS:
         tokens = tokens[1:]
@@ -233,24 +218,33 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
     m = ACCORDING_TO.search(masked) if "ccording" in masked else None
     if m:
         np = m.group("np")
+        unsigned = False  # "according to an internal memo seen by Reuters": an unsigned work
         data = DATA_FROM.match(np.strip())
         if data:
             # "figures from the glacier monitoring network" -> "the glacier monitoring network"
             np = data.group("source")
+        elif (seen := SEEN_BY.search(np)) is not None:
+            # "an internal memo seen by Reuters": who saw it is not who wrote it
+            np = np[: seen.start()]
+            unsigned = work_source(np.strip()) is None
         elif " by " in np:
             # "a tally kept by the ministry" -> "the ministry"
             np = np.rsplit(" by ", 1)[1]
+        elif (owned := OWNED_WORK.match(np.strip().rstrip("."))) is not None:
+            # "the AIU's list", "the ministry's latest figures" -> whose they are
+            np = owned.group("source")
         # "Deloitte published in December" -> "Deloitte"; "results published in The Lancet" keeps
         # the journal, because "results" alone is no source.
         short = PARTICIPLE_TAIL.sub("", np)
         cleaned = _clean(short if short != np and _source_like(short) else np)
-        if cleaned:
+        if cleaned and not unsigned:
             found.append((m.start(), cleaned))
     verb = _verb_source(masked, words_)
     if verb:
         found.append(verb)
     if not found:
-        m = STATING.search(masked) if (" out " in masked or " put " in masked or " gave " in masked) else None
+        hint = " out " in masked or " put " in masked or " gave " in masked or " its " in masked
+        m = STATING.search(masked) if hint or " their " in masked else None
         subject = _subject_at(masked, m.start(), m.end()) if m else None
         if m and subject:
             found.append((m.start(), subject))
@@ -261,30 +255,6 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
     return min(found)[1] if found else None
 
 
-def _is_reporting(masked: str, verb: re.Match[str]) -> bool:
-    before = masked[max(0, verb.start() - 12) : verb.start()].split()
-    if before and before[-1].lower() in NOT_REPORTING_BEFORE:
-        return False
-    if verb.group() == "pointed":
-        return masked[verb.end() : verb.end() + 5].startswith(" out")  # "pointed out that"
-    if verb.group() in ADVISE_VERBS:
-        # "advised a catch of no more than 5,000 tonnes" states a figure; "advised anyone who
-        # bought it to return it" asks for an act, like "urged".
-        return ADVICE_TO_ACT.search(masked[verb.end() : verb.end() + 100].split(". ", 1)[0]) is None
-    if verb.group() in DESCRIBE_VERBS:
-        # "described its coverage as balanced" states a view; "described the scene" does not.
-        return " as " in masked[verb.end() : verb.end() + 120]
-    if verb.group() in CALL_VERBS:
-        objects = masked[verb.end() : verb.end() + 8].split()
-        return bool(objects) and objects[0].lower() in CALL_OBJECTS
-    if verb.group() in OBJECT_VERBS:
-        after = masked[verb.end() : verb.end() + 40]
-        time = TIME_AFTER.match(after)
-        after = (after[time.end() :] if time else after).lstrip()
-        return not after or after[0] in '.,;:!?"”' or after.startswith("that")
-    return True
-
-
 def _verb_source(masked: str, words_: list[str] | None = None) -> tuple[int, str] | None:
     if REPORTING_VERBS.isdisjoint(WORD.findall(masked) if words_ is None else words_):
         return None
@@ -292,10 +262,11 @@ def _verb_source(masked: str, words_: list[str] | None = None) -> tuple[int, str
     for tried, verb in enumerate(VERB.finditer(masked)):
         if tried == MAX_VERBS_TRIED:
             break
-        if not _is_reporting(masked, verb) or (first is not None and verb.group() not in PLAIN_VERBS):
+        if not is_reporting(masked, verb) or (first is not None and verb.group() not in PLAIN_VERBS):
             continue
         found = _subject_at(masked, verb.start(), verb.end())
-        if not found or (verb.group() in SOURCE_ONLY_VERBS and not _source_like(found)):
+        needs_source = verb.group() in SOURCE_ONLY_VERBS or clause_only(masked, verb)
+        if not found or (needs_source and not _source_like(found)):
             continue
         if first is None:
             if verb.group() in PLAIN_VERBS:
@@ -361,7 +332,7 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
             # "A won 40%, B 21% and C 9%, said the commission chair.": the phrase after the verb
             # ends the sentence, so it is the speaker, not the list before it.
             candidates.append(_np_after(masked, end))
-        parts = clause.rstrip(",").split(", ")
+        parts = join_comma_names(clause.rstrip(",").split(", "))
         # "MSF, which runs two centres in Kano, said": a relative clause describes, never speaks.
         kept = [p for p in parts if not PARTICIPLE_START.match(p) and not RELATIVE_START.match(p)]
         if len(parts) >= 2 and kept:
@@ -371,6 +342,8 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
             tail = kept[-2:] if kept[-1] is parts[-1] else kept[-1:]
             # "the Conseil ... (CIVB)": the bracketed acronym does not hide the name before it.
             named = [p for p in tail if trailing_name(PARENTHETICAL.sub("", p).split())]
+            # "The agency's envoy in Chad, Dr. Ana Silva, said": the name, not the place.
+            named.sort(key=name_is_place)
             if named and len(kept) < len(parts) and any(RELATIVE_START.match(p) for p in parts):
                 # "The British Museum, which holds ..., said UK law ...": the name before the clause.
                 candidates.insert(0, named[0])
@@ -379,13 +352,11 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
         if inverts:
             candidates.append(_np_after(masked, end))
     else:
-        segments = clause.split(", ")
-        last = segments[-1]
-        if len(segments) > 1 and COMMA_NAME_HEAD.search(segments[-2]) and COMMA_NAME_TAIL.match(last):
-            # "the Ministry of Agriculture, Animal Industry and Fisheries": one name with a comma.
-            last = f"{COMMA_NAME_HEAD.search(segments[-2]).group()}, {last}"  # type: ignore[union-attr]
-        candidates.append(last)
+        # "the Ministry of Agriculture, Animal Industry and Fisheries": one name with a comma.
+        candidates.append(last_name_part(clause.split(", ")))
     for candidate in candidates:
+        if COMPARED.match(candidate):
+            continue  # "..., more than most economists had expected, saying": a comparison
         # "A review by X published last year found that": X, or nobody for an unsigned report.
         work = work_source(candidate)
         found = _clean(work) if work else None
@@ -418,6 +389,8 @@ def _leading_subject(clause: str) -> str | None:
     end = 0
     for i, tok in enumerate(tokens):
         word = tok.strip(",").lower()
+        if word in ("of", "for") and end == i and tokens[i + 1 : i + 2] and tokens[i + 1][:1].isupper():
+            continue  # "The National Bank of Poland cut ..., saying": one name
         if i > 0 and word in SUBJECT_STOPS:
             # "Residents of the neighbouring town of Maizuru have filed ..., saying"
             end = with_place(words_, end) if end == i else end
@@ -429,11 +402,6 @@ def _leading_subject(clause: str) -> str | None:
     return _clean(" ".join(tokens[:end])) if end else None
 
 
-# A body's name with a comma in it: "Ministry of X, Y and Z", "Department for X, Y and Z".
-COMMA_NAME_HEAD = re.compile(r"(?:\b[Tt]he\s+)?[A-Z][\w'’-]*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*$")
-COMMA_NAME_TAIL = re.compile(
-    r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
-)
 RELATIVE_AFTER = re.compile(r"\s+(?:who|whose|which)\s")
 AFFILIATION_CUT = re.compile(r"\s(?:of|at|from|with)\s")
 

@@ -15,15 +15,25 @@ from claimreview.extract.wordlist import words
 DATA_FROM = re.compile(
     r"^(?:(?:the|a|an|its|their|new|latest|official|preliminary|provisional|final|initial|recent"
     r"|early|annual|monthly|weekly|daily|government|police|independent|separate|joint"
-    r"|(?:19|20)\d\d)\s+)*"
+    r"|(?:19|20)\d\d|(?-i:[a-z][a-z-]+))\s+)*"  # "an exit poll by X": any lowercase modifier
     r"(?:figures?|data|numbers?|statistics|estimates?|reports?|surveys?|tall(?:y|ies)|counts?"
     r"|results?|projections?|records?|documents?|calculations?|analys[ie]s|study|studies|polls?"
-    r"|reviews?|audits?|research|papers?|assessments?|investigations?|inquiry|inquiries)"
+    r"|reviews?|audits?|research|papers?|assessments?|investigations?|inquiry|inquiries|findings?)"
     r"(?:\s+(?:released|published|compiled|issued|provided|gathered|collected|seen|obtained|led"
     r"|conducted|commissioned|carried\s+out|prepared|written|funded|done))?"
     r"\s+(?:from|by|of)\s+(?P<source>.+)$",
     re.IGNORECASE,
 )
+# "according to the AIU's list", "the ministry's latest figures": the owner is the source.
+OWNED_WORK = re.compile(
+    r"^(?P<source>(?:the\s+)?[^'’]{1,80}?)['’]s?\s+(?:(?:latest|own|new|official|annual|monthly|weekly"
+    r"|daily|preliminary|provisional|final|initial|updated)\s+)*(?:lists?|figures?|data|counts?"
+    r"|tall(?:y|ies)|estimates?|reports?|surveys?|statements?|statistics|records?|database|register"
+    r"|calculations?|analys[ie]s|projections?|results?|websites?|site|dashboard|maps?)$",
+    re.IGNORECASE,
+)
+# "a poll by Ipsos for public broadcaster NOS": who the work was made for is not its author.
+CLIENT_TAIL = re.compile(r"\s+for\s+(?:the\s+|a\s+)?[a-z][\w-]*\s.*$")
 # "a report by X published in December": what follows the source describes the report.
 PARTICIPLE_TAIL = re.compile(
     r"\s+(?:[a-z]+ed|seen|shown|made|done|written|given|taken|drawn|due)\s+"
@@ -36,7 +46,7 @@ WORK_NOUNS = words("""
     analyses paper papers data figure figures statistics accounts poll polls assessment assessments
     investigation investigations inquiry inquiries findings result results estimate estimates
     record records document documents number numbers tally tallies count counts projection
-    projections calculation calculations
+    projections calculation calculations memo memos letter letters email emails draft drafts
     """)
 INDEFINITE = words("a an its their his her our new latest recent separate another this these")
 
@@ -46,7 +56,10 @@ GENERIC_SOURCES = words("""
     officials authorities residents witnesses rescuers medics doctors villagers investigators
     researchers scientists experts sources diplomats prosecutors lawmakers activists workers
     teams crews police farmers parents teachers nurses people organisers organizers locals
+    observers monitors inspectors delegates representatives analysts economists engineers
     """)
+# "A spokesperson for the Ministry of X": a source that speaks for a body, kept with it.
+SPEAKS_FOR = words("spokesman spokeswoman spokesperson")
 PLACE_LINKS = words("in of at from on for across")
 CLAUSE_OPENERS = words("who which that whose where when")
 
@@ -121,10 +134,11 @@ def work_source(np: str) -> str | None:
         return np  # most subjects: no work named at all, and the regexes below are not cheap
     data = DATA_FROM.match(np.strip())
     if data:
-        source = data.group("source")
+        source = CLIENT_TAIL.sub("", data.group("source"))
         return PARTICIPLE_TAIL.sub("", source) or None
     tokens = PARTICIPLE_TAIL.sub("", np).lower().split()
-    if tokens and tokens[0] in INDEFINITE and tokens[-1] in WORK_NOUNS:
+    # "Data presented at the X meeting showed": the work alone, nobody's statement
+    if tokens and tokens[-1] in WORK_NOUNS and (tokens[0] in INDEFINITE or len(tokens) == 1):
         return None
     return np
 
@@ -137,5 +151,10 @@ def unnamed_with_place(tokens: list[str]) -> bool:
             # the words before the link are a description ("Health authorities"), not a name
             rest = tokens[1 : i - 1]
             # "a trader in Oslo" is a person met there, not Oslo.
-            return (head in GENERIC_SOURCES or head in ROLES) and all(t[:1].islower() for t in rest)
+            # "the emergency management bureau of the city of Dingxi": an office known by its place.
+            office = tokens[i - 1][:1].islower() and tok == "of" and singular(head) in ORG_WORDS | ORG_HEADS
+            generic = (
+                head in GENERIC_SOURCES or head in ROLES or (head in SPEAKS_FOR and tok == "for") or office
+            )
+            return generic and all(t[:1].islower() for t in rest)
     return False

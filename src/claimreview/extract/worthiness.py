@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 
-from claimreview.extract.names import is_official
+from claimreview.extract.names import holds_office, is_official
 from claimreview.extract.wordlist import words
 
 # --- noise: lines that are page furniture, not statements --------------------------------------
@@ -26,6 +26,10 @@ ENDS_QUESTION = re.compile(r"[?？؟][\"'”’)\]»」』]*$")
 # Invisible trailers (terminal colour resets, bidi and zero-width marks) hide the final full stop.
 INVISIBLE_TAIL = re.compile(r"(?:\x1b\[[0-?]*[ -/]*[@-~]|[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff])+$")
 
+# '"How can 40,000 tickets vanish?" asked X.': the words quoted are a question, the tag after
+# them only says who asked it.
+QUOTED_QUESTION = re.compile(r'^\s*["“«][^"“”«»]*[?？]\s*["”»]\s+[^"“”«»?]*$')
+
 BYLINE_START = re.compile(r"^by\s", re.IGNORECASE)
 # Words allowed in a byline besides capitalised names: "By Jane Doe and Ali Hassan in Beirut".
 BYLINE_WORDS = words(
@@ -40,7 +44,10 @@ CREDIT_PREFIX = re.compile(
 )
 # "Reuters/John Smith", "Jane Doe/AFP via Getty Images"
 # Every word capitalised, so "The U.S./Mexico border was closed" is not a credit.
-CREDIT_SLASH = re.compile(r"^\(?(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:(?:[A-Z][\w.'’-]*|via)\s?){1,6}\)?$")
+# "REUTERS/Name", "EUROPA PRESS/Name", "REUTERS/Name/Illustration/File Photo".
+CREDIT_SLASH = re.compile(
+    r"^\(?(?:[A-Z][\w.'’-]*\s?){1,4}(?:/\s?(?:(?:[A-Z][\w.'’-]*|via)\s?){1,6}){1,3}\)?$"
+)
 CREDIT_SPLIT = re.compile(r"[\s/|,()]+")
 AGENCIES = words("""
     afp ap reuters getty getty-images epa epa-efe efe anadolu xinhua dpa ansa upi pa sipa tass
@@ -95,6 +102,11 @@ def _is_credit(sentence: str, parts: list[str]) -> bool:
     return len(parts) <= 3 and sentence.isupper()
 
 
+def quoted_question(sentence: str) -> bool:
+    """The sentence is a quoted question and who asked it ('"Why now?" asked the mayor.')."""
+    return "?" in sentence and sentence.lstrip()[:1] in '"“«' and QUOTED_QUESTION.match(sentence) is not None
+
+
 def noise_reason(sentence: str, *, alone: bool, opening: bool, tokens: list[str] | None = None) -> str | None:
     """Why ``sentence`` is not a claim ("question", "byline", ...), or None if it may be one.
 
@@ -139,6 +151,7 @@ WEIGHTS = {
     "reporting": 1.1,  # someone else's statement is reported
     "denial": 1.2,  # a claim is disputed: the dispute itself is checkable
     "quoted_opinion": -0.9,  # a direct quotation with no figure: usually colour
+    "quoted_fact": 0.9,  # an official's quotation in the past tense: what happened, not a view
     "named_source": 0.35,
     "event": 0.9,  # a verb that asserts something happened or holds ("killed", "controls", "cut")
     "comparative": 0.6,
@@ -227,6 +240,18 @@ LEGAL = words("""
     """)
 DENIAL = words("untrue false lie deny denies denied dispute disputed disputes rejected rejects")
 FIRST_PERSON = words("I me my we We us our Our My")
+# Someone speaking for themselves, not for a body: "I pay", "my rent" (but not "we", "our").
+FIRST_SINGULAR = words("I me my My")
+# Past forms without "-ed" ("saw", "were"); "-ed" words are found by their ending.
+PAST_FORMS = words("""
+    was were had did saw knew went took gave made lost left came kept began ran rose fell paid sold
+    bought thought found told said sent led won hit cut put set
+    """)
+ED_WORD = re.compile(r"\b\w{3,}ed\b")
+MODALS = words("will would shall should must can cannot won wouldn")
+# A quotation with these is a view or a feeling, whatever its tense.
+NOT_FACT = frozenset({"opinion", "first_person_view", "hedge", "chitchat"})
+WHERE = re.compile(r"\s(?:at|on|in|for|from|of|with|near|outside|inside|[a-z]+ing)\s")
 RELATIVE = re.compile(r",\s+(?:who|whose|which|whom)\b")
 QUOTE_OPEN = re.compile(r"^\W{0,2}[\"“«]")
 QUOTE_CLOSERS = ('"', "”", "»")
@@ -366,6 +391,26 @@ def _named_subject_state(words_: list[str]) -> bool:
     return False
 
 
+def _past(quotation: str) -> bool:
+    """The quotation says what happened: a verb in the past tense."""
+    lowered = quotation.lower()
+    tokens = WORD.findall(lowered)
+    if not MODALS.isdisjoint(tokens):
+        return False  # "We will not be provoked": a pledge, whatever its participle
+    return not PAST_FORMS.isdisjoint(tokens) or ED_WORD.search(lowered) is not None
+
+
+def _singular(tokens: list[str]) -> bool:
+    return not FIRST_SINGULAR.isdisjoint(tokens) and "we" not in tokens and "We" not in tokens
+
+
+def _own_life(quotation: str, speaker_words: str) -> bool:
+    """A first-person-singular quotation by someone described by an occupation, not an office."""
+    # "an engineer waiting on the platform": where the speaker stands is no office.
+    described = WHERE.split(speaker_words, 1)[0]
+    return _singular(WORD.findall(quotation)) and is_official(described) and not holds_office(described)
+
+
 def score(
     sentence: str,
     *,
@@ -379,6 +424,7 @@ def score(
     ``official``: the speaker was introduced with an office, a role or as an organisation.
     """
     passer_by = False
+    quotation = ""
     if attributed and QUOTE_OPEN.match(sentence):
         # '"We were told nothing," said X, who travels every day': a passer-by's quotation is
         # judged on its own words; the words about the speaker must not make colour look like a
@@ -386,7 +432,14 @@ def score(
         close = max(sentence.rfind(q) for q in QUOTE_CLOSERS)
         # "said nurse X, who has worked at the hospital ...": what the speaker did is not an office.
         speaker_words = RELATIVE.split(sentence[close + 1 :], 1)[0]
-        if close > 0 and not official and not is_official(speaker_words):
+        quotation = sentence[: close + 1] if close > 0 else ""
+        # "told ANI at the Cuttack hospital": where the speaker was is no office.
+        if close > 0 and not official and not is_official(WHERE.split(speaker_words, 1)[0]):
+            sentence, tokens = sentence[: close + 1], None
+            passer_by = True
+        elif close > 0 and _own_life(sentence[: close + 1], speaker_words):
+            # '"I fly to Bergen twice a week ...," said X, a consultant': an occupation says what
+            # the speaker does; in the first person singular the quotation is their own life.
             sentence, tokens = sentence[: close + 1], None
             passer_by = True
     if tokens is None:
@@ -395,12 +448,18 @@ def score(
     if (
         passer_by
         and not FIRST_PERSON.isdisjoint(tokens)
-        and (not DIGIT.search(sentence) or "opinion" in found)
+        and (not DIGIT.search(sentence) or "opinion" in found or _singular(tokens))
     ):
         # "... for 150 years. I cannot believe it ends like this": a feeling, whatever its figures.
         # "I buy one loaf and make it last four days": a count in someone's own life is colour.
-        for name in ("figure", "statistic", "more_figures"):
+        # "I pay 420 euros a month, more than my car cost": what happens and compares in it too.
+        own = ("event", "comparative") if _singular(tokens) else ()
+        for name in ("figure", "statistic", "more_figures", *own):
             found.pop(name, None)
+    if quotation and not passer_by and found.keys().isdisjoint(NOT_FACT) and _past(quotation):
+        # '"My client never saw a single report ...," he said': an official's or an expert's
+        # quotation of what happened is checkable, figure or not.
+        found["quoted_fact"] = 1.0
     if passer_by and "figure" not in found:
         # '"There is nothing left to sell," she said': a passer-by's words without a figure are
         # colour; in the first person ("I have not slept since ...") a feeling or an experience.
