@@ -221,6 +221,7 @@ def test_document_index_follows_a_document_changed_by_another_process(store: Sto
         ("Port Halvard Authority", 10, "Port Halvard Authority"),
         ("Doctors Without Borders", 10, "Doctors Without Borders"),
         ("宮崎 駿", 4, "駿"),  # cells, not characters: "宮崎 駿" is 7 cells wide
+        ("[@click=app.quit] Evil", 8, "[@click=app.quit] Evil"),  # no name: cut from its start, literally
     ],
 )
 def test_a_narrow_speaker_column_shows_a_persons_surname(name: str, width: int, shown: str) -> None:

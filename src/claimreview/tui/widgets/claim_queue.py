@@ -48,6 +48,11 @@ _NAME_PARTICLES = frozenset(
 )
 
 
+def _name_word(word: str) -> bool:
+    first = word[:1]
+    return first.isalpha() and (not first.islower() or word.lower() in _NAME_PARTICLES)
+
+
 def speaker_label(name: str, width: int) -> str:
     """A speaker for a ``width``-cell column: whole if it fits, a person's name by its last words if not.
 
@@ -60,8 +65,9 @@ def speaker_label(name: str, width: int) -> str:
         return name
     words = name.split()
     # Scripts without case (Arabic, Chinese) count as names: a lower-case word or an organisation's
-    # word ("Halvard Terminals Ltd", "Port Authority", "UNICEF") marks a body.
-    person = 2 <= len(words) <= 5 and all(not w[:1].islower() or w.lower() in _NAME_PARTICLES for w in words)
+    # word ("Halvard Terminals Ltd", "Port Authority", "UNICEF") marks a body, and a word that does
+    # not start with a letter ("[@click=...]", "(AP)") marks no name at all.
+    person = 2 <= len(words) <= 5 and all(_name_word(w) for w in words)
     if not person or is_org(words):
         return name
     for first in range(1, len(words)):
