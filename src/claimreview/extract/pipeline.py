@@ -164,7 +164,7 @@ def _transcript(text: str) -> list[Candidate]:
             key = " ".join(span.split())
             duplicate = key in seen
             seen.add(key)
-            value, reasons = (0.0, ()) if noise else score(span, attributed=False, tokens=tokens)
+            value, reasons = (0.0, ()) if noise else score(span, attributed=False, tokens=tokens, spoken=True)
             out.append(
                 Candidate(sentence.start, sentence.end, turn.speaker, value, reasons, noise, duplicate)
             )

@@ -9,6 +9,7 @@ import math
 import re
 
 from claimreview.extract.names import is_official
+from claimreview.extract.statement import record_features, sentence_words, talk_features
 from claimreview.extract.wordlist import words
 
 # --- noise: lines that are page furniture, not statements --------------------------------------
@@ -151,7 +152,25 @@ WEIGHTS = {
     "opinion": -1.4,
     "chitchat": -2.5,
     "first_person_view": -0.9,
+    # What kind of statement (extract/statement.py): a record of what happened or holds ...
+    "past_fact": 0.6,  # a past or perfect verb, the sentence about others
+    "record": 0.6,  # votes, positions, money given: a public record
+    "source": 0.9,  # a source cited inside the sentence ("according to", "the figures show")
+    "negated": 0.9,  # "has never been inspected", "did not release": a negated fact
+    # ... or talk around it, where a figure is no measurement ("in my first 100 days I will").
+    "promise": -1.3,
+    "future": -0.5,
+    "address": -1.0,  # to someone present: "you know what it costs"
+    "appeal": -1.2,  # a call on someone present: "Remember to vote", "Treasurer X, 30 seconds"
+    "procedure": -1.0,  # the event's running order: seconds left, page 4, the next question
+    "personal": -1.2,  # a person's own life: family, birth, age, someone met, "she told me"
+    "speaker_act": -0.9,  # the speaker's own mind or act: "I remember", "I pay tribute", "I invite"
+    "proportion": 0.8,  # a share in words: "most of", "the majority of"
 }
+# In these a figure or a date belongs to the talk ("two kids", "30 seconds", "my first 100 days").
+TALK = ("promise", "procedure", "personal", "appeal")
+# ... and so does what happens in it ("Talk to your cousin who hasn't voted since 2008").
+TALK_DROPS = ("figure", "statistic", "more_figures", "date", "event", "past_fact", "record", "negated")
 W_MORE_FIGURES = 0.3
 MAX_ENTITIES = 3
 # Longer sentences carry more checkable detail; a small log term also breaks ties.
@@ -159,9 +178,10 @@ W_LENGTH = 0.12
 KEEP_THRESHOLD = 0.25
 
 NUMBER_WORDS = words("""
-    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty
-    thirty forty fifty hundred hundreds thousand thousands million millions billion billions
-    trillion dozen dozens half third quarter double doubled tripled halved twice
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
+    thousand thousands million millions billion billions trillion dozen dozens half third quarter
+    double doubled tripled halved twice
     """)
 # Percentages, money and units; "per cent" shows up as the word "cent".
 MEASURE_SYMBOLS = frozenset("%$€£¥₹")
@@ -241,7 +261,8 @@ OPINION_WORDS = words("""
     worried worry hope beautiful horrible outrageous best worst pleasure thrilled delighted amazing
     must spoken justice praying enough
     tears helpless panicking panic scared afraid frightened terrified angry furious heartbroken
-    devastated relieved shocked desperate hopeless lonely exhausted feels felt
+    devastated relieved shocked desperate hopeless lonely exhausted feels felt grateful thankful
+    honoured honored sorry glad
     """)
 CHITCHAT = re.compile(
     r"^\W*(?:thank(?:s| you)|good (?:morning|evening|afternoon|night)|welcome\b|hello\b|hi\b"
@@ -249,6 +270,11 @@ CHITCHAT = re.compile(
     r"|it's (?:great|a pleasure)|folks\b)",
     re.IGNORECASE,
 )
+# "to return it", "their own streets": an event word that asserts nothing happened.
+POSSESSIVES = words("my your his her its our their s own")
+NOT_EVENT_BEFORE = POSSESSIVES | {"to"}
+HONORIFIC_WORDS = words("honourable honorable")
+HONORIFIC = re.compile(r"\bhonou?rable (?:lady|gentleman|member|friend|colleague)")
 FIRST_PERSON_VIEW = re.compile(r"\b(?:I|we) (?:believe|think|feel|hope|am|want|will|would|must)\b")
 # Verbs that state what a named place or body is or has: "Kythira lies on a shipping lane",
 # "Ecuador has become a transit route", "Bogota gets its water from ...".
@@ -287,16 +313,25 @@ VOCABULARY_WORDS = frozenset(VOCABULARY_OF)
 
 
 def features(
-    sentence: str, *, attributed: bool, named: bool, tokens: list[str] | None = None
+    sentence: str,
+    *,
+    attributed: bool,
+    named: bool,
+    tokens: list[str] | None = None,
+    spoken: bool = False,
 ) -> dict[str, float]:
-    """Counts of the features :func:`score` weighs (only those present)."""
+    """Counts of the features :func:`score` weighs (only those present).
+
+    ``spoken``: the sentence is from a transcript's turn (no reporter; "Name, ..." addresses someone).
+    """
     found: dict[str, float] = {}
     words_ = WORD.findall(sentence) if tokens is None else tokens
     unique = set(words_)
     hits: set[str] = set()
     numbers = 0
     # One set intersection finds the few words in any vocabulary; only those are looked up.
-    for w in VOCABULARY_WORDS.intersection([w.lower() for w in unique]):
+    lowered = frozenset(w.lower() for w in unique)
+    for w in VOCABULARY_WORDS.intersection(lowered):
         tags = VOCABULARY_OF[w]
         hits |= tags
         numbers += "number" in tags
@@ -316,7 +351,7 @@ def features(
         if named:
             found["named_source"] = 1.0
     # "to return it", "to save them": an action wished for or advised has not happened.
-    if "event" in hits and ("to" not in unique or _event_not_infinitive(words_)):
+    if "event" in hits and (unique.isdisjoint(NOT_EVENT_BEFORE) or _event_not_infinitive(words_)):
         found["event"] = 1.0
     if _named_subject_state(words_) and not QUOTE_OPEN.match(sentence):
         found["assertion"] = 1.0
@@ -336,7 +371,9 @@ def features(
         found["entity"] = float(min(len(names), MAX_ENTITIES))
     if not unique.isdisjoint(UNREPORTED_HEDGES if attributed else HEDGES):
         found["hedge"] = 1.0
-    if not unique.isdisjoint(OPINION_WORDS):
+    opinions = unique.intersection(OPINION_WORDS)
+    # "the honourable lady's party voted ...": a parliament's form of address, not a view.
+    if opinions and not (opinions <= HONORIFIC_WORDS and HONORIFIC.search(sentence)):
         found["opinion"] = 1.0
     if CHITCHAT.match(sentence):
         found["chitchat"] = 1.0
@@ -344,14 +381,26 @@ def features(
         found["first_person_view"] = 1.0
     if count > 1:
         found["more_figures"] = math.log(count)
+    view = sentence_words(sentence, words_, lowered)
+    found.update(record_features(view, named="entity" in found))
+    talk = talk_features(view, attributed=attributed, spoken=spoken)
+    if not talk.keys().isdisjoint(TALK):
+        for name in TALK_DROPS:
+            found.pop(name, None)
+    found.update(talk)
     return found
 
 
 def _event_not_infinitive(words_: list[str]) -> bool:
-    return any(
-        "event" in VOCABULARY_OF.get(w.lower(), ()) and (i == 0 or words_[i - 1].lower() != "to")
-        for i, w in enumerate(words_)
-    )
+    """An event verb that is neither an infinitive ("to return it") nor "own" after a possessive."""
+    for i, w in enumerate(words_):
+        lower = w.lower()
+        if "event" not in VOCABULARY_OF.get(lower, ()):
+            continue
+        before = words_[i - 1].lower() if i else ""
+        if before != "to" and not (lower == "own" and before in POSSESSIVES):
+            return True
+    return False
 
 
 def _named_subject_state(words_: list[str]) -> bool:
@@ -373,10 +422,12 @@ def score(
     named: bool = False,
     tokens: list[str] | None = None,
     official: bool = False,
+    spoken: bool = False,
 ) -> tuple[float, tuple[str, ...]]:
     """Check-worthiness in 0..1 and the reason codes behind it, strongest first.
 
     ``official``: the speaker was introduced with an office, a role or as an organisation.
+    ``spoken``: the sentence is from a transcript's turn.
     """
     passer_by = False
     if attributed and QUOTE_OPEN.match(sentence):
@@ -391,7 +442,7 @@ def score(
             passer_by = True
     if tokens is None:
         tokens = WORD.findall(sentence)
-    found = features(sentence, attributed=attributed, named=named, tokens=tokens)
+    found = features(sentence, attributed=attributed, named=named, tokens=tokens, spoken=spoken)
     if (
         passer_by
         and not FIRST_PERSON.isdisjoint(tokens)
@@ -399,7 +450,8 @@ def score(
     ):
         # "... for 150 years. I cannot believe it ends like this": a feeling, whatever its figures.
         # "I buy one loaf and make it last four days": a count in someone's own life is colour.
-        for name in ("figure", "statistic", "more_figures"):
+        # "We have been sitting here since five": what happened to them, told by them, is colour.
+        for name in ("figure", "statistic", "more_figures", "past_fact", "negated"):
             found.pop(name, None)
     if passer_by and "figure" not in found:
         # '"There is nothing left to sell," she said': a passer-by's words without a figure are

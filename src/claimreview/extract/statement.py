@@ -1,0 +1,259 @@
+"""What kind of statement a sentence makes: a record of what happened or holds, or talk around it.
+
+Debates, speeches and briefings mix checkable statements with promises, remarks to the people in
+the room, the event's own running order and personal stories; many of the checkable ones carry no
+figure ("my opponent voted against the bill", "the plant has never been inspected") and many of
+the figures are not claims ("you have 10 seconds left", "I have two kids"). These features tell
+the kinds apart from the sentence's own words; :mod:`claimreview.extract.worthiness` weighs them.
+
+The features read a :class:`Words` view of the sentence (its tokens, their lowercase set, its
+opening word, whether a past verb is in it), built once per sentence, and look at the text itself
+only when a cheap word test says a pattern can match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimreview.extract.wordlist import words
+
+# --- a record: what happened, what was done, what was found ----------------------------------
+
+# Past forms without "-ed" ("went", "sat", "ran"); "-ed" and "-en" forms are found by their ending.
+IRREGULAR_PAST = words("""
+    was were had did went sat ran took gave made lost won came kept began got put set cut hit let
+    left rose fell paid sold bought brought spent sent led held built told found fled shut grew
+    stood met chose wrote struck stole broke drove flew drew threw fought caught taught sought
+    been gone done seen given taken known shown grown fallen risen written driven stolen broken
+    chosen frozen forgotten hidden spoken
+    """)
+# Words ending in "-ed" that are no past verb: adjectives of feeling ("worried", "honoured",
+# "delighted" are opinion words), and words that merely end that way.
+NOT_PAST = words("""
+    need needed indeed proceed speed seed feed breed bred shed red bed hundred kindred sacred naked
+    wicked ragged rugged beloved blessed learned aged honoured honored delighted pleased worried
+    tired interested concerned excited thrilled united detailed limited advanced skilled talented
+    supposed used based dedicated determined prepared qualified committed
+    """)
+# A past or perfect verb counts when the sentence is about others: the first word is not the
+# speaker, the listener or an invitation.
+SELF_OR_LISTENER = words("I I'm I've I'd I'll you You we'll let Let please Please thank Thank")
+ACTORS = words("He She They It We His Her Their Its Our")
+# Bodies and roles that act without being named: "the treasurer's office sat on the fund".
+ACTOR_NOUNS = words("""
+    government ministry ministers minister council councils party opponent office department
+    agency authority legislature parliament congress senate court police company firm plant
+    treasurer governor mayor president administration board committee union
+    """)
+# "was replaced by a fund", "are awarded by a panel": the passive names who acted.
+BE = words("is are was were be been being")
+PASSIVE_REACH = 3  # "was quietly sold by": the participle's "be" within this many words of "by"
+# A share in words: "most of those jobs", "the majority of", "none of them".
+PROPORTION = re.compile(r"\b(?:[Mm]ost|[Nn]one|[Mm]ajority|[Mm]inority|[Bb]ulk)\s+of\b")
+PROPORTION_WORDS = words("most Most none None majority minority bulk")
+# The record of a public figure or body: votes, positions taken, money given or held back.
+RECORD = words("""
+    voted opposed supported backed sponsored co-sponsored vetoed blocked abstained
+    donated lobbied funded defunded scrapped axed merged privatised privatized awarded inspected
+    audited appointed fired sacked overruled repealed ratified nationalised nationalized
+    """)
+# A source named inside the sentence: what a speaker cites, not who reports the speaker.
+SOURCE = re.compile(
+    r"\baccording to\b|\b(?:reports?|figures|data|statistics|records|survey|study|audit|inspection"
+    r"|inspections|census|accounts|minutes)\s+(?:\w+\s+)?(?:show|shows|showed|shown|found|finds"
+    r"|says|said|published|confirm|confirmed|record|recorded)\b|\bsince records began\b",
+    re.IGNORECASE,
+)
+SOURCE_WORDS = words("""
+    according report reports figures data statistics records survey study audit inspection
+    inspections census accounts minutes
+    """)
+# "has never been inspected", "did not release", "has not held a single": a negated fact about
+# others is as checkable as the fact. "I don't want", "we do not comment" are stances.
+NEGATED = re.compile(
+    r"(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\byou )"
+    r"\b(?:has|have|had|did|does|was|were)(?:\s+(?:still|ever|yet))?\s+(?:not|never)\b"
+    r"|\b(?:hasn't|haven't|hadn't|didn't|doesn't|wasn't|weren't)\b"
+    r"|\bnever\s+\w+|\bnot (?:a single|one)\b|\bno (?:violations?|record|evidence)\b",
+    re.IGNORECASE,
+)
+NEGATION_WORDS = words("not never no hasn't haven't hadn't didn't doesn't wasn't weren't t")
+
+# --- talk around the record -------------------------------------------------------------------
+
+# "I will", "we'll", "I'm going to", "I promise": the speaker's own future is not yet checkable.
+PROMISE = re.compile(
+    r"\b(?:I|we|We)(?:\s+will|'ll|’ll|\s+shall|\s+am going to|'m going to|’m going to|\s+are going to"
+    r"|'re going to|’re going to|\s+would|'d|’d)\b|\bI promise\b|\bon day one\b|\bin my first\b",
+)
+PROMISE_WORDS = words("I we We promise day first")
+# Someone else's future ("the council will decide") is a plan, checkable only later.
+FUTURE = words("will ll shall")
+# Talking to someone present: "you", or a title before a comma ("Treasurer Calloway, 30 seconds").
+YOU = words("you You your Your yours")
+VOCATIVE_TITLES = words("""
+    Mr Mrs Ms Dr Madam Sir Senator Governor Mayor Treasurer Minister Secretary President Chairman
+    Chair Commissioner Councillor Councilor Coach Professor Judge Speaker Congressman
+    Congresswoman Folks Friends Everyone Ladies
+    """)
+VOCATIVE = re.compile(r"^\W*(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*,\s")
+VOCATIVE_MAX_WORDS = 6
+# Words that open a sentence with a comma after them without calling on anyone.
+NOT_CALLED = words("""
+    meanwhile however instead yesterday today tonight now still again also first second third
+    finally look listen well yes no so and but or then later earlier afterwards together overall
+    besides indeed therefore thus sadly fortunately unfortunately frankly honestly clearly
+    obviously today's last next this that there here otherwise moreover furthermore nevertheless
+    nonetheless regardless ultimately initially similarly likewise
+    """)
+# An order or invitation to the listener: the sentence opens with a bare verb.
+IMPERATIVE_OPENERS = words("""
+    remember bring talk text call give check read look join vote think imagine keep go come tell
+    ask take make visit watch listen help sign stand consider don't do get send write email
+    """)
+LEAD_INS = words("now so and but then well look folks friends")
+# The event's own running order: time to speak, turns, pages, questions, the room.
+PROCEDURE = words("""
+    seconds rebuttal moderator audience applause debate briefing topic page booklet helpline
+    hotline podium microphone o'clock clock coin toss questions question
+    """)
+# A person's own life or someone met: family, birth, a named acquaintance, what someone "told me".
+PERSONAL = words("""
+    kids daughter daughters son sons wife husband mother father mom mum dad grandmother
+    grandfather grandson granddaughter grandchildren born grew childhood constituent constituents
+    neighbour neighbor
+    """)
+TOLD_ME = re.compile(r"\b(?:told|tell|tells|telling|asked|wrote to)\s+me\b|\bI met\b")
+# "who is 84", "she's 58", "I'm 41": an age, not a statistic.
+SPOKEN_AGE = re.compile(
+    r"\b(?:who is|who's|she's|he's|she is|he is|I'm|I am|I’m)\s+\d{1,3}\b(?!\s*(?:%|per))"
+)
+FIRST_SINGULAR = words("I me my My")
+# The speaker's own mind or act, not a statement about the world: "I remember", "I pay tribute".
+SPEAKER_ACT = re.compile(
+    r"\b(?:I|we|We)\s+(?:\w+\s+)?(?:remember|recognise|recognize|understand|invite|pay tribute"
+    r"|associate|commend|congratulate|encourage|urge|appreciate|welcome|salute|expect|guess|suppose"
+    r"|know)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """One sentence's words as every feature looks at them, computed once."""
+
+    sentence: str
+    tokens: list[str]
+    unique: frozenset[str]
+    lowered: frozenset[str]
+    opening: str  # the first word after "Now,", "So," and the like
+    past: bool  # a past or perfect verb somewhere
+
+
+def sentence_words(sentence: str, tokens: list[str], lowered: frozenset[str] | None = None) -> Words:
+    """``tokens``: the sentence's ``WORD.findall``; ``lowered``: their lowercase set, if known."""
+    if lowered is None:
+        lowered = frozenset(t.lower() for t in tokens)
+    opening = next((t for t in tokens[:3] if t.lower() not in LEAD_INS), tokens[0] if tokens else "")
+    past = not IRREGULAR_PAST.isdisjoint(lowered) or any(_past_regular(w) for w in lowered)
+    return Words(sentence, tokens, frozenset(tokens), lowered, opening, past)
+
+
+def _past_regular(lower: str) -> bool:
+    return len(lower) > 4 and lower.endswith("ed") and lower not in NOT_PAST
+
+
+def _past(token: str) -> bool:
+    lower = token.lower()
+    return lower in IRREGULAR_PAST or _past_regular(lower)
+
+
+def _passive_by(tokens: list[str]) -> bool:
+    return any(
+        token == "by"
+        and i >= 2
+        and _past(tokens[i - 1])
+        and any(w.lower() in BE for w in tokens[max(0, i - PASSIVE_REACH) : i - 1])
+        for i, token in enumerate(tokens)
+    )
+
+
+def _vocative(w: Words, you: bool, spoken: bool) -> bool:
+    """The sentence opens by calling on someone: "Treasurer Calloway, 30 seconds", "Daniel, the ..."."""
+    if not w.tokens or not VOCATIVE.match(w.sentence):
+        return False
+    first = w.tokens[0]
+    if first in VOCATIVE_TITLES:
+        # In an article "Senator X, who chairs ..., has opposed" is about X, not to X.
+        return spoken or you or len(w.tokens) <= VOCATIVE_MAX_WORDS
+    # A bare name before a comma, in speech only: "Daniel, the river was flooded a week ago."
+    return (
+        spoken
+        and w.sentence.lstrip()[len(first) : len(first) + 1] == ","
+        and first.lower() not in NOT_CALLED
+        and not first.endswith("ly")
+    )
+
+
+def record_features(w: Words, *, named: bool) -> dict[str, float]:
+    """Features of a statement about what happened or holds: past acts, records, sources, negations.
+
+    ``named``: the sentence names a person, place or body.
+    """
+    found: dict[str, float] = {}
+    about_others = w.opening not in SELF_OR_LISTENER and not (
+        w.opening in FIRST_SINGULAR and "opponent" not in w.lowered
+    )
+    # "was sold by the previous administration": the passive says who did it, a record.
+    passive_by = w.past and "by" in w.lowered and _passive_by(w.tokens)
+    # Someone did something: a name, a pronoun or "we" standing for one, a body, or the agent of
+    # a passive ("The hearing lasted less than an hour" is about no one).
+    actor = named or passive_by or w.opening in ACTORS or not ACTOR_NOUNS.isdisjoint(w.lowered)
+    if w.past and about_others and actor:
+        found["past_fact"] = 1.0
+    if passive_by or not RECORD.isdisjoint(w.lowered):
+        found["record"] = 1.0
+    if not PROPORTION_WORDS.isdisjoint(w.unique) and PROPORTION.search(w.sentence):
+        found["proportion"] = 1.0
+    if not SOURCE_WORDS.isdisjoint(w.lowered) and SOURCE.search(w.sentence):
+        found["source"] = 1.0
+    if not NEGATION_WORDS.isdisjoint(w.lowered) and NEGATED.search(w.sentence):
+        found["negated"] = 1.0
+    return found
+
+
+def talk_features(w: Words, *, attributed: bool, spoken: bool) -> dict[str, float]:
+    """Features of talk around the record: promises, plans, appeals, procedure, personal stories.
+
+    ``attributed``: the sentence reports someone's statement, where "will" is what was said, not
+    the speaker's promise; ``spoken``: it is from a transcript's turn, where "Name, ..." calls on
+    someone present and the event has a running order.
+    """
+    found: dict[str, float] = {}
+    unique, lowered = w.unique, w.lowered
+    # Reported ("We will stay out until ...," the union leader said), an intention is news.
+    if not attributed:
+        if not PROMISE_WORDS.isdisjoint(unique) and PROMISE.search(w.sentence):
+            found["promise"] = 1.0
+        elif not FUTURE.isdisjoint(lowered):
+            found["future"] = 1.0
+    you = not YOU.isdisjoint(unique)
+    # "Remember to vote", "Treasurer X, 30 seconds", "Coach, you ...": a call on someone present.
+    if w.opening.lower() in IMPERATIVE_OPENERS or (not attributed and _vocative(w, you, spoken)):
+        found["appeal"] = 1.0
+    # "when you took office in 2019": what the listener did is a claim about them; "I asked you
+    # to trust me" is the speaker talking to them.
+    elif you and ("I" in unique or not w.past):
+        found["address"] = 1.0
+    # Only a transcript has a running order; an article's "said at a briefing" is a source.
+    if spoken and not PROCEDURE.isdisjoint(lowered):
+        found["procedure"] = 1.0
+    if ("I" in unique or "we" in lowered) and SPEAKER_ACT.search(w.sentence):
+        found["speaker_act"] = 1.0
+    if (
+        not PERSONAL.isdisjoint(lowered)
+        or (("me" in lowered or "met" in lowered) and TOLD_ME.search(w.sentence))
+        or (any(ch.isdigit() for ch in w.sentence) and SPOKEN_AGE.search(w.sentence))
+    ):
+        found["personal"] = 1.0
+    return found
