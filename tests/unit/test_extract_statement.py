@@ -85,6 +85,10 @@ def test_records_without_figures_carry_their_reason(sentence: str, reason: str) 
         ("The details are on page 9 of our leaflet.", "procedure"),
         ("Text HELP to 5050 to find your nearest office.", "appeal"),
         ("Councillor, 20 seconds please.", "appeal"),
+        ("We have about four minutes left before the vote.", "procedure"),
+        ("It's 7:45 and the traffic is heavy on the ring road.", "procedure"),
+        ("He is 52 and has driven a bus for half his life.", "personal"),
+        ("I've met the families of the 12 miners twice this year.", "personal"),
     ],
 )
 def test_a_figure_in_talk_is_no_measurement(sentence: str, reason: str) -> None:
@@ -98,6 +102,23 @@ def test_an_articles_briefing_is_no_procedure() -> None:
     sentence = '"Stocks will last the winter," the minister said at a briefing on Monday.'
     _, reasons = score(sentence, attributed=True, named=True)
     assert "procedure" not in reasons and "promise" not in reasons
+
+
+def test_a_supposition_is_not_a_statement() -> None:
+    value, reasons = _speech("If the tunnel had been finished, 400 lorries a day would use it.")
+    assert "conditional" in reasons and value < _speech("The tunnel carries 400 lorries a day.")[0]
+
+
+def test_a_past_inability_is_a_fact_but_unverified_stays_hedged() -> None:
+    _, reasons = _speech("The hospital could not find enough nurses for the winter wards.")
+    assert "negated" in reasons and "hedge" not in reasons
+    _, reasons = score("The account could not be independently verified.", attributed=False)
+    assert "hedge" in reasons and "negated" not in reasons
+
+
+def test_a_forecast_cited_is_a_source() -> None:
+    _, reasons = _speech("The bank's latest forecast shows growth slowing next year.")
+    assert "source" in reasons
 
 
 def test_the_speakers_own_stance_is_not_a_negated_fact() -> None:
@@ -115,11 +136,15 @@ def test_what_the_listener_did_is_a_claim_not_address() -> None:
 def test_a_name_before_a_comma_calls_on_someone_only_in_speech() -> None:
     sentence = "Senator Ruiz, who chairs the panel, has opposed the bill since 2019."
     assert "appeal" not in talk_features(_words(sentence), attributed=False, spoken=False)
-    called = "Priya, the depot was closed last winter."
+    called = "Priya, over to you."
     assert "appeal" in talk_features(_words(called), attributed=False, spoken=True)
     assert "appeal" not in talk_features(_words(called), attributed=False, spoken=False)
-    opener = "Meanwhile, the depot was closed last winter."
+    opener = "Meanwhile, over to you."
     assert "appeal" not in talk_features(_words(opener), attributed=False, spoken=True)
+    # A claim put to someone present is still a claim.
+    put = "Mr Okafor, your board closed the depot last winter without consulting anyone."
+    assert "appeal" not in talk_features(_words(put), attributed=False, spoken=True)
+    assert _speech(put)[0] >= KEEP_THRESHOLD
 
 
 def test_a_parliaments_form_of_address_is_not_opinion() -> None:

@@ -61,13 +61,14 @@ RECORD = words("""
 # A source named inside the sentence: what a speaker cites, not who reports the speaker.
 SOURCE = re.compile(
     r"\baccording to\b|\b(?:reports?|figures|data|statistics|records|survey|study|audit|inspection"
-    r"|inspections|census|accounts|minutes)\s+(?:\w+\s+)?(?:show|shows|showed|shown|found|finds"
+    r"|inspections|census|accounts|minutes|forecasts?|projections?|review|polls?)\s+(?:\w+\s+)?"
+    r"(?:show|shows|showed|shown|found|finds"
     r"|says|said|published|confirm|confirmed|record|recorded)\b|\bsince records began\b",
     re.IGNORECASE,
 )
 SOURCE_WORDS = words("""
     according report reports figures data statistics records survey study audit inspection
-    inspections census accounts minutes
+    inspections census accounts minutes forecast forecasts projection projections review poll polls
     """)
 # "has never been inspected", "did not release", "has not held a single": a negated fact about
 # others is as checkable as the fact. "I don't want", "we do not comment" are stances.
@@ -75,10 +76,11 @@ NEGATED = re.compile(
     r"(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\byou )"
     r"\b(?:has|have|had|did|does|was|were)(?:\s+(?:still|ever|yet))?\s+(?:not|never)\b"
     r"|\b(?:hasn't|haven't|hadn't|didn't|doesn't|wasn't|weren't)\b"
-    r"|\bnever\s+\w+|\bnot (?:a single|one)\b|\bno (?:violations?|record|evidence)\b",
+    r"|\bnever\s+\w+|\bnot (?:a single|one)\b|\bno (?:violations?|record|evidence)\b"
+    r"|(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\byou )\bcould not (?!be\b)|\bcouldn't (?!be\b)",
     re.IGNORECASE,
 )
-NEGATION_WORDS = words("not never no hasn't haven't hadn't didn't doesn't wasn't weren't t")
+NEGATION_WORDS = words("not never no hasn't haven't hadn't didn't doesn't wasn't weren't couldn't t")
 
 # --- talk around the record -------------------------------------------------------------------
 
@@ -99,6 +101,7 @@ VOCATIVE_TITLES = words("""
     """)
 VOCATIVE = re.compile(r"^\W*(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*,\s")
 VOCATIVE_MAX_WORDS = 6
+CONDITIONAL = words("If Unless Suppose Imagine")
 # Words that open a sentence with a comma after them without calling on anyone.
 NOT_CALLED = words("""
     meanwhile however instead yesterday today tonight now still again also first second third
@@ -116,25 +119,32 @@ LEAD_INS = words("now so and but then well look folks friends")
 # The event's own running order: time to speak, turns, pages, questions, the room.
 PROCEDURE = words("""
     seconds rebuttal moderator audience applause debate briefing topic page booklet helpline
-    hotline podium microphone o'clock clock coin toss questions question
+    hotline podium microphone o'clock clock coin toss questions question studio listeners viewers
     """)
+# The time the event has left, or what time it is: "we have about ten minutes left", "It's 8:10".
+TIME_CHECK = re.compile(
+    r"\b(?:minutes?|hours?)\s+(?:left|remaining|to go)\b|\b(?:opening|closing) statements?\b"
+    r"|^\W*(?:it's|it is)\s+\d{1,2}[:.]\d\d\b",
+    re.IGNORECASE,
+)
+TIME_WORDS = words("minute minutes hour hours statement statements it's it")
 # A person's own life or someone met: family, birth, a named acquaintance, what someone "told me".
 PERSONAL = words("""
     kids daughter daughters son sons wife husband mother father mom mum dad grandmother
     grandfather grandson granddaughter grandchildren born grew childhood constituent constituents
     neighbour neighbor
     """)
-TOLD_ME = re.compile(r"\b(?:told|tell|tells|telling|asked|wrote to)\s+me\b|\bI met\b")
+TOLD_ME = re.compile(r"\b(?:told|tell|tells|telling|asked|wrote to)\s+me\b|\bI(?:'ve|’ve| have)? met\b")
 # "who is 84", "she's 58", "I'm 41": an age, not a statistic.
 SPOKEN_AGE = re.compile(
-    r"\b(?:who is|who's|she's|he's|she is|he is|I'm|I am|I’m)\s+\d{1,3}\b(?!\s*(?:%|per))"
+    r"\b(?:who is|who's|she's|he's|she is|he is|I'm|I am|I’m)\s+\d{1,3}\b(?!\s*(?:%|per))", re.IGNORECASE
 )
 FIRST_SINGULAR = words("I me my My")
 # The speaker's own mind or act, not a statement about the world: "I remember", "I pay tribute".
 SPEAKER_ACT = re.compile(
     r"\b(?:I|we|We)\s+(?:\w+\s+)?(?:remember|recognise|recognize|understand|invite|pay tribute"
     r"|associate|commend|congratulate|encourage|urge|appreciate|welcome|salute|expect|guess|suppose"
-    r"|know)\b"
+    r"|know|announce|announcing)\b"
 )
 
 
@@ -178,14 +188,24 @@ def _passive_by(tokens: list[str]) -> bool:
     )
 
 
+def _to_listener(w: Words) -> bool:
+    """A sentence with "you" speaks to the listener unless it says what they did ("when you took
+    office in 2019"); "I asked you to trust me", "you benched me" are the two of them talking."""
+    return not w.past or "I" in w.unique or "me" in w.unique
+
+
 def _vocative(w: Words, you: bool, spoken: bool) -> bool:
     """The sentence opens by calling on someone: "Treasurer Calloway, 30 seconds", "Daniel, the ..."."""
     if not w.tokens or not VOCATIVE.match(w.sentence):
         return False
     first = w.tokens[0]
+    # "Treasurer X, 30 seconds", "Mayor X, you go first": a call; "Mr X, the regulator fined your
+    # company twice" is a claim put to X.
+    if len(w.tokens) > VOCATIVE_MAX_WORDS and not (you and _to_listener(w)):
+        return False
     if first in VOCATIVE_TITLES:
         # In an article "Senator X, who chairs ..., has opposed" is about X, not to X.
-        return spoken or you or len(w.tokens) <= VOCATIVE_MAX_WORDS
+        return True
     # A bare name before a comma, in speech only: "Daniel, the river was flooded a week ago."
     return (
         spoken
@@ -230,6 +250,8 @@ def talk_features(w: Words, *, attributed: bool, spoken: bool) -> dict[str, floa
     someone present and the event has a running order.
     """
     found: dict[str, float] = {}
+    if not w.tokens:
+        return found
     unique, lowered = w.unique, w.lowered
     # Reported ("We will stay out until ...," the union leader said), an intention is news.
     if not attributed:
@@ -237,16 +259,22 @@ def talk_features(w: Words, *, attributed: bool, spoken: bool) -> dict[str, floa
             found["promise"] = 1.0
         elif not FUTURE.isdisjoint(lowered):
             found["future"] = 1.0
+    # "If her bill has tripled, ...", "Unless we act, ...": a supposition, not a statement.
+    if not attributed and w.tokens[0] in CONDITIONAL:
+        found["conditional"] = 1.0
     you = not YOU.isdisjoint(unique)
     # "Remember to vote", "Treasurer X, 30 seconds", "Coach, you ...": a call on someone present.
     if w.opening.lower() in IMPERATIVE_OPENERS or (not attributed and _vocative(w, you, spoken)):
         found["appeal"] = 1.0
     # "when you took office in 2019": what the listener did is a claim about them; "I asked you
     # to trust me" is the speaker talking to them.
-    elif you and ("I" in unique or not w.past):
+    elif you and _to_listener(w):
         found["address"] = 1.0
     # Only a transcript has a running order; an article's "said at a briefing" is a source.
-    if spoken and not PROCEDURE.isdisjoint(lowered):
+    if spoken and (
+        not PROCEDURE.isdisjoint(lowered)
+        or (not TIME_WORDS.isdisjoint(lowered) and TIME_CHECK.search(w.sentence) is not None)
+    ):
         found["procedure"] = 1.0
     if ("I" in unique or "we" in lowered) and SPEAKER_ACT.search(w.sentence):
         found["speaker_act"] = 1.0

@@ -165,6 +165,7 @@ WEIGHTS = {
     "procedure": -1.0,  # the event's running order: seconds left, page 4, the next question
     "personal": -1.2,  # a person's own life: family, birth, age, someone met, "she told me"
     "speaker_act": -0.9,  # the speaker's own mind or act: "I remember", "I pay tribute", "I invite"
+    "conditional": -0.8,  # "If her bill has tripled, ...": a supposition
     "proportion": 0.8,  # a share in words: "most of", "the majority of"
 }
 # In these a figure or a date belongs to the talk ("two kids", "30 seconds", "my first 100 days").
@@ -255,6 +256,8 @@ HEDGES = words("may might could would should perhaps possibly probably hope hope
 # rents could slow growth"): the statement is checkable, the reporter is not hedging.
 REPORTED_FUTURE = words("would should could may might")
 UNREPORTED_HEDGES = HEDGES - REPORTED_FUTURE
+PAST_MODALS = words("could would")
+PAST_MODAL = re.compile(r"\b(?:could|would)\b")
 OPINION_WORDS = words("""
     believe feel proud shameful shame cowardice cowardly honourable honorable heartbreaking wonderful
     great terrible awful disgrace disgraceful betrayal deserve deserves deserved historic sad tragic
@@ -266,7 +269,7 @@ OPINION_WORDS = words("""
     """)
 CHITCHAT = re.compile(
     r"^\W*(?:thank(?:s| you)|good (?:morning|evening|afternoon|night)|welcome\b|hello\b|hi\b"
-    r"|okay\b|ok\b|please\b|let me\b|let's\b|we'll move on|i'd (?:ask|like)|god bless"
+    r"|okay\b|ok\b|please\b|let me\b|let's\b|we'll move on|i'd (?:ask|like)|god bless|may god\b"
     r"|it's (?:great|a pleasure)|folks\b)",
     re.IGNORECASE,
 )
@@ -369,7 +372,9 @@ def features(
     names = {w for w in set(CAPITALISED.findall(sentence)) if w.lower() not in NOT_NAMES}
     if names:
         found["entity"] = float(min(len(names), MAX_ENTITIES))
-    if not unique.isdisjoint(UNREPORTED_HEDGES if attributed else HEDGES):
+    hedges = unique.intersection(UNREPORTED_HEDGES if attributed else HEDGES)
+    # "The authority could not recruit enough doctors": a past inability is a fact, not a hedge.
+    if hedges and not (hedges <= PAST_MODALS and _negated_modals(sentence)):
         found["hedge"] = 1.0
     opinions = unique.intersection(OPINION_WORDS)
     # "the honourable lady's party voted ...": a parliament's form of address, not a view.
@@ -401,6 +406,15 @@ def _event_not_infinitive(words_: list[str]) -> bool:
         if before != "to" and not (lower == "own" and before in POSSESSIVES):
             return True
     return False
+
+
+def _negated_modals(sentence: str) -> bool:
+    """Every "could" or "would" is followed by "not" and an active verb."""
+    # "It could not be independently verified" stays a hedge: nobody is said to have failed.
+    return all(
+        sentence.startswith(" not", m.end()) and not sentence.startswith(" not be ", m.end())
+        for m in PAST_MODAL.finditer(sentence)
+    )
 
 
 def _named_subject_state(words_: list[str]) -> bool:

@@ -48,6 +48,7 @@ REASON_WORDS: dict[str, str] = {
     "procedure": "the event's procedure (−)",
     "personal": "a personal story (−)",
     "speaker_act": "the speaker's own act or mind (−)",
+    "conditional": "a supposition (−)",
 }
 
 
