@@ -14,7 +14,7 @@ only when a cheap word test says a pattern can match.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
 
 from claimreview.extract.wordlist import words
 
@@ -36,6 +36,7 @@ NOT_PAST = words("""
     tired interested concerned excited thrilled united detailed limited advanced skilled talented
     supposed used based dedicated determined prepared qualified committed
     """)
+REGULAR_PAST = re.compile(r"\b\w{3,}ed\b")
 # A past or perfect verb counts when the sentence is about others: the first word is not the
 # speaker, the listener or an invitation.
 SELF_OR_LISTENER = words("I I'm I've I'd I'll you You we'll let Let please Please thank Thank")
@@ -139,7 +140,37 @@ TOLD_ME = re.compile(r"\b(?:told|tell|tells|telling|asked|wrote to)\s+me\b|\bI(?
 SPOKEN_AGE = re.compile(
     r"\b(?:who is|who's|she's|he's|she is|he is|I'm|I am|I’m)\s+\d{1,3}\b(?!\s*(?:%|per))", re.IGNORECASE
 )
+AGE_WORDS = words("who she he i")
+DIGIT = re.compile(r"\d")
 FIRST_SINGULAR = words("I me my My")
+
+
+def _lower(vocabulary: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in vocabulary)
+
+
+# Every lowercased word -> the vocabularies it belongs to (read through Words.tags).
+TAGGED = {
+    "past": IRREGULAR_PAST,
+    "record": RECORD,
+    "source": SOURCE_WORDS,
+    "negation": NEGATION_WORDS,
+    "proportion": _lower(PROPORTION_WORDS),
+    "actor": ACTOR_NOUNS,
+    "promise": _lower(PROMISE_WORDS),
+    "future": FUTURE,
+    "you": _lower(YOU),
+    "procedure": PROCEDURE,
+    "time": TIME_WORDS,
+    "personal": PERSONAL,
+    "age": AGE_WORDS,
+    "me": frozenset({"me", "met"}),
+}
+TAGS_OF: dict[str, frozenset[str]] = {}
+for _tag, _vocabulary in TAGGED.items():
+    for _word in _vocabulary:
+        TAGS_OF[_word] = TAGS_OF.get(_word, frozenset()) | {_tag}
+TAGGED_WORDS = frozenset(TAGS_OF)
 # The speaker's own mind or act, not a statement about the world: "I remember", "I pay tribute".
 SPEAKER_ACT = re.compile(
     r"\b(?:I|we|We)\s+(?:\w+\s+)?(?:remember|recognise|recognize|understand|invite|pay tribute"
@@ -148,34 +179,57 @@ SPEAKER_ACT = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Words:
-    """One sentence's words as every feature looks at them, computed once."""
+    """One sentence's words as every feature looks at them, each view computed once."""
 
-    sentence: str
-    tokens: list[str]
-    unique: frozenset[str]
-    lowered: frozenset[str]
-    opening: str  # the first word after "Now,", "So," and the like
-    past: bool  # a past or perfect verb somewhere
+    __slots__ = ("_past", "lowered", "opening", "sentence", "tags", "tokens", "unique")
+
+    def __init__(
+        self, sentence: str, tokens: list[str], lowered: AbstractSet[str], unique: AbstractSet[str]
+    ) -> None:
+        self.sentence = sentence
+        self.tokens = tokens
+        self.lowered = lowered
+        self.unique = unique
+        # The first word after "Now,", "So," and the like.
+        self.opening = tokens[0] if tokens else ""
+        if self.opening.lower() in LEAD_INS:
+            self.opening = next((t for t in tokens[1:3] if t.lower() not in LEAD_INS), self.opening)
+        # The vocabularies (TAGGED) its words belong to: one set intersection finds the few words
+        # in any vocabulary; only those are looked up.
+        tags: set[str] = set()
+        for word in TAGGED_WORDS.intersection(lowered):
+            tags |= TAGS_OF[word]
+        self.tags = tags
+        self._past: bool | None = None
+
+    @property
+    def past(self) -> bool:
+        """A past or perfect verb somewhere (looked for the first time a feature asks)."""
+        if self._past is None:
+            self._past = "past" in self.tags or (
+                "ed" in self.sentence
+                and any(w.lower() not in NOT_PAST for w in REGULAR_PAST.findall(self.sentence))
+            )
+        return self._past
 
 
-def sentence_words(sentence: str, tokens: list[str], lowered: frozenset[str] | None = None) -> Words:
-    """``tokens``: the sentence's ``WORD.findall``; ``lowered``: their lowercase set, if known."""
+def sentence_words(
+    sentence: str,
+    tokens: list[str],
+    lowered: AbstractSet[str] | None = None,
+    unique: AbstractSet[str] | None = None,
+) -> Words:
+    """``tokens``: the sentence's ``WORD.findall``; ``lowered`` and ``unique``: their lowercase
+    set and their set, if the caller has them."""
     if lowered is None:
-        lowered = frozenset(t.lower() for t in tokens)
-    opening = next((t for t in tokens[:3] if t.lower() not in LEAD_INS), tokens[0] if tokens else "")
-    past = not IRREGULAR_PAST.isdisjoint(lowered) or any(_past_regular(w) for w in lowered)
-    return Words(sentence, tokens, frozenset(tokens), lowered, opening, past)
-
-
-def _past_regular(lower: str) -> bool:
-    return len(lower) > 4 and lower.endswith("ed") and lower not in NOT_PAST
+        lowered = frozenset([t.lower() for t in tokens])
+    return Words(sentence, tokens, lowered, set(tokens) if unique is None else unique)
 
 
 def _past(token: str) -> bool:
     lower = token.lower()
-    return lower in IRREGULAR_PAST or _past_regular(lower)
+    return lower in IRREGULAR_PAST or (len(lower) > 4 and lower.endswith("ed") and lower not in NOT_PAST)
 
 
 def _passive_by(tokens: list[str]) -> bool:
@@ -196,7 +250,7 @@ def _to_listener(w: Words) -> bool:
 
 def _vocative(w: Words, you: bool, spoken: bool) -> bool:
     """The sentence opens by calling on someone: "Treasurer Calloway, 30 seconds", "Daniel, the ..."."""
-    if not w.tokens or not VOCATIVE.match(w.sentence):
+    if not w.tokens or not (spoken or w.tokens[0] in VOCATIVE_TITLES) or not VOCATIVE.match(w.sentence):
         return False
     first = w.tokens[0]
     # "Treasurer X, 30 seconds", "Mayor X, you go first": a call; "Mr X, the regulator fined your
@@ -225,19 +279,20 @@ def record_features(w: Words, *, named: bool) -> dict[str, float]:
         w.opening in FIRST_SINGULAR and "opponent" not in w.lowered
     )
     # "was sold by the previous administration": the passive says who did it, a record.
-    passive_by = w.past and "by" in w.lowered and _passive_by(w.tokens)
+    passive_by = "by" in w.lowered and w.past and _passive_by(w.tokens)
     # Someone did something: a name, a pronoun or "we" standing for one, a body, or the agent of
     # a passive ("The hearing lasted less than an hour" is about no one).
-    actor = named or passive_by or w.opening in ACTORS or not ACTOR_NOUNS.isdisjoint(w.lowered)
-    if w.past and about_others and actor:
+    tags = w.tags
+    actor = named or passive_by or w.opening in ACTORS or "actor" in tags
+    if about_others and actor and w.past:
         found["past_fact"] = 1.0
-    if passive_by or not RECORD.isdisjoint(w.lowered):
+    if passive_by or "record" in tags:
         found["record"] = 1.0
-    if not PROPORTION_WORDS.isdisjoint(w.unique) and PROPORTION.search(w.sentence):
+    if "proportion" in tags and PROPORTION.search(w.sentence):
         found["proportion"] = 1.0
-    if not SOURCE_WORDS.isdisjoint(w.lowered) and SOURCE.search(w.sentence):
+    if "source" in tags and SOURCE.search(w.sentence):
         found["source"] = 1.0
-    if not NEGATION_WORDS.isdisjoint(w.lowered) and NEGATED.search(w.sentence):
+    if "negation" in tags and NEGATED.search(w.sentence):
         found["negated"] = 1.0
     return found
 
@@ -252,17 +307,17 @@ def talk_features(w: Words, *, attributed: bool, spoken: bool) -> dict[str, floa
     found: dict[str, float] = {}
     if not w.tokens:
         return found
-    unique, lowered = w.unique, w.lowered
+    tags = w.tags
     # Reported ("We will stay out until ...," the union leader said), an intention is news.
     if not attributed:
-        if not PROMISE_WORDS.isdisjoint(unique) and PROMISE.search(w.sentence):
+        if "promise" in tags and PROMISE.search(w.sentence):
             found["promise"] = 1.0
-        elif not FUTURE.isdisjoint(lowered):
+        elif "future" in tags:
             found["future"] = 1.0
     # "If her bill has tripled, ...", "Unless we act, ...": a supposition, not a statement.
     if not attributed and w.tokens[0] in CONDITIONAL:
         found["conditional"] = 1.0
-    you = not YOU.isdisjoint(unique)
+    you = "you" in tags
     # "Remember to vote", "Treasurer X, 30 seconds", "Coach, you ...": a call on someone present.
     if w.opening.lower() in IMPERATIVE_OPENERS or (not attributed and _vocative(w, you, spoken)):
         found["appeal"] = 1.0
@@ -271,17 +326,14 @@ def talk_features(w: Words, *, attributed: bool, spoken: bool) -> dict[str, floa
     elif you and _to_listener(w):
         found["address"] = 1.0
     # Only a transcript has a running order; an article's "said at a briefing" is a source.
-    if spoken and (
-        not PROCEDURE.isdisjoint(lowered)
-        or (not TIME_WORDS.isdisjoint(lowered) and TIME_CHECK.search(w.sentence) is not None)
-    ):
+    if spoken and ("procedure" in tags or ("time" in tags and TIME_CHECK.search(w.sentence) is not None)):
         found["procedure"] = 1.0
-    if ("I" in unique or "we" in lowered) and SPEAKER_ACT.search(w.sentence):
+    if ("I" in w.unique or "we" in w.lowered) and SPEAKER_ACT.search(w.sentence):
         found["speaker_act"] = 1.0
     if (
-        not PERSONAL.isdisjoint(lowered)
-        or (("me" in lowered or "met" in lowered) and TOLD_ME.search(w.sentence))
-        or (any(ch.isdigit() for ch in w.sentence) and SPOKEN_AGE.search(w.sentence))
+        "personal" in tags
+        or ("me" in tags and TOLD_ME.search(w.sentence))
+        or ("age" in tags and DIGIT.search(w.sentence) is not None and SPOKEN_AGE.search(w.sentence))
     ):
         found["personal"] = 1.0
     return found

@@ -275,7 +275,6 @@ CHITCHAT = re.compile(
 )
 # "to return it", "their own streets": an event word that asserts nothing happened.
 POSSESSIVES = words("my your his her its our their s own")
-NOT_EVENT_BEFORE = POSSESSIVES | {"to"}
 HONORIFIC_WORDS = words("honourable honorable")
 HONORIFIC = re.compile(r"\bhonou?rable (?:lady|gentleman|member|friend|colleague)")
 FIRST_PERSON_VIEW = re.compile(r"\b(?:I|we) (?:believe|think|feel|hope|am|want|will|would|must)\b")
@@ -333,7 +332,7 @@ def features(
     hits: set[str] = set()
     numbers = 0
     # One set intersection finds the few words in any vocabulary; only those are looked up.
-    lowered = frozenset(w.lower() for w in unique)
+    lowered = frozenset([w.lower() for w in unique])
     for w in VOCABULARY_WORDS.intersection(lowered):
         tags = VOCABULARY_OF[w]
         hits |= tags
@@ -354,7 +353,7 @@ def features(
         if named:
             found["named_source"] = 1.0
     # "to return it", "to save them": an action wished for or advised has not happened.
-    if "event" in hits and (unique.isdisjoint(NOT_EVENT_BEFORE) or _event_not_infinitive(words_)):
+    if "event" in hits and (("to" not in unique and "own" not in lowered) or _event_not_infinitive(words_)):
         found["event"] = 1.0
     if _named_subject_state(words_) and not QUOTE_OPEN.match(sentence):
         found["assertion"] = 1.0
@@ -386,7 +385,7 @@ def features(
         found["first_person_view"] = 1.0
     if count > 1:
         found["more_figures"] = math.log(count)
-    view = sentence_words(sentence, words_, lowered)
+    view = sentence_words(sentence, words_, lowered, unique)
     found.update(record_features(view, named="entity" in found))
     talk = talk_features(view, attributed=attributed, spoken=spoken)
     if not talk.keys().isdisjoint(TALK):
