@@ -176,6 +176,11 @@ W_MORE_FIGURES = 0.3
 MAX_ENTITIES = 3
 # Longer sentences carry more checkable detail; a small log term also breaks ties.
 W_LENGTH = 0.12
+# Sentences with the same features and word count still differ in how long their words are: names,
+# institutions and technical terms are long, chit-chat is short. A small term, centred on the
+# usual average word length, that breaks such ties.
+W_WORD_LENGTH = 0.15
+USUAL_WORD_LENGTH = 5.5
 KEEP_THRESHOLD = 0.25
 
 NUMBER_WORDS = words("""
@@ -473,7 +478,9 @@ def score(
         found.pop("named_source", None)  # who the passer-by is adds nothing to check
         if "I" in tokens:
             found["first_person_view"] = 1.0
-    total = BIAS + W_LENGTH * math.log1p(word_count(sentence, tokens))
+    count = word_count(sentence, tokens)
+    total = BIAS + W_LENGTH * math.log1p(count)
+    total += W_WORD_LENGTH * math.log(max(len(sentence), 1) / max(count, 1) / USUAL_WORD_LENGTH)
     for name, count in found.items():
         total += W_MORE_FIGURES * count if name == "more_figures" else WEIGHTS[name] * count
     value = 1.0 / (1.0 + math.exp(-total))
