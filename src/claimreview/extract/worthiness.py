@@ -478,9 +478,9 @@ def score(
         found.pop("named_source", None)  # who the passer-by is adds nothing to check
         if "I" in tokens:
             found["first_person_view"] = 1.0
-    count = word_count(sentence, tokens)
-    total = BIAS + W_LENGTH * math.log1p(count)
-    total += W_WORD_LENGTH * math.log(max(len(sentence), 1) / max(count, 1) / USUAL_WORD_LENGTH)
+    length = word_count(sentence, tokens)
+    total = BIAS + W_LENGTH * math.log1p(length)
+    total += W_WORD_LENGTH * math.log(max(len(sentence), 1) / max(length, 1) / USUAL_WORD_LENGTH)
     for name, count in found.items():
         total += W_MORE_FIGURES * count if name == "more_figures" else WEIGHTS[name] * count
     value = 1.0 / (1.0 + math.exp(-total))
