@@ -116,6 +116,16 @@ def test_a_past_inability_is_a_fact_but_unverified_stays_hedged() -> None:
     assert "hedge" in reasons and "negated" not in reasons
 
 
+def test_a_bill_to_pay_is_not_law() -> None:
+    assert "legal" not in _speech("Their heating bill has doubled since the spring.")[1]
+    assert "legal" in _speech("The housing bill has doubled the fines for landlords.")[1]
+
+
+def test_a_shortage_is_not_an_opinion() -> None:
+    _, reasons = _speech("The clinic does not have enough midwives for the night shift.")
+    assert "opinion" not in reasons and "negated" in reasons
+
+
 def test_a_forecast_cited_is_a_source() -> None:
     _, reasons = _speech("The bank's latest forecast shows growth slowing next year.")
     assert "source" in reasons

@@ -78,10 +78,11 @@ NEGATED = re.compile(
     r"\b(?:has|have|had|did|does|was|were)(?:\s+(?:still|ever|yet))?\s+(?:not|never)\b"
     r"|\b(?:hasn't|haven't|hadn't|didn't|doesn't|wasn't|weren't)\b"
     r"|\bnever\s+\w+|\bnot (?:a single|one)\b|\bno (?:violations?|record|evidence)\b"
-    r"|(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\byou )\bcould not (?!be\b)|\bcouldn't (?!be\b)",
+    r"|(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\byou )\bcould not (?!be\b)|\bcouldn't (?!be\b)"
+    r"|(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\byou )(?<!\bthey )(?<!\bThey )\b(?:do not|don't)\b",
     re.IGNORECASE,
 )
-NEGATION_WORDS = words("not never no hasn't haven't hadn't didn't doesn't wasn't weren't couldn't t")
+NEGATION_WORDS = words("not never no hasn't haven't hadn't didn't doesn't wasn't weren't couldn't don't t")
 
 # --- talk around the record -------------------------------------------------------------------
 

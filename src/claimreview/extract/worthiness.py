@@ -9,6 +9,7 @@ import math
 import re
 
 from claimreview.extract.names import is_official
+from claimreview.extract.senses import bill_to_pay, form_of_address, past_inability
 from claimreview.extract.statement import record_features, sentence_words, talk_features
 from claimreview.extract.wordlist import words
 
@@ -261,13 +262,11 @@ HEDGES = words("may might could would should perhaps possibly probably hope hope
 # rents could slow growth"): the statement is checkable, the reporter is not hedging.
 REPORTED_FUTURE = words("would should could may might")
 UNREPORTED_HEDGES = HEDGES - REPORTED_FUTURE
-PAST_MODALS = words("could would")
-PAST_MODAL = re.compile(r"\b(?:could|would)\b")
 OPINION_WORDS = words("""
     believe feel proud shameful shame cowardice cowardly honourable honorable heartbreaking wonderful
     great terrible awful disgrace disgraceful betrayal deserve deserves deserved historic sad tragic
     worried worry hope beautiful horrible outrageous best worst pleasure thrilled delighted amazing
-    must spoken justice praying enough
+    must spoken justice praying
     tears helpless panicking panic scared afraid frightened terrified angry furious heartbroken
     devastated relieved shocked desperate hopeless lonely exhausted feels felt grateful thankful
     honoured honored sorry glad
@@ -280,8 +279,6 @@ CHITCHAT = re.compile(
 )
 # "to return it", "their own streets": an event word that asserts nothing happened.
 POSSESSIVES = words("my your his her its our their s own")
-HONORIFIC_WORDS = words("honourable honorable")
-HONORIFIC = re.compile(r"\bhonou?rable (?:lady|gentleman|member|friend|colleague)")
 FIRST_PERSON_VIEW = re.compile(r"\b(?:I|we) (?:believe|think|feel|hope|am|want|will|would|must)\b")
 # Verbs that state what a named place or body is or has: "Kythira lies on a shipping lane",
 # "Ecuador has become a transit route", "Bogota gets its water from ...".
@@ -369,6 +366,8 @@ def features(
     for name in ("comparative", "causal", "legal"):
         if name in hits:
             found[name] = 1.0
+    if "legal" in found and bill_to_pay(sentence, LEGAL.intersection(lowered)):
+        del found["legal"]
     if ("that" in unique and EVIDENCE.search(sentence)) or (
         "published" in unique and PUBLISHED.search(sentence)
     ):
@@ -377,12 +376,10 @@ def features(
     if names:
         found["entity"] = float(min(len(names), MAX_ENTITIES))
     hedges = unique.intersection(UNREPORTED_HEDGES if attributed else HEDGES)
-    # "The authority could not recruit enough doctors": a past inability is a fact, not a hedge.
-    if hedges and not (hedges <= PAST_MODALS and _negated_modals(sentence)):
+    if hedges and not past_inability(sentence, hedges):
         found["hedge"] = 1.0
     opinions = unique.intersection(OPINION_WORDS)
-    # "the honourable lady's party voted ...": a parliament's form of address, not a view.
-    if opinions and not (opinions <= HONORIFIC_WORDS and HONORIFIC.search(sentence)):
+    if opinions and not form_of_address(sentence, opinions):
         found["opinion"] = 1.0
     if CHITCHAT.match(sentence):
         found["chitchat"] = 1.0
@@ -410,15 +407,6 @@ def _event_not_infinitive(words_: list[str]) -> bool:
         if before != "to" and not (lower == "own" and before in POSSESSIVES):
             return True
     return False
-
-
-def _negated_modals(sentence: str) -> bool:
-    """Every "could" or "would" is followed by "not" and an active verb."""
-    # "It could not be independently verified" stays a hedge: nobody is said to have failed.
-    return all(
-        sentence.startswith(" not", m.end()) and not sentence.startswith(" not be ", m.end())
-        for m in PAST_MODAL.finditer(sentence)
-    )
 
 
 def _named_subject_state(words_: list[str]) -> bool:
