@@ -63,6 +63,7 @@ def test_qualitative_records_outrank_talk_with_figures() -> None:
         ("The regulator did not publish the audit until after the election.", "negated"),
         ("The senator backed the pipeline and opposed the water bill.", "record"),
         ("The mill closed after the owners moved production to Poland.", "past_fact"),
+        ("The contractor has missed every safety deadline in the deal.", "past_fact"),
         ("Most of the new flats are empty.", "proportion"),
         ("The ward, according to the hospital trust, treated fewer patients.", "source"),
     ],
@@ -89,6 +90,7 @@ def test_records_without_figures_carry_their_reason(sentence: str, reason: str) 
         ("It's 7:45 and the traffic is heavy on the ring road.", "procedure"),
         ("He is 52 and has driven a bus for half his life.", "personal"),
         ("I've met the families of the 12 miners twice this year.", "personal"),
+        ("I've worked at the depot for 22 years.", "personal"),
     ],
 )
 def test_a_figure_in_talk_is_no_measurement(sentence: str, reason: str) -> None:

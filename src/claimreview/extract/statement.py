@@ -45,7 +45,9 @@ ACTORS = words("He She They It We His Her Their Its Our")
 ACTOR_NOUNS = words("""
     government ministry ministers minister council councils party opponent office department
     agency authority legislature parliament congress senate court police company firm plant
-    treasurer governor mayor president administration board committee union
+    treasurer governor mayor president administration board committee union developer contractor
+    operator regulator watchdog trust landlord owner owners employer employers bank insurer airline
+    army troops officers inspectors prosecutors
     """)
 # "was replaced by a fund", "are awarded by a panel": the passive names who acted.
 BE = words("is are was were be been being")
@@ -137,6 +139,8 @@ PERSONAL = words("""
     neighbour neighbor
     """)
 TOLD_ME = re.compile(r"\b(?:told|tell|tells|telling|asked|wrote to)\s+me\b|\bI(?:'ve|’ve| have)? met\b")
+# ... or a speaker's own working life: "I've been a nurse for 31 years", "I've lived here since".
+OWN_LIFE = re.compile(r"\bI(?:'ve|’ve| have) (?:been|worked|lived|served)\b")
 # "who is 84", "she's 58", "I'm 41": an age, not a statistic.
 SPOKEN_AGE = re.compile(
     r"\b(?:who is|who's|she's|he's|she is|he is|I'm|I am|I’m)\s+\d{1,3}\b(?!\s*(?:%|per))", re.IGNORECASE
@@ -334,6 +338,7 @@ def talk_features(w: Words, *, attributed: bool, spoken: bool) -> dict[str, floa
     if (
         "personal" in tags
         or ("me" in tags and TOLD_ME.search(w.sentence))
+        or ("I" in w.unique and ("ve" in w.lowered or "have" in w.lowered) and OWN_LIFE.search(w.sentence))
         or ("age" in tags and DIGIT.search(w.sentence) is not None and SPOKEN_AGE.search(w.sentence))
     ):
         found["personal"] = 1.0
