@@ -17,8 +17,8 @@ it 1 (else 0), names no speaker.
 transcripts). --set NAME scores one held-out set of tests/eval/extraction instead: "sanity" was
 written after the rules were frozen, each "holdoutN" after the fixes the one before it led to, its
 gold committed before the extractor first ran on it (the commit that records that first run holds
-the unseen score); "holdout-debates" is debate, question-time, briefing and rally transcripts,
-mostly spoken claims without figures and figures that are not claims, for the ranking.
+the unseen score); "holdout-debates", "-speeches" and "-talks" are debates, speeches, briefings
+and hearings: spoken claims without figures and figures that are not claims, for the ranking.
 --every-set prints one line per set, this version only.
 """
 
