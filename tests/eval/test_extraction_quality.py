@@ -38,4 +38,16 @@ def test_targets_met_and_ranking_beats_digit_baseline(quality: ModuleType) -> No
     assert ours.speaker >= 0.95, report
     assert ours.precision >= 0.90, report
     assert ours.duplicates == 0
-    assert ours.map >= base.map + 0.08, (ours.map, base.map)
+    # The main set is saturated (this version ranks it perfectly) and most of its gold carries a
+    # figure, so the digit baseline comes close there; the spoken sets below tell them apart.
+    assert ours.map >= base.map + 0.05, (ours.map, base.map)
+
+
+@pytest.mark.parametrize("name", ["holdout-debates", "holdout-speeches", "holdout-talks"])
+def test_spoken_ranking_far_above_digit_baseline(quality: ModuleType, name: str) -> None:
+    # Claims without figures and figures that are not claims: where "contains a digit" fails.
+    docs = quality.load(folders=(name,))
+    ours = quality.evaluate(docs, quality.ours)
+    base = quality.evaluate(docs, quality.digit_baseline)
+    assert ours.map >= base.map + 0.4, (ours.map, base.map)
+    assert ours.recall >= 0.85, "\n".join(ours.misses)

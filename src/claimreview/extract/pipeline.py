@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from claimreview.extract.attribution import SpeakerContext
 from claimreview.extract.furniture import line_reason
+from claimreview.extract.noise import WORD, noise_reason, quoted_question
 from claimreview.extract.records import ExtractedClaim
 from claimreview.extract.scene import caption_like, dated_scene
 from claimreview.extract.segment import Sentence, sentences, span_sentences
 from claimreview.extract.transcript import turns
-from claimreview.extract.worthiness import KEEP_THRESHOLD, WORD, noise_reason, quoted_question, score
+from claimreview.extract.worthiness import KEEP_THRESHOLD, score
 
 KINDS = ("article", "transcript")
 # "(END)", "-- ENDS", "-30-", "###": the story's end, not a credit under a picture.
@@ -172,7 +173,7 @@ def _transcript(text: str) -> list[Candidate]:
             key = " ".join(span.split())
             duplicate = key in seen
             seen.add(key)
-            value, reasons = (0.0, ()) if noise else score(span, attributed=False, tokens=tokens)
+            value, reasons = (0.0, ()) if noise else score(span, attributed=False, tokens=tokens, spoken=True)
             out.append(
                 Candidate(sentence.start, sentence.end, turn.speaker, value, reasons, noise, duplicate)
             )

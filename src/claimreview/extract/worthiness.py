@@ -9,134 +9,10 @@ import math
 import re
 
 from claimreview.extract.names import holds_office, is_official
+from claimreview.extract.noise import DIGIT, WORD, word_count
+from claimreview.extract.senses import bill_to_pay, form_of_address, past_inability
+from claimreview.extract.statement import record_features, sentence_words, talk_features
 from claimreview.extract.wordlist import words
-
-# --- noise: lines that are page furniture, not statements --------------------------------------
-
-# Headings, credit lines and stray lines stand alone and do not end like a sentence. Longer
-# unpunctuated lines are more likely prose that lost its full stop, and after the headline a
-# stand-alone line with a figure is more likely a fact box or list item ("Wages: frozen for 12
-# months") than a heading, so those stay.
-HEADING_MAX_WORDS = 25
-MIN_WORDS = 4
-
-ENDS_SENTENCE = re.compile(r"[.!。！…][\"'”’)\]»」』]*$")
-ENDS_QUESTION = re.compile(r"[?？؟][\"'”’)\]»」』]*$")
-
-# Invisible trailers (terminal colour resets, bidi and zero-width marks) hide the final full stop.
-INVISIBLE_TAIL = re.compile(r"(?:\x1b\[[0-?]*[ -/]*[@-~]|[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff])+$")
-
-# '"How can 40,000 tickets vanish?" asked X.': the words quoted are a question, the tag after
-# them only says who asked it.
-QUOTED_QUESTION = re.compile(r'^\s*["“«][^"“”«»]*[?？]\s*["”»]\s+[^"“”«»?]*$')
-
-BYLINE_START = re.compile(r"^by\s", re.IGNORECASE)
-# Words allowed in a byline besides capitalised names: "By Jane Doe and Ali Hassan in Beirut".
-BYLINE_WORDS = words(
-    "and & in at for of the with staff reporter reporters correspondent correspondents writer editor"
-)
-BYLINE_MAX_WORDS = 12
-
-CREDIT_PREFIX = re.compile(
-    r"^\(?\s*(?:file\s+)?(?:photo(?:graph)?s?|image|picture|pic|credit|illustration|video|graphic)"
-    r"\s*(?:by\b|:|/|-|–|—)",
-    re.IGNORECASE,
-)
-# "Reuters/John Smith", "Jane Doe/AFP via Getty Images"
-# Every word capitalised, so "The U.S./Mexico border was closed" is not a credit.
-# "REUTERS/Name", "EUROPA PRESS/Name", "REUTERS/Name/Illustration/File Photo".
-CREDIT_SLASH = re.compile(
-    r"^\(?(?:[A-Z][\w.'’-]*\s?){1,4}(?:/\s?(?:(?:[A-Z][\w.'’-]*|via)\s?){1,6}){1,3}\)?$"
-)
-CREDIT_SPLIT = re.compile(r"[\s/|,()]+")
-AGENCIES = words("""
-    afp ap reuters getty getty-images epa epa-efe efe anadolu xinhua dpa ansa upi pa sipa tass
-    shutterstock alamy bloomberg
-    """)
-CREDIT_MAX_WORDS = 12
-CREDIT_JOINERS = words("via / | , and images agency photo photos")
-
-BOILERPLATE = re.compile(
-    r"^(?:"
-    r"comments? (?:are|is|on this|will be)|read (?:more|also|next)\b|related(?: stories| articles)?\s*:"
-    r"|related (?:stories|articles)|share(?: this| on)?\b|subscribe\b|sign up\b|click here\b"
-    r"|follow us\b|all rights reserved|copyright\s*(?:©|\(c\)|\d)|©|we use cookies"
-    r"|this (?:article|story) (?:was|is|has)|(?:additional )?reporting by\b"
-    r"|(?:editing|writing|edited|compiled) by\b|listen to this|download (?:the|our) app"
-    r"|(?:print|email|tweet) this|(?:last )?updated\s*:|published\s*:|sign in\b|log in\b|skip to\b"
-    r")",
-    re.IGNORECASE,
-)
-
-WORD = re.compile(r"\w+")
-DIGIT = re.compile(r"\d")
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
-
-def word_count(sentence: str, tokens: list[str] | None = None) -> int:
-    """Words in ``sentence``; ``tokens`` is its ``WORD.findall`` when the caller has it already."""
-    if tokens is None:
-        tokens = WORD.findall(sentence)
-    # CJK text has no spaces; two ideographs count roughly as one word. ASCII text has none.
-    if sentence.isascii():
-        return len(tokens)
-    return len(tokens) + len(CJK.findall(sentence)) // 2
-
-
-def _is_byline(sentence: str, parts: list[str]) -> bool:
-    if not BYLINE_START.match(sentence) or len(parts) > BYLINE_MAX_WORDS:
-        return False
-    rest = [w.strip(",;|-–") for w in parts[1:]]
-    return all(not w or w[0].isupper() or w.lower() in BYLINE_WORDS for w in rest)
-
-
-def _is_credit(sentence: str, parts: list[str]) -> bool:
-    if len(parts) > CREDIT_MAX_WORDS:
-        return False
-    if CREDIT_PREFIX.match(sentence) or ("/" in sentence and CREDIT_SLASH.match(sentence)):
-        return True
-    tokens = [t for t in CREDIT_SPLIT.split(sentence.lower()) if t]
-    if tokens and all(t in AGENCIES or t in CREDIT_JOINERS for t in tokens):
-        return True
-    # "AFP", "EPA-EFE", "REUTERS": a short all-caps line is an agency tag.
-    return len(parts) <= 3 and sentence.isupper()
-
-
-def quoted_question(sentence: str) -> bool:
-    """The sentence is a quoted question and who asked it ('"Why now?" asked the mayor.')."""
-    return "?" in sentence and sentence.lstrip()[:1] in '"“«' and QUOTED_QUESTION.match(sentence) is not None
-
-
-def noise_reason(sentence: str, *, alone: bool, opening: bool, tokens: list[str] | None = None) -> str | None:
-    """Why ``sentence`` is not a claim ("question", "byline", ...), or None if it may be one.
-
-    ``alone``: the sentence is its whole line; ``opening``: it is in the first paragraph;
-    ``tokens``: ``WORD.findall(sentence)`` if the caller has it (it is computed once per sentence).
-    """
-    parts = sentence.split()
-    ending = sentence[-40:]
-    if not ending.isascii() or "\x1b" in ending:  # plain ASCII hides nothing but escape codes
-        ending = INVISIBLE_TAIL.sub("", ending)
-    if ENDS_QUESTION.search(ending):
-        return "question"
-    if _is_byline(sentence, parts):
-        return "byline"
-    if _is_credit(sentence, parts):
-        return "credit"
-    if BOILERPLATE.match(sentence.lstrip("([•*-– ")):
-        return "boilerplate"
-    count = word_count(sentence, tokens)
-    if count < MIN_WORDS:
-        return "too short"
-    if (
-        alone
-        and count <= HEADING_MAX_WORDS
-        and not ENDS_SENTENCE.search(ending)
-        and (opening or not DIGIT.search(sentence))
-    ):
-        return "heading"
-    return None
-
 
 # --- score: how check-worthy is a sentence that survived the noise rules -----------------------
 # A logistic over feature counts, so the score is continuous (ties are rare) and every feature
@@ -164,17 +40,42 @@ WEIGHTS = {
     "opinion": -1.4,
     "chitchat": -2.5,
     "first_person_view": -0.9,
+    # What kind of statement (extract/statement.py): a record of what happened or holds ...
+    "past_fact": 0.6,  # a past or perfect verb, the sentence about others
+    "record": 0.6,  # votes, positions, money given: a public record
+    "source": 0.9,  # a source cited inside the sentence ("according to", "the figures show")
+    "negated": 0.9,  # "has never been inspected", "did not release": a negated fact
+    # ... or talk around it, where a figure is no measurement ("in my first 100 days I will").
+    "promise": -1.3,
+    "future": -0.5,
+    "address": -1.0,  # to someone present: "you know what it costs"
+    "appeal": -1.2,  # a call on someone present: "Remember to vote", "Treasurer X, 30 seconds"
+    "procedure": -1.0,  # the event's running order: seconds left, page 4, the next question
+    "personal": -1.2,  # a person's own life: family, birth, age, someone met, "she told me"
+    "speaker_act": -0.9,  # the speaker's own mind or act: "I remember", "I pay tribute", "I invite"
+    "conditional": -0.8,  # "If her bill has tripled, ...": a supposition
+    "proportion": 0.8,  # a share in words: "most of", "the majority of"
 }
+# In these a figure or a date belongs to the talk ("two kids", "30 seconds", "my first 100 days").
+TALK = ("promise", "procedure", "personal", "appeal")
+# ... and so does what happens in it ("Talk to your cousin who hasn't voted since 2008").
+TALK_DROPS = ("figure", "statistic", "more_figures", "date", "event", "past_fact", "record", "negated")
 W_MORE_FIGURES = 0.3
 MAX_ENTITIES = 3
 # Longer sentences carry more checkable detail; a small log term also breaks ties.
 W_LENGTH = 0.12
+# Sentences with the same features and word count still differ in how long their words are: names,
+# institutions and technical terms are long, chit-chat is short. A small term, centred on the
+# usual average word length, that breaks such ties.
+W_WORD_LENGTH = 0.15
+USUAL_WORD_LENGTH = 5.5
 KEEP_THRESHOLD = 0.25
 
 NUMBER_WORDS = words("""
-    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty
-    thirty forty fifty hundred hundreds thousand thousands million millions billion billions
-    trillion dozen dozens half third quarter double doubled tripled halved twice
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
+    thousand thousands million millions billion billions trillion dozen dozens half third quarter
+    double doubled tripled halved twice
     """)
 # Percentages, money and units; "per cent" shows up as the word "cent".
 MEASURE_SYMBOLS = frozenset("%$€£¥₹")
@@ -264,16 +165,19 @@ OPINION_WORDS = words("""
     believe feel proud shameful shame cowardice cowardly honourable honorable heartbreaking wonderful
     great terrible awful disgrace disgraceful betrayal deserve deserves deserved historic sad tragic
     worried worry hope beautiful horrible outrageous best worst pleasure thrilled delighted amazing
-    must spoken justice praying enough
+    must spoken justice praying
     tears helpless panicking panic scared afraid frightened terrified angry furious heartbroken
-    devastated relieved shocked desperate hopeless lonely exhausted feels felt
+    devastated relieved shocked desperate hopeless lonely exhausted feels felt grateful thankful
+    honoured honored sorry glad
     """)
 CHITCHAT = re.compile(
     r"^\W*(?:thank(?:s| you)|good (?:morning|evening|afternoon|night)|welcome\b|hello\b|hi\b"
-    r"|okay\b|ok\b|please\b|let me\b|let's\b|we'll move on|i'd (?:ask|like)|god bless"
+    r"|okay\b|ok\b|please\b|let me\b|let's\b|we'll move on|i'd (?:ask|like)|god bless|may god\b"
     r"|it's (?:great|a pleasure)|folks\b)",
     re.IGNORECASE,
 )
+# "to return it", "their own streets": an event word that asserts nothing happened.
+POSSESSIVES = words("my your his her its our their s own")
 FIRST_PERSON_VIEW = re.compile(r"\b(?:I|we) (?:believe|think|feel|hope|am|want|will|would|must)\b")
 # Verbs that state what a named place or body is or has: "Kythira lies on a shipping lane",
 # "Ecuador has become a transit route", "Bogota gets its water from ...".
@@ -312,16 +216,25 @@ VOCABULARY_WORDS = frozenset(VOCABULARY_OF)
 
 
 def features(
-    sentence: str, *, attributed: bool, named: bool, tokens: list[str] | None = None
+    sentence: str,
+    *,
+    attributed: bool,
+    named: bool,
+    tokens: list[str] | None = None,
+    spoken: bool = False,
 ) -> dict[str, float]:
-    """Counts of the features :func:`score` weighs (only those present)."""
+    """Counts of the features :func:`score` weighs (only those present).
+
+    ``spoken``: the sentence is from a transcript's turn (no reporter; "Name, ..." addresses someone).
+    """
     found: dict[str, float] = {}
     words_ = WORD.findall(sentence) if tokens is None else tokens
     unique = set(words_)
     hits: set[str] = set()
     numbers = 0
     # One set intersection finds the few words in any vocabulary; only those are looked up.
-    for w in VOCABULARY_WORDS.intersection([w.lower() for w in unique]):
+    lowered = frozenset([w.lower() for w in unique])
+    for w in VOCABULARY_WORDS.intersection(lowered):
         tags = VOCABULARY_OF[w]
         hits |= tags
         numbers += "number" in tags
@@ -341,7 +254,7 @@ def features(
         if named:
             found["named_source"] = 1.0
     # "to return it", "to save them": an action wished for or advised has not happened.
-    if "event" in hits and ("to" not in unique or _event_not_infinitive(words_)):
+    if "event" in hits and (("to" not in unique and "own" not in lowered) or _event_not_infinitive(words_)):
         found["event"] = 1.0
     if _named_subject_state(words_) and not QUOTE_OPEN.match(sentence):
         found["assertion"] = 1.0
@@ -352,6 +265,8 @@ def features(
     for name in ("comparative", "causal", "legal"):
         if name in hits:
             found[name] = 1.0
+    if "legal" in found and bill_to_pay(sentence, LEGAL.intersection(lowered)):
+        del found["legal"]
     if ("that" in unique and EVIDENCE.search(sentence)) or (
         "published" in unique and PUBLISHED.search(sentence)
     ):
@@ -359,9 +274,11 @@ def features(
     names = {w for w in set(CAPITALISED.findall(sentence)) if w.lower() not in NOT_NAMES}
     if names:
         found["entity"] = float(min(len(names), MAX_ENTITIES))
-    if not unique.isdisjoint(UNREPORTED_HEDGES if attributed else HEDGES):
+    hedges = unique.intersection(UNREPORTED_HEDGES if attributed else HEDGES)
+    if hedges and not past_inability(sentence, hedges):
         found["hedge"] = 1.0
-    if not unique.isdisjoint(OPINION_WORDS):
+    opinions = unique.intersection(OPINION_WORDS)
+    if opinions and not form_of_address(sentence, opinions):
         found["opinion"] = 1.0
     if CHITCHAT.match(sentence):
         found["chitchat"] = 1.0
@@ -369,14 +286,26 @@ def features(
         found["first_person_view"] = 1.0
     if count > 1:
         found["more_figures"] = math.log(count)
+    view = sentence_words(sentence, words_, lowered, unique)
+    found.update(record_features(view, named="entity" in found))
+    talk = talk_features(view, attributed=attributed, spoken=spoken)
+    if not talk.keys().isdisjoint(TALK):
+        for name in TALK_DROPS:
+            found.pop(name, None)
+    found.update(talk)
     return found
 
 
 def _event_not_infinitive(words_: list[str]) -> bool:
-    return any(
-        "event" in VOCABULARY_OF.get(w.lower(), ()) and (i == 0 or words_[i - 1].lower() != "to")
-        for i, w in enumerate(words_)
-    )
+    """An event verb that is neither an infinitive ("to return it") nor "own" after a possessive."""
+    for i, w in enumerate(words_):
+        lower = w.lower()
+        if "event" not in VOCABULARY_OF.get(lower, ()):
+            continue
+        before = words_[i - 1].lower() if i else ""
+        if before != "to" and not (lower == "own" and before in POSSESSIVES):
+            return True
+    return False
 
 
 def _named_subject_state(words_: list[str]) -> bool:
@@ -418,10 +347,12 @@ def score(
     named: bool = False,
     tokens: list[str] | None = None,
     official: bool = False,
+    spoken: bool = False,
 ) -> tuple[float, tuple[str, ...]]:
     """Check-worthiness in 0..1 and the reason codes behind it, strongest first.
 
     ``official``: the speaker was introduced with an office, a role or as an organisation.
+    ``spoken``: the sentence is from a transcript's turn.
     """
     passer_by = False
     quotation = ""
@@ -444,7 +375,7 @@ def score(
             passer_by = True
     if tokens is None:
         tokens = WORD.findall(sentence)
-    found = features(sentence, attributed=attributed, named=named, tokens=tokens)
+    found = features(sentence, attributed=attributed, named=named, tokens=tokens, spoken=spoken)
     if (
         passer_by
         and not FIRST_PERSON.isdisjoint(tokens)
@@ -453,8 +384,9 @@ def score(
         # "... for 150 years. I cannot believe it ends like this": a feeling, whatever its figures.
         # "I buy one loaf and make it last four days": a count in someone's own life is colour.
         # "I pay 420 euros a month, more than my car cost": what happens and compares in it too.
+        # "We have been sitting here since five": what happened to them, told by them, is colour.
         own = ("event", "comparative") if _singular(tokens) else ()
-        for name in ("figure", "statistic", "more_figures", *own):
+        for name in ("figure", "statistic", "more_figures", "past_fact", "negated", *own):
             found.pop(name, None)
     if quotation and not passer_by and found.keys().isdisjoint(NOT_FACT) and _past(quotation):
         # '"My client never saw a single report ...," he said': an official's or an expert's
@@ -467,7 +399,9 @@ def score(
         found.pop("named_source", None)  # who the passer-by is adds nothing to check
         if "I" in tokens:
             found["first_person_view"] = 1.0
-    total = BIAS + W_LENGTH * math.log1p(word_count(sentence, tokens))
+    length = word_count(sentence, tokens)
+    total = BIAS + W_LENGTH * math.log1p(length)
+    total += W_WORD_LENGTH * math.log(max(len(sentence), 1) / max(length, 1) / USUAL_WORD_LENGTH)
     for name, count in found.items():
         total += W_MORE_FIGURES * count if name == "more_figures" else WEIGHTS[name] * count
     value = 1.0 / (1.0 + math.exp(-total))

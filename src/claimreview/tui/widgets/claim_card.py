@@ -35,6 +35,20 @@ REASON_WORDS: dict[str, str] = {
     "opinion": "opinion (−)",
     "chitchat": "small talk (−)",
     "first_person_view": "first-person view (−)",
+    "assertion": "a named place or body described",
+    "past_fact": "something done or found",
+    "record": "a public record (votes, positions)",
+    "source": "a cited source",
+    "negated": "a negated fact",
+    "proportion": "a share in words",
+    "promise": "a promise (−)",
+    "future": "a plan (−)",
+    "address": "addressed to the listener (−)",
+    "appeal": "a call to the audience (−)",
+    "procedure": "the event's procedure (−)",
+    "personal": "a personal story (−)",
+    "speaker_act": "the speaker's own act or mind (−)",
+    "conditional": "a supposition (−)",
 }
 
 
