@@ -1,21 +1,22 @@
-"""Real servers for tests: `claimreview serve` in a subprocess on a loopback port, and fresh PostgreSQL
+"""Real servers for tests: `claimreview serve` in its own process on a loopback port, and fresh PostgreSQL
 databases. Shared by tests/server and tests/sync (their conftest files put this folder on sys.path)."""
 
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import secrets
-import signal
 import socket
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 import httpx
 import pytest
+import serve_child
 
 from claimreview.server import store as server_store
 
@@ -35,6 +36,15 @@ def claimreview_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "claimreview.cli"]
 
 
+# `claimreview serve` processes are forked from one forkserver per test process, which has imported the CLI
+# and the server once: a cold `claimreview serve` spends about 1 s of CPU importing FastAPI, SQLAlchemy and
+# the app before it listens, and the fast lane starts some 45 servers. Each server is still its own process
+# (its own log, kill -9 and restart as before), running the CLI's main() on the test's arguments and
+# environment. The commands that tests run with subprocess.run still start cold, as a user's would.
+_FORKS = multiprocessing.get_context("forkserver")
+_FORKS.set_forkserver_preload(["claimreview.cli", "claimreview.server.serve"])
+
+
 class ServerProcess:
     """One `claimreview serve` process; start, kill -9 and restart it on the same port."""
 
@@ -45,7 +55,7 @@ class ServerProcess:
         self.extra_args = extra_args  # more `serve` options, e.g. --no-reviewers-publish
         self.port = port or free_port()
         self.log_path = log_dir / f"server-{self.port}.log"
-        self.proc: subprocess.Popen[bytes] | None = None
+        self.proc: BaseProcess | None = None
 
     @property
     def url(self) -> str:
@@ -53,7 +63,6 @@ class ServerProcess:
 
     def start(self) -> ServerProcess:
         args = [
-            *claimreview_command(),
             "serve",
             "--db",
             self.db_url,
@@ -65,17 +74,20 @@ class ServerProcess:
             "warning",
             *self.extra_args,
         ]
-        log = self.log_path.open("ab")
-        self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ))
-        log.close()
+        self.proc = _FORKS.Process(
+            target=serve_child.run_cli,
+            args=(args, dict(os.environ), os.getcwd(), str(self.log_path)),
+            daemon=True,  # never outlives the test run, even if a test forgets to stop it
+        )
+        self.proc.start()
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited with {self.proc.returncode}:\n{self.log()}")
+            if self.proc.exitcode is not None:
+                raise RuntimeError(f"server exited with {self.proc.exitcode}:\n{self.log()}")
             with contextlib.suppress(httpx.HTTPError):
                 if httpx.get(f"{self.url}/api/v1/health", timeout=1.0).status_code == 200:
                     return self
-            time.sleep(0.05)
+            time.sleep(0.02)
         self.kill()
         raise RuntimeError(f"server did not become healthy in {START_TIMEOUT}s:\n{self.log()}")
 
@@ -84,19 +96,22 @@ class ServerProcess:
 
     def kill(self) -> None:
         """kill -9: no shutdown, no flushing; what the server acknowledged must still be there."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
-            self.proc.wait(timeout=10)
+        if self.proc is not None:
+            if self.proc.exitcode is None:
+                self.proc.kill()
+                self.proc.join(timeout=10)
+            self.proc.close()
         self.proc = None
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        if self.proc is not None:
+            if self.proc.exitcode is None:
+                self.proc.terminate()
+                self.proc.join(timeout=10)
+                if self.proc.exitcode is None:
+                    self.proc.kill()
+                    self.proc.join(timeout=10)
+            self.proc.close()
         self.proc = None
 
 

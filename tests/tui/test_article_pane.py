@@ -67,7 +67,11 @@ def words_on_screen(lines: list[str]) -> set[str]:
     return {word for line in lines for word in line.split()}
 
 
-@pytest.mark.parametrize("width", [80, 100, 120, 200])
+# The narrowest and the widest run in the fast lane; the widths between wrap at other places and run in the
+# full suite (each is about 3 s of scrolling).
+@pytest.mark.parametrize(
+    "width", [80, pytest.param(100, marks=pytest.mark.slow), pytest.param(120, marks=pytest.mark.slow), 200]
+)
 async def test_every_word_whole_as_the_pane_scrolls(make_app: AppFactory, tmp_path: Path, width: int) -> None:
     db, text = long_article(tmp_path)
     words = set(text.split())
