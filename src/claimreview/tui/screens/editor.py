@@ -315,20 +315,18 @@ class EditorScreen(Screen[str | None]):
 
     @work(thread=True, exclusive=True, group="editorial", exit_on_error=False)
     def _write(self, claim_id: str, form: PublishForm | Withdraw | UndoStep | None) -> None:
+        what = ""  # what z would take back; nothing for an undo itself
         try:
             if isinstance(form, UndoStep):
-                editing.undo(self.store, claim_id, self.editor, form.event_id)
-                queues = editor_queues(self.store)
+                recorded = [editing.undo(self.store, claim_id, self.editor, form.event_id)]
                 summary = f"Took back the {form.what} of {claim_id[:12]}; sent with the next sync."
-                self.app.post_message(VerdictSaved(claim_id))
-                self.post_message(EditorialRecorded(summary, queues, []))
-                return
-            if form is None:
+            elif form is None:
                 recorded = editing.approve(self.store, [claim_id], self.editor)
-                summary = f"Approved {claim_id[:12]}; p publishes it."
+                summary, what = f"Approved {claim_id[:12]}; p publishes it.", "approval"
             elif isinstance(form, Withdraw):
                 recorded = editing.withdraw(self.store, [claim_id], self.editor)
                 summary = f"Withdrew {claim_id[:12]}: a draft again; sent with the next sync."
+                what = "withdrawal"
             else:
                 recorded = editing.publish(
                     self.store,
@@ -341,12 +339,12 @@ class EditorScreen(Screen[str | None]):
                     language=form.language,
                 )
                 summary = f"Published {claim_id[:12]} as {recorded[0].rating_label}; sent with the next sync."
+                what = "publication"
             queues = editor_queues(self.store)
         except ClaimreviewError as err:
             self.post_message(EditorialFailed(one_line(str(err))))
             return
-        what = "publication" if isinstance(form, PublishForm) else "withdrawal" if form else "approval"
-        steps = [UndoStep(done.claim_id, done.event_id, what) for done in recorded]
+        steps = [UndoStep(done.claim_id, done.event_id, what) for done in recorded] if what else []
         for done in recorded:
             self.app.post_message(VerdictSaved(done.claim_id))  # one more event waits to be sent
         self.post_message(EditorialRecorded(summary, queues, steps))
