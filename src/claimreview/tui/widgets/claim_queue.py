@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from claimreview import consensus as rules
-from claimreview.extract.names import is_org
+from claimreview.extract.names import NAME_CONNECTORS, is_org
 from claimreview.models import ClaimRow
 from claimreview.store import Store
 from claimreview.store.corrections import corrected_rows
@@ -41,11 +41,9 @@ def fit(value: str, width: int, style: Style | str = "") -> Text:
     return text
 
 
-# Lower-case words that belong to a person's name; any other lower-case word ("for", "of") makes the
-# speaker a body, whose name reads from its start.
-_NAME_PARTICLES = frozenset(
-    {"al", "bin", "bint", "da", "de", "del", "der", "di", "dos", "du", "el", "la", "le", "ibn", "van", "von"}
-)
+# Lower-case words inside a person's name ("de la Cruz", "bin Salman"): the extractor's name connectors
+# but the English ones, which join a body's name ("Friends of the Earth"), whose name reads from its start.
+_NAME_PARTICLES = NAME_CONNECTORS - {"of", "for", "and"}
 
 
 def _name_word(word: str) -> bool:
