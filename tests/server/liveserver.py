@@ -161,6 +161,9 @@ def postgres_or_skip() -> PostgresDatabases:
 
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+# For a flow that starts its own servers: the PostgreSQL variant is in the full suite only (CI requires
+# it), so the fast lane runs each flow once; test_api keeps one PostgreSQL server in the fast lane.
+FLOW_BACKENDS = ["sqlite", pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.slow])]
 
 
 def new_db_url(backend: str, folder: Path, pg: PostgresDatabases | None) -> str:

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from liveserver import BACKENDS, PostgresDatabases, add_account, new_db_url, running_server, sample_articles
+from liveserver import (
+    FLOW_BACKENDS,
+    PostgresDatabases,
+    add_account,
+    new_db_url,
+    running_server,
+    sample_articles,
+)
 
 from claimreview import consensus as rules
 from claimreview.store import Store
@@ -42,7 +49,7 @@ def _skewed(claim_id: str, reviewer: str, label: str, created_at: str) -> dict[s
     }
 
 
-@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("backend", FLOW_BACKENDS)
 def test_later_ruling_wins_over_a_fast_clock_and_impossible_times_are_refused(
     backend: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:

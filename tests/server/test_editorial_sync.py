@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from liveserver import BACKENDS, add_account, running_server, sample_articles
+from liveserver import FLOW_BACKENDS, add_account, running_server, sample_articles
 
 from claimreview import consensus as rules
 from claimreview import editorial
@@ -18,7 +18,7 @@ from claimreview.sync.run import SyncReport, run_sync
 PEOPLE = {"root": "admin", "judge": "adjudicator", "ana": "reviewer", "ben": "reviewer"}
 
 
-@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+@pytest.mark.parametrize("backend_db", FLOW_BACKENDS, indirect=True)
 def test_publish_and_withdraw_reach_every_desk(backend_db: str, tmp_path: Path) -> None:
     tokens = {name: add_account(backend_db, name, role) for name, role in PEOPLE.items()}
     stores = {name: Store.open(tmp_path / f"{name}.db") for name in PEOPLE}

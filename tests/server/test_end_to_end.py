@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from liveserver import BACKENDS, add_account, running_server, sample_articles
+from liveserver import FLOW_BACKENDS, add_account, running_server, sample_articles
 
 from claimreview import consensus as rules
 from claimreview.store import Store
@@ -24,7 +24,7 @@ def _states(store: Store) -> dict[str, str]:
     return {row.id: row.consensus for row in store.list_claims()}
 
 
-@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+@pytest.mark.parametrize("backend_db", FLOW_BACKENDS, indirect=True)
 def test_two_reviewers_offline_then_sync_dispute_and_adjudicate(backend_db: str, tmp_path: Path) -> None:
     tokens = {
         "admin": add_account(backend_db, "admin", "admin"),

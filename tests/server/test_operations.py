@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 from liveserver import (
-    BACKENDS,
+    FLOW_BACKENDS,
     PostgresDatabases,
     ServerProcess,
     add_account,
@@ -42,7 +42,7 @@ def _huge_article() -> tuple[NewDocument, list[NewClaim]]:
     return NewDocument(uri="huge-report.txt", title="Huge report", text=text), [claim]
 
 
-@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("backend", FLOW_BACKENDS)
 def test_oversized_document_is_reported_and_blocks_nothing(
     backend: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
@@ -89,7 +89,7 @@ def test_documents_remove_refuses_judged_documents_unless_forced(tmp_path: Path)
         assert store.list_claims() == []
 
 
-@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("backend", FLOW_BACKENDS)
 def test_health_checks_the_database(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     pg: PostgresDatabases | None = request.getfixturevalue("pg_databases") if backend == "postgres" else None
     db_url = new_db_url(backend, tmp_path / "server", pg)

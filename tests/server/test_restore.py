@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from liveserver import (
-    BACKENDS,
+    FLOW_BACKENDS,
     PG_HOST,
     PG_PORT,
     PostgresDatabases,
@@ -102,7 +102,7 @@ def _record(store: Store, reviewer: str, claim_ids: list[str], labels: str) -> N
         store.append_event(cid, reviewer, names[letter])
 
 
-@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("backend", FLOW_BACKENDS)
 def test_restore_from_backup_loses_no_event(
     backend: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from liveserver import BACKENDS, add_account, claimreview_command, free_port
+from liveserver import FLOW_BACKENDS, add_account, claimreview_command, free_port
 from sqlalchemy import text
 
 from claimreview.server import store as server_store
@@ -60,7 +60,7 @@ def _assert_one_line_error(result: subprocess.CompletedProcess[str], words: str)
     assert len(lines) == 1 and words in lines[0], result.stderr
 
 
-@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+@pytest.mark.parametrize("backend_db", FLOW_BACKENDS, indirect=True)
 def test_fresh_database_records_version_and_a_stable_server_id(backend_db: str) -> None:
     engine = server_store.make_engine(backend_db)
     try:
@@ -76,7 +76,7 @@ def test_fresh_database_records_version_and_a_stable_server_id(backend_db: str) 
     ]
 
 
-@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+@pytest.mark.parametrize("backend_db", FLOW_BACKENDS, indirect=True)
 def test_newer_schema_is_refused_by_serve_and_account_commands(backend_db: str) -> None:
     add_account(backend_db, "ann")
     _execute(backend_db, "UPDATE server_meta SET value = '99' WHERE key = 'schema_version'")
@@ -87,7 +87,7 @@ def test_newer_schema_is_refused_by_serve_and_account_commands(backend_db: str) 
     assert ("schema_version", "99") in _meta_rows(backend_db)  # left alone
 
 
-@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+@pytest.mark.parametrize("backend_db", FLOW_BACKENDS, indirect=True)
 def test_tables_without_a_version_are_refused(backend_db: str) -> None:
     _execute(backend_db, "CREATE TABLE claim (id VARCHAR(16) PRIMARY KEY)")
     result = _run("server", "list-reviewers", "--db", backend_db)
@@ -96,7 +96,7 @@ def test_tables_without_a_version_are_refused(backend_db: str) -> None:
     _assert_one_line_error(_run("serve", "--db", backend_db, "--port", port, timeout=30), "no claimreview")
 
 
-@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+@pytest.mark.parametrize("backend_db", FLOW_BACKENDS, indirect=True)
 def test_version_table_without_a_version_is_refused(backend_db: str) -> None:
     add_account(backend_db, "ann")
     _execute(backend_db, "DELETE FROM server_meta WHERE key = 'schema_version'")
@@ -112,7 +112,7 @@ def test_a_local_claimreview_database_is_not_a_server_database(tmp_path: Path) -
     _assert_one_line_error(result, "is it a local claimreview database?")
 
 
-@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+@pytest.mark.parametrize("backend_db", FLOW_BACKENDS, indirect=True)
 def test_database_from_before_versions_is_upgraded_in_place(backend_db: str) -> None:
     engine = server_store.make_engine(backend_db)
     try:
@@ -131,7 +131,7 @@ def test_database_from_before_versions_is_upgraded_in_place(backend_db: str) -> 
     ]
 
 
-@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+@pytest.mark.parametrize("backend_db", FLOW_BACKENDS, indirect=True)
 def test_concurrent_creation_makes_one_schema(backend_db: str) -> None:
     """Eight starts at once, each with its own engine (own connections), on an empty database."""
     workers = 8
@@ -163,7 +163,7 @@ def test_concurrent_creation_makes_one_schema(backend_db: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+@pytest.mark.parametrize("backend_db", FLOW_BACKENDS, indirect=True)
 def test_concurrent_processes_create_one_schema(backend_db: str) -> None:
     procs = [
         subprocess.Popen(
@@ -185,7 +185,7 @@ def test_concurrent_processes_create_one_schema(backend_db: str) -> None:
     assert rows[0][1] == str(server_store.SCHEMA_VERSION)
 
 
-@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+@pytest.mark.parametrize("backend_db", FLOW_BACKENDS, indirect=True)
 def test_version_1_database_gains_claim_reasons_and_event_payload(backend_db: str) -> None:
     engine = server_store.make_engine(backend_db)
     try:
@@ -202,7 +202,7 @@ def test_version_1_database_gains_claim_reasons_and_event_payload(backend_db: st
         engine.dispose()
 
 
-@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+@pytest.mark.parametrize("backend_db", FLOW_BACKENDS, indirect=True)
 def test_version_2_database_gains_the_factcheck_table_and_the_inbox(backend_db: str) -> None:
     engine = server_store.make_engine(backend_db)
     try:
@@ -232,7 +232,7 @@ SCHEMA_3_COLUMNS = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+@pytest.mark.parametrize("backend_db", FLOW_BACKENDS, indirect=True)
 def test_document_and_claim_tables_are_those_of_the_recorded_version(backend_db: str) -> None:
     engine = server_store.make_engine(backend_db)
     try:

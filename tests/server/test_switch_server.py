@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from liveserver import BACKENDS, PostgresDatabases, add_account, new_db_url, running_server, sample_articles
+from liveserver import (
+    FLOW_BACKENDS,
+    PostgresDatabases,
+    add_account,
+    new_db_url,
+    running_server,
+    sample_articles,
+)
 
 from claimreview import consensus as rules
 from claimreview.server import store as server_store
@@ -29,7 +36,7 @@ def _server_event_ids(db_url: str) -> set[str]:
         engine.dispose()
 
 
-@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("backend", FLOW_BACKENDS)
 def test_switching_servers_sends_everything_to_the_new_one(
     backend: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:

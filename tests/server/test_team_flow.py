@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from liveserver import BACKENDS, add_account, running_server, sample_articles
+from liveserver import FLOW_BACKENDS, add_account, running_server, sample_articles
 
 from claimreview import consensus as rules
 from claimreview import teamwork
@@ -29,7 +29,7 @@ def _ids(out: str) -> list[str]:
     return [json.loads(line)["id"] for line in out.splitlines()]
 
 
-@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+@pytest.mark.parametrize("backend_db", FLOW_BACKENDS, indirect=True)
 def test_assignment_double_review_dispute_and_offline_settlement(  # type: ignore[no-untyped-def]
     backend_db: str, tmp_path: Path, cli
 ) -> None:
@@ -154,7 +154,7 @@ def test_assignment_double_review_dispute_and_offline_settlement(  # type: ignor
             store.close()
 
 
-@pytest.mark.parametrize("backend_db", BACKENDS, indirect=True)
+@pytest.mark.parametrize("backend_db", FLOW_BACKENDS, indirect=True)
 def test_only_admins_publish_then_reviewers_documents_wait_in_the_inbox(  # type: ignore[no-untyped-def]
     backend_db: str, tmp_path: Path, cli
 ) -> None:
