@@ -55,9 +55,16 @@ WEIGHTS = {
     "speaker_act": -0.9,  # the speaker's own mind or act: "I remember", "I pay tribute", "I invite"
     "conditional": -0.8,  # "If her bill has tripled, ...": a supposition
     "proportion": 0.8,  # a share in words: "most of", "the majority of"
+    # Who speaks, in a transcript (extract/roles.py): the framing of a question, not a claim.
+    "moderator": -1.5,  # the moderator's, host's or interviewer's premise, introduction or link
+    "floor": -1.5,  # a question or story from the floor: audience, caller, reporter at a briefing
 }
 # In these a figure or a date belongs to the talk ("two kids", "30 seconds", "my first 100 days").
 TALK = ("promise", "procedure", "personal", "appeal")
+# A moderator's or questioner's sentence keeps none of the features that speak for a claim: what
+# makes "Inflation hit 9% last year" check-worthy in a guest's mouth is the premise of a question
+# in the host's.
+ROLES = ("moderator", "floor")
 # ... and so does what happens in it ("Talk to your cousin who hasn't voted since 2008").
 TALK_DROPS = ("figure", "statistic", "more_figures", "date", "event", "past_fact", "record", "negated")
 W_MORE_FIGURES = 0.3
@@ -222,10 +229,12 @@ def features(
     named: bool,
     tokens: list[str] | None = None,
     spoken: bool = False,
+    role: str | None = None,
 ) -> dict[str, float]:
     """Counts of the features :func:`score` weighs (only those present).
 
-    ``spoken``: the sentence is from a transcript's turn (no reporter; "Name, ..." addresses someone).
+    ``spoken``: the sentence is from a transcript's turn (no reporter; "Name, ..." addresses someone);
+    ``role``: its speaker's role there, one of ROLES (:mod:`claimreview.extract.roles`), if any.
     """
     found: dict[str, float] = {}
     words_ = WORD.findall(sentence) if tokens is None else tokens
@@ -293,6 +302,9 @@ def features(
         for name in TALK_DROPS:
             found.pop(name, None)
     found.update(talk)
+    if role is not None:
+        found = {name: count for name, count in found.items() if WEIGHTS.get(name, W_MORE_FIGURES) < 0}
+        found[role] = 1.0
     return found
 
 
@@ -348,11 +360,13 @@ def score(
     tokens: list[str] | None = None,
     official: bool = False,
     spoken: bool = False,
+    role: str | None = None,
 ) -> tuple[float, tuple[str, ...]]:
     """Check-worthiness in 0..1 and the reason codes behind it, strongest first.
 
     ``official``: the speaker was introduced with an office, a role or as an organisation.
-    ``spoken``: the sentence is from a transcript's turn.
+    ``spoken``: the sentence is from a transcript's turn; ``role``: its speaker's role there
+    ("moderator", "floor"), if any.
     """
     passer_by = False
     quotation = ""
@@ -375,7 +389,7 @@ def score(
             passer_by = True
     if tokens is None:
         tokens = WORD.findall(sentence)
-    found = features(sentence, attributed=attributed, named=named, tokens=tokens, spoken=spoken)
+    found = features(sentence, attributed=attributed, named=named, tokens=tokens, spoken=spoken, role=role)
     if (
         passer_by
         and not FIRST_PERSON.isdisjoint(tokens)

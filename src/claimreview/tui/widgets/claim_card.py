@@ -24,6 +24,7 @@ REASON_WORDS: dict[str, str] = {
     "reporting": "a reporting verb",
     "denial": "a denial",
     "quoted_opinion": "quoted opinion (−)",
+    "quoted_fact": "a quotation of what happened",
     "named_source": "a named source",
     "event": "an event verb",
     "comparative": "a comparison",
@@ -49,6 +50,8 @@ REASON_WORDS: dict[str, str] = {
     "personal": "a personal story (−)",
     "speaker_act": "the speaker's own act or mind (−)",
     "conditional": "a supposition (−)",
+    "moderator": "the moderator's or host's framing, not a claim (−)",
+    "floor": "a question or story from the floor (−)",
 }
 
 
