@@ -27,6 +27,8 @@ IRREGULAR_PAST = words("""
     stood met chose wrote struck stole broke drove flew drew threw fought caught taught sought
     been gone done seen given taken known shown grown fallen risen written driven stolen broken
     chosen frozen forgotten hidden spoken
+    withdrawn drawn thrown overthrown blown sworn torn beaten forgiven overridden shaken
+    undertaken overtaken withheld upheld overseen forbidden proven sunk shot dealt swept laid
     """)
 # Words ending in "-ed" that are no past verb: adjectives of feeling ("worried", "honoured",
 # "delighted" are opinion words), and words that merely end that way.
@@ -80,6 +82,7 @@ NEGATED = re.compile(
     r"\b(?:has|have|had|did|does|was|were)(?:\s+(?:still|ever|yet))?\s+(?:not|never)\b"
     r"|\b(?:hasn't|haven't|hadn't|didn't|doesn't|wasn't|weren't)\b"
     r"|\bnever\s+\w+|\bnot (?:a single|one)\b|\bno (?:violations?|record|evidence)\b"
+    r"|\b(?:chosen|chose|decided|opted)\s+not\s+to\b"
     r"|(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\byou )\bcould not (?!be\b)|\bcouldn't (?!be\b)"
     r"|(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\byou )(?<!\bthey )(?<!\bThey )\b(?:do not|don't)\b",
     re.IGNORECASE,
@@ -90,8 +93,9 @@ NEGATION_WORDS = words("not never no hasn't haven't hadn't didn't doesn't wasn't
 
 # "I will", "we'll", "I'm going to", "I promise": the speaker's own future is not yet checkable.
 PROMISE = re.compile(
-    r"\b(?:I|we|We)(?:\s+will|'ll|’ll|\s+shall|\s+am going to|'m going to|’m going to|\s+are going to"
-    r"|'re going to|’re going to|\s+would|'d|’d)\b|\bI promise\b|\bon day one\b|\bin my first\b",
+    r"\b(?:I|we|We)(?:\s+will|'ll|’ll|\s+won't|\s+won’t|\s+shall|\s+am going to|'m going to"
+    r"|’m going to|\s+are going to|'re going to|’re going to|\s+would|'d|’d)\b"
+    r"|\bI promise\b|\bon day one\b|\bin my first\b",
 )
 PROMISE_WORDS = words("I we We promise day first")
 # Someone else's future ("the council will decide") is a plan, checkable only later.

@@ -11,6 +11,7 @@ import re
 from claimreview.extract.names import holds_office, is_official
 from claimreview.extract.noise import DIGIT, WORD, word_count
 from claimreview.extract.senses import bill_to_pay, form_of_address, past_inability
+from claimreview.extract.spoken import spoken_features
 from claimreview.extract.statement import record_features, sentence_words, talk_features
 from claimreview.extract.wordlist import words
 
@@ -56,11 +57,16 @@ WEIGHTS = {
     "conditional": -0.8,  # "If her bill has tripled, ...": a supposition
     "proportion": 0.8,  # a share in words: "most of", "the majority of"
     # Who speaks, in a transcript (extract/roles.py): the framing of a question, not a claim.
+    "schedule": -1.0,  # the event's calendar in a transcript: "early voting starts on the 9th"
     "moderator": -1.5,  # the moderator's, host's or interviewer's premise, introduction or link
     "floor": -1.5,  # a question or story from the floor: audience, caller, reporter at a briefing
 }
 # In these a figure or a date belongs to the talk ("two kids", "30 seconds", "my first 100 days").
 TALK = ("promise", "procedure", "personal", "appeal")
+# In a transcript a supposition and the event's calendar are talk too: "If her bill has tripled,
+# ...", "voting opens at 7". (Someone else's plan is not: "The city will spend 412 million next
+# year" is a budget figure to check.)
+SPOKEN_TALK = (*TALK, "conditional", "schedule")
 # A moderator's or questioner's sentence keeps none of the features that speak for a claim: what
 # makes "Inflation hit 9% last year" check-worthy in a guest's mouth is the premise of a question
 # in the host's.
@@ -298,7 +304,9 @@ def features(
     view = sentence_words(sentence, words_, lowered, unique)
     found.update(record_features(view, named="entity" in found))
     talk = talk_features(view, attributed=attributed, spoken=spoken)
-    if not talk.keys().isdisjoint(TALK):
+    if spoken:
+        talk.update(spoken_features(view))
+    if not talk.keys().isdisjoint(SPOKEN_TALK if spoken else TALK):
         for name in TALK_DROPS:
             found.pop(name, None)
     found.update(talk)

@@ -50,6 +50,7 @@ REASON_WORDS: dict[str, str] = {
     "personal": "a personal story (−)",
     "speaker_act": "the speaker's own act or mind (−)",
     "conditional": "a supposition (−)",
+    "schedule": "the event's calendar (−)",
     "moderator": "the moderator's or host's framing, not a claim (−)",
     "floor": "a question or story from the floor (−)",
 }
