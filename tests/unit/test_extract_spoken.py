@@ -26,6 +26,7 @@ def _spoken(sentence: str) -> dict[str, float]:
         ("I walked the length of the canal path with the volunteers last Sunday.", "personal"),
         ("Now, I have personally stood in that queue at the job centre twice.", "personal"),
         ("I live four streets from the quarry, so I hear the blasting.", "personal"),
+        ("I remember sitting in the gym after the 2011 storm with no heating.", "personal"),
         ("Scrap the toll on the bridge before winter.", "appeal"),
         ("Reopen the maternity unit at St Brigid's.", "appeal"),
     ],
@@ -68,8 +69,15 @@ def test_a_supposition_in_a_transcript_drops_its_figure() -> None:
     assert "conditional" in spoken and "figure" not in spoken
 
 
-def test_a_promise_not_to_act_is_a_promise() -> None:
-    sentence = "We won't close a single library while I'm in charge."
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We won't close a single library while I'm in charge.",
+        "I'm happy to sit down with the fishermen's union next week.",
+        "I'd be glad to publish the 2023 figures in full.",
+    ],
+)
+def test_a_promise_not_to_act_and_an_offer_are_promises(sentence: str) -> None:
     view = sentence_words(sentence, WORD.findall(sentence))
     assert "promise" in talk_features(view, attributed=False, spoken=True)
 

@@ -38,10 +38,13 @@ EXPERIENCE = words("""
     visit visits visited sit sat take took ride rode drive drove walk walked live lived meet met
     see saw seen go went spend spent stand stood talk talked speak spoke spoken listen listened
     hear heard watch watched travel travelled traveled knock knocked stay stayed sleep slept
-    grow grew grown
+    grow grew grown visiting walking sitting meeting talking standing
     """)
 # Between "I" and its verb: "I've also visited", "I have personally sat".
-EXPERIENCE_GAP = words("ve have had also just often even personally myself still once always")
+# "I remember visiting", "I recall sitting": a memory of it is the same story.
+EXPERIENCE_GAP = words("""
+    ve have had also just often even personally myself still once always remember recall
+    """)
 # A demand shouted from the stage opens with a bare verb: "Restore our sick pay", "Scrap the fee".
 # Words that also open a statement as nouns or adjectives ("Pay rose", "Tax receipts", "Lower
 # rents", "Cut flowers", "Fund managers") are left out.

@@ -95,9 +95,10 @@ NEGATION_WORDS = words("not never no hasn't haven't hadn't didn't doesn't wasn't
 PROMISE = re.compile(
     r"\b(?:I|we|We)(?:\s+will|'ll|’ll|\s+won't|\s+won’t|\s+shall|\s+am going to|'m going to"
     r"|’m going to|\s+are going to|'re going to|’re going to|\s+would|'d|’d)\b"
-    r"|\bI promise\b|\bon day one\b|\bin my first\b",
+    r"|\bI promise\b|\bon day one\b|\bin my first\b"
+    r"|\bI(?:'m| am|’m|'d be| would be|’d be) (?:happy|glad|willing|ready|prepared) to\b",
 )
-PROMISE_WORDS = words("I we We promise day first")
+PROMISE_WORDS = words("I we We promise day first happy glad willing ready prepared")
 # Someone else's future ("the council will decide") is a plan, checkable only later.
 FUTURE = words("will ll shall")
 # Talking to someone present: "you", or a title before a comma ("Treasurer Calloway, 30 seconds").
