@@ -103,3 +103,49 @@ def test_a_speech_has_no_host() -> None:
         speaker_roles([("Rosa Lind", "We built the bridge in two years."), (None, "It carries 9,000 cars.")])
         == {}
     )
+
+
+def test_a_host_who_opens_and_closes_the_show_needs_fewer_questions() -> None:
+    # Two questions in five turns: a host who links ("Let's talk money. You sold the farm.") as
+    # much as she asks, found because she welcomes and signs off and speaks less than her guest.
+    show = [
+        ("Ida Berg", "Welcome to Field Notes. My guest is the farmer Ole Dahl. Ole, welcome."),
+        ("Ole Dahl", "Thanks, Ida. It is good to be back on the show after all these years."),
+        ("Ida Berg", "Your valley lost half its dairy farms in a decade. Why?"),
+        (
+            "Ole Dahl",
+            "Milk prices fell below the cost of feed in six of those ten years, and the co-op closed.",
+        ),
+        ("Ida Berg", "Let's talk money. You sold the upper farm last spring."),
+        (
+            "Ole Dahl",
+            "We sold it to a neighbour, who still runs cattle there, and we kept the lower one going.",
+        ),
+        ("Ida Berg", "Will you stay?"),
+        ("Ole Dahl", "As long as the herd pays for itself and my knees hold out, I will stay right here."),
+        ("Ida Berg", "Ole Dahl, thank you. Field Notes is back next week."),
+    ]
+    assert speaker_roles(show) == {"Ida Berg": MODERATOR}
+
+
+def test_a_speaker_heckled_is_no_host() -> None:
+    # She opens and closes and asks, but she speaks at length and the heckler briefly.
+    rally = [
+        (
+            "Nora Quist",
+            "Friends, the mill closed in March and three hundred families lost their wages. Who listened?",
+        ),
+        ("Heckler", "Nobody!"),
+        (
+            "Nora Quist",
+            "Nobody. The county sold the mill's land to a developer for less than it paid in 2010.",
+        ),
+        ("Heckler", "Shame!"),
+        (
+            "Nora Quist",
+            "They promised a hundred homes on that land, and not one of them has been built. Why not?",
+        ),
+        ("Heckler", "Tell them!"),
+        ("Nora Quist", "So on Thursday, vote for the people who will reopen the mill and build those homes."),
+    ]
+    assert speaker_roles(rally) == {}

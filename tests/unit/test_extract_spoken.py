@@ -27,6 +27,8 @@ def _spoken(sentence: str) -> dict[str, float]:
         ("Now, I have personally stood in that queue at the job centre twice.", "personal"),
         ("I live four streets from the quarry, so I hear the blasting.", "personal"),
         ("I remember sitting in the gym after the 2011 storm with no heating.", "personal"),
+        ("I have three grown children who all left the island for work.", "personal"),
+        ("My kids take the 7:15 bus to that school every morning.", "personal"),
         ("Scrap the toll on the bridge before winter.", "appeal"),
         ("Reopen the maternity unit at St Brigid's.", "appeal"),
     ],
@@ -46,6 +48,7 @@ def test_talk_of_the_room_the_speaker_and_the_stage(sentence: str, feature: str)
         "Tax receipts fell by 6% in the second quarter.",
         "Pay for nurses rose by less than prices last year.",
         "We have 14 more buses on the road than last year.",
+        "Our children's reading scores rose for the third year in a row.",
     ],
 )
 def test_claims_are_not_taken_for_talk(sentence: str) -> None:
@@ -89,6 +92,8 @@ def test_a_promise_not_to_act_and_an_offer_are_promises(sentence: str) -> None:
         ("The verdict was upheld by the appeal court in June.", "record"),
         ("The board has chosen not to publish the safety review.", "negated"),
         ("The ministry decided not to renew the contract.", "negated"),
+        ("The pension gap was caused by the 2008 crash, not by the fund's managers.", "correction"),
+        ("Flooding at the station came from a burst main, not from the river.", "correction"),
     ],
 )
 def test_acts_in_the_passive_and_decisions_not_to_act_are_records(sentence: str, feature: str) -> None:

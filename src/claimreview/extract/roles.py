@@ -7,7 +7,8 @@ like claims word for word; only the speaker's role tells them apart.
 
 The role comes from the label when it names one ("MODERATOR:", "HOST DEV RAMAN:", "CALLER BEV:",
 "AUDIENCE MEMBER:", "Q:"). When the labels are plain names, the host is the speaker who takes the
-most turns, most of them with a question, each clearly shorter than the others' turns: a guest
+most turns, most of them with a question, each clearly shorter than the others' turns (or, when
+they also open and close the show, some with a question and shorter on average): a guest
 answers at length, a politician putting questions in a hearing or at question time takes few
 turns, and a speaker giving a speech asks no questions.
 """
@@ -33,7 +34,11 @@ LABEL_WORD = re.compile(r"[\w'’-]+")
 # A host found by how they talk, when every label is a name (see the module docstring).
 HOST_MIN_TURNS = 3
 HOST_QUESTION_SHARE = 0.5  # of their turns with a question mark
+# ... or fewer, when they also open and close the show: a host links as much as asks ("Let's talk
+# jobs. You laid off 300 people."), and nobody else both welcomes and signs off.
+FRAMING_QUESTION_SHARE = 0.25
 HOST_LENGTH_SHARE = 0.75  # their words per turn, at most this share of everyone else's
+FRAMING_LENGTH_SHARE = 1.0  # ... or merely shorter, for one who opens and closes the show
 
 
 def label_role(speaker: str | None) -> str | None:
@@ -65,11 +70,13 @@ def _host_by_manner(spoken: list[tuple[str, str]]) -> str | None:
     if len(leaders) != 1 or most < HOST_MIN_TURNS:
         return None
     host = leaders[0]
-    if asked[host] < HOST_QUESTION_SHARE * most:
+    frames = spoken[0][0] == host and spoken[-1][0] == host
+    if asked[host] < (FRAMING_QUESTION_SHARE if frames else HOST_QUESTION_SHARE) * most:
         return None
     others_turns = len(spoken) - most
     others_words = sum(length.values()) - length[host]
-    if length[host] / most > HOST_LENGTH_SHARE * others_words / others_turns:
+    share = FRAMING_LENGTH_SHARE if frames else HOST_LENGTH_SHARE
+    if length[host] / most >= share * others_words / others_turns:
         return None
     return host
 

@@ -1,4 +1,4 @@
-"""Talk only a transcript has: the room's own clock and calendar, the speaker's own doings, demands.
+"""Talk only a transcript has: the room's clock and calendar, the speaker's own life, demands.
 
 An article's reporter does not say "we have about ten minutes", "voting opens on the 3rd", "I
 walked the ward last night" or "Scrap the fee!"; a speaker at a debate, rally or briefing does,
@@ -45,6 +45,11 @@ EXPERIENCE = words("""
 EXPERIENCE_GAP = words("""
     ve have had also just often even personally myself still once always remember recall
     """)
+# The speaker's own family: "I have two young children who ...", "my kids go to that school".
+OWN_FAMILY = re.compile(
+    r"\b(?:I have|I've got|I’ve got|my|My)\s+(?:\w+\s+){0,2}?(?:children|child|kids|grandchildren|family)\b"
+)
+FAMILY_WORDS = words("children child kids grandchildren family")
 # A demand shouted from the stage opens with a bare verb: "Restore our sick pay", "Scrap the fee".
 # Words that also open a statement as nouns or adjectives ("Pay rose", "Tax receipts", "Lower
 # rents", "Cut flowers", "Fund managers") are left out.
@@ -79,7 +84,9 @@ def spoken_features(w: Words) -> dict[str, float]:
         found["procedure"] = 1.0
     if not lowered.isdisjoint(SCHEDULE_WORDS) and not w.past and SCHEDULE.search(w.sentence):
         found["schedule"] = 1.0
-    if "I" in w.unique and _own_experience(w):
+    if ("I" in w.unique and _own_experience(w)) or (
+        not lowered.isdisjoint(FAMILY_WORDS) and OWN_FAMILY.search(w.sentence)
+    ):
         found["personal"] = 1.0
     if w.tokens[0].lower() in DEMANDS and w.tokens[0][:1].isupper():
         found["appeal"] = 1.0

@@ -87,6 +87,11 @@ NEGATED = re.compile(
     r"|(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\byou )(?<!\bthey )(?<!\bThey )\b(?:do not|don't)\b",
     re.IGNORECASE,
 )
+# "was frozen by a court order, not by my office", "came from a cracked pipe, not from the dam":
+# who or what did it, set against who is blamed. The correction is the checkable part.
+CORRECTION = re.compile(
+    r",\s+not\s+(?:by|from|through|under|in|on|at|for|to|the|a|an|my|our|his|her|their|its|this|that)\b"
+)
 NEGATION_WORDS = words("not never no hasn't haven't hadn't didn't doesn't wasn't weren't couldn't don't t")
 
 # --- talk around the record -------------------------------------------------------------------
@@ -304,6 +309,8 @@ def record_features(w: Words, *, named: bool) -> dict[str, float]:
         found["source"] = 1.0
     if "negation" in tags and NEGATED.search(w.sentence):
         found["negated"] = 1.0
+    if "not" in w.lowered and CORRECTION.search(w.sentence):
+        found["correction"] = 1.0
     return found
 
 

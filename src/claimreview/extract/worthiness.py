@@ -46,6 +46,7 @@ WEIGHTS = {
     "record": 0.6,  # votes, positions, money given: a public record
     "source": 0.9,  # a source cited inside the sentence ("according to", "the figures show")
     "negated": 0.9,  # "has never been inspected", "did not release": a negated fact
+    "correction": 0.8,  # "was cut by the legislature, not by the department": who did it, corrected
     # ... or talk around it, where a figure is no measurement ("in my first 100 days I will").
     "promise": -1.3,
     "future": -0.5,

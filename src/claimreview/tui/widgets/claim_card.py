@@ -41,6 +41,7 @@ REASON_WORDS: dict[str, str] = {
     "record": "a public record (votes, positions)",
     "source": "a cited source",
     "negated": "a negated fact",
+    "correction": "who did it, set against who is blamed",
     "proportion": "a share in words",
     "promise": "a promise (−)",
     "future": "a plan (−)",
