@@ -91,6 +91,8 @@ def test_a_promise_not_to_act_and_an_offer_are_promises(sentence: str) -> None:
         ("The ferry service was withdrawn by the port company last spring.", "record"),
         ("The verdict was upheld by the appeal court in June.", "record"),
         ("The board has chosen not to publish the safety review.", "negated"),
+        ("The tender documents have been handed to the anti-fraud office.", "record"),
+        ("Both cases were referred to a judge in Tromsø in January.", "record"),
         ("The ministry decided not to renew the contract.", "negated"),
         ("The pension gap was caused by the 2008 crash, not by the fund's managers.", "correction"),
         ("Flooding at the station came from a burst main, not from the river.", "correction"),
@@ -99,6 +101,12 @@ def test_a_promise_not_to_act_and_an_offer_are_promises(sentence: str) -> None:
 def test_acts_in_the_passive_and_decisions_not_to_act_are_records(sentence: str, feature: str) -> None:
     view = sentence_words(sentence, WORD.findall(sentence))
     assert feature in record_features(view, named=False)
+
+
+def test_an_infinitive_after_a_passive_is_no_recipient() -> None:
+    sentence = "The clinic was forced to close its doors to new patients."
+    view = sentence_words(sentence, WORD.findall(sentence))
+    assert "record" not in record_features(view, named=False)
 
 
 def test_a_guests_life_ranks_below_the_guests_claim() -> None:

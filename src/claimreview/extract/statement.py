@@ -54,6 +54,7 @@ ACTOR_NOUNS = words("""
 # "was replaced by a fund", "are awarded by a panel": the passive names who acted.
 BE = words("is are was were be been being")
 PASSIVE_REACH = 3  # "was quietly sold by": the participle's "be" within this many words of "by"
+RECIPIENT_OPENERS = words("the a an its his her their our another every each")
 # A share in words: "most of those jobs", "the majority of", "none of them".
 PROPORTION = re.compile(r"\b(?:[Mm]ost|[Nn]one|[Mm]ajority|[Mm]inority|[Bb]ulk)\s+of\b")
 PROPORTION_WORDS = words("most Most none None majority minority bulk")
@@ -257,6 +258,19 @@ def _passive_by(tokens: list[str]) -> bool:
     )
 
 
+def _passive_to(tokens: list[str]) -> bool:
+    """ "has been handed to the watchdog", "was referred to a judge": something passed to someone.
+    "was forced to close" (an infinitive) is not."""
+    return any(
+        token == "to"
+        and 2 <= i < len(tokens) - 1
+        and tokens[i + 1].lower() in RECIPIENT_OPENERS
+        and _past(tokens[i - 1])
+        and any(w.lower() in BE for w in tokens[max(0, i - PASSIVE_REACH) : i - 1])
+        for i, token in enumerate(tokens)
+    )
+
+
 def _to_listener(w: Words) -> bool:
     """A sentence with "you" speaks to the listener unless it says what they did ("when you took
     office in 2019"); "I asked you to trust me", "you benched me" are the two of them talking."""
@@ -293,8 +307,11 @@ def record_features(w: Words, *, named: bool) -> dict[str, float]:
     about_others = w.opening not in SELF_OR_LISTENER and not (
         w.opening in FIRST_SINGULAR and "opponent" not in w.lowered
     )
-    # "was sold by the previous administration": the passive says who did it, a record.
-    passive_by = "by" in w.lowered and w.past and _passive_by(w.tokens)
+    # "was sold by the previous administration": the passive says who did it, a record; so does
+    # "was handed to the watchdog" (who received it).
+    passive_by = w.past and (
+        ("by" in w.lowered and _passive_by(w.tokens)) or ("to" in w.lowered and _passive_to(w.tokens))
+    )
     # Someone did something: a name, a pronoun or "we" standing for one, a body, or the agent of
     # a passive ("The hearing lasted less than an hour" is about no one).
     tags = w.tags
