@@ -43,7 +43,9 @@ def test_targets_met_and_ranking_beats_digit_baseline(quality: ModuleType) -> No
     assert ours.map >= base.map + 0.05, (ours.map, base.map)
 
 
-@pytest.mark.parametrize("name", ["holdout-debates", "holdout-speeches", "holdout-talks"])
+@pytest.mark.parametrize(
+    "name", ["holdout-debates", "holdout-speeches", "holdout-talks", "holdout-panels", "holdout-hearings"]
+)
 def test_spoken_ranking_far_above_digit_baseline(quality: ModuleType, name: str) -> None:
     # Claims without figures and figures that are not claims: where "contains a digit" fails.
     docs = quality.load(folders=(name,))

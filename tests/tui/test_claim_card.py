@@ -8,6 +8,7 @@ import pytest
 from textual import events
 from textual.widgets import Button, Input, Label
 
+from claimreview.extract.worthiness import WEIGHTS
 from claimreview.factchecks.parse import FactCheck
 from claimreview.factchecks.refresh import refresh_matches
 from claimreview.models import NewClaim, NewDocument
@@ -16,6 +17,7 @@ from claimreview.store import factchecks as stored
 from claimreview.tui.screens.dialogs import EvidenceDialog, NoteDialog
 from claimreview.tui.screens.pickers import MatchesDialog, PickDialog
 from claimreview.tui.widgets import ClaimCard, ClaimQueue, StatusHeader
+from claimreview.tui.widgets.claim_card import REASON_WORDS, describe_reasons
 
 from .conftest import AppFactory, settle
 from .screen_text import screen_lines, widget_lines
@@ -294,3 +296,11 @@ async def test_open_lets_the_reviewer_choose_and_shows_the_address(
         await settle(pilot)
         assert opened == [urls[1]]
         assert any(urls[1] in str(n.message) for n in app._notifications)  # shown though no browser came up
+
+
+def test_every_reason_the_extractor_records_is_told_in_words() -> None:
+    # A reason missing from REASON_WORDS reaches the reviewer as a bare code ("floor").
+    assert set(WEIGHTS) <= set(REASON_WORDS)
+    assert describe_reasons(("moderator", "floor")) == ", ".join(
+        (REASON_WORDS["moderator"], REASON_WORDS["floor"])
+    )

@@ -14,6 +14,7 @@ from claimreview.extract.attribution import SpeakerContext
 from claimreview.extract.furniture import line_reason
 from claimreview.extract.noise import WORD, noise_reason, quoted_question
 from claimreview.extract.records import ExtractedClaim
+from claimreview.extract.roles import speaker_roles
 from claimreview.extract.scene import caption_like, dated_scene
 from claimreview.extract.segment import Sentence, sentences, span_sentences
 from claimreview.extract.transcript import turns
@@ -164,7 +165,11 @@ def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candid
 def _transcript(text: str) -> list[Candidate]:
     seen: set[str] = set()
     out: list[Candidate] = []
-    for index, turn in enumerate(turns(text)):
+    spoken = list(turns(text))
+    # The moderator's premises and the floor's questions are framing, whatever their words.
+    roles = speaker_roles((turn.speaker, text[turn.start : turn.end]) for turn in spoken)
+    for index, turn in enumerate(spoken):
+        role = roles.get(turn.speaker) if turn.speaker is not None else None
         for sentence in span_sentences(text, turn.start, turn.end, index):
             span = text[sentence.start : sentence.end]
             # A turn is speech: no headings or bylines, but questions and "Thank you." still go.
@@ -173,7 +178,9 @@ def _transcript(text: str) -> list[Candidate]:
             key = " ".join(span.split())
             duplicate = key in seen
             seen.add(key)
-            value, reasons = (0.0, ()) if noise else score(span, attributed=False, tokens=tokens, spoken=True)
+            value, reasons = (
+                (0.0, ()) if noise else score(span, attributed=False, tokens=tokens, spoken=True, role=role)
+            )
             out.append(
                 Candidate(sentence.start, sentence.end, turn.speaker, value, reasons, noise, duplicate)
             )

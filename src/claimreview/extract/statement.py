@@ -27,6 +27,8 @@ IRREGULAR_PAST = words("""
     stood met chose wrote struck stole broke drove flew drew threw fought caught taught sought
     been gone done seen given taken known shown grown fallen risen written driven stolen broken
     chosen frozen forgotten hidden spoken
+    withdrawn drawn thrown overthrown blown sworn torn beaten forgiven overridden shaken
+    undertaken overtaken withheld upheld overseen forbidden proven sunk shot dealt swept laid
     """)
 # Words ending in "-ed" that are no past verb: adjectives of feeling ("worried", "honoured",
 # "delighted" are opinion words), and words that merely end that way.
@@ -52,6 +54,7 @@ ACTOR_NOUNS = words("""
 # "was replaced by a fund", "are awarded by a panel": the passive names who acted.
 BE = words("is are was were be been being")
 PASSIVE_REACH = 3  # "was quietly sold by": the participle's "be" within this many words of "by"
+RECIPIENT_OPENERS = words("the a an its his her their our another every each")
 # A share in words: "most of those jobs", "the majority of", "none of them".
 PROPORTION = re.compile(r"\b(?:[Mm]ost|[Nn]one|[Mm]ajority|[Mm]inority|[Bb]ulk)\s+of\b")
 PROPORTION_WORDS = words("most Most none None majority minority bulk")
@@ -80,9 +83,15 @@ NEGATED = re.compile(
     r"\b(?:has|have|had|did|does|was|were)(?:\s+(?:still|ever|yet))?\s+(?:not|never)\b"
     r"|\b(?:hasn't|haven't|hadn't|didn't|doesn't|wasn't|weren't)\b"
     r"|\bnever\s+\w+|\bnot (?:a single|one)\b|\bno (?:violations?|record|evidence)\b"
+    r"|\b(?:chosen|chose|decided|opted)\s+not\s+to\b"
     r"|(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\byou )\bcould not (?!be\b)|\bcouldn't (?!be\b)"
     r"|(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\byou )(?<!\bthey )(?<!\bThey )\b(?:do not|don't)\b",
     re.IGNORECASE,
+)
+# "was frozen by a court order, not by my office", "came from a cracked pipe, not from the dam":
+# who or what did it, set against who is blamed. The correction is the checkable part.
+CORRECTION = re.compile(
+    r",\s+not\s+(?:by|from|through|under|in|on|at|for|to|the|a|an|my|our|his|her|their|its|this|that)\b"
 )
 NEGATION_WORDS = words("not never no hasn't haven't hadn't didn't doesn't wasn't weren't couldn't don't t")
 
@@ -90,10 +99,12 @@ NEGATION_WORDS = words("not never no hasn't haven't hadn't didn't doesn't wasn't
 
 # "I will", "we'll", "I'm going to", "I promise": the speaker's own future is not yet checkable.
 PROMISE = re.compile(
-    r"\b(?:I|we|We)(?:\s+will|'ll|’ll|\s+shall|\s+am going to|'m going to|’m going to|\s+are going to"
-    r"|'re going to|’re going to|\s+would|'d|’d)\b|\bI promise\b|\bon day one\b|\bin my first\b",
+    r"\b(?:I|we|We)(?:\s+will|'ll|’ll|\s+won't|\s+won’t|\s+shall|\s+am going to|'m going to"
+    r"|’m going to|\s+are going to|'re going to|’re going to|\s+would|'d|’d)\b"
+    r"|\bI promise\b|\bon day one\b|\bin my first\b"
+    r"|\bI(?:'m| am|’m|'d be| would be|’d be) (?:happy|glad|willing|ready|prepared) to\b",
 )
-PROMISE_WORDS = words("I we We promise day first")
+PROMISE_WORDS = words("I we We promise day first happy glad willing ready prepared")
 # Someone else's future ("the council will decide") is a plan, checkable only later.
 FUTURE = words("will ll shall")
 # Talking to someone present: "you", or a title before a comma ("Treasurer Calloway, 30 seconds").
@@ -247,6 +258,19 @@ def _passive_by(tokens: list[str]) -> bool:
     )
 
 
+def _passive_to(tokens: list[str]) -> bool:
+    """ "has been handed to the watchdog", "was referred to a judge": something passed to someone.
+    "was forced to close" (an infinitive) is not."""
+    return any(
+        token == "to"
+        and 2 <= i < len(tokens) - 1
+        and tokens[i + 1].lower() in RECIPIENT_OPENERS
+        and _past(tokens[i - 1])
+        and any(w.lower() in BE for w in tokens[max(0, i - PASSIVE_REACH) : i - 1])
+        for i, token in enumerate(tokens)
+    )
+
+
 def _to_listener(w: Words) -> bool:
     """A sentence with "you" speaks to the listener unless it says what they did ("when you took
     office in 2019"); "I asked you to trust me", "you benched me" are the two of them talking."""
@@ -283,8 +307,11 @@ def record_features(w: Words, *, named: bool) -> dict[str, float]:
     about_others = w.opening not in SELF_OR_LISTENER and not (
         w.opening in FIRST_SINGULAR and "opponent" not in w.lowered
     )
-    # "was sold by the previous administration": the passive says who did it, a record.
-    passive_by = "by" in w.lowered and w.past and _passive_by(w.tokens)
+    # "was sold by the previous administration": the passive says who did it, a record; so does
+    # "was handed to the watchdog" (who received it).
+    passive_by = w.past and (
+        ("by" in w.lowered and _passive_by(w.tokens)) or ("to" in w.lowered and _passive_to(w.tokens))
+    )
     # Someone did something: a name, a pronoun or "we" standing for one, a body, or the agent of
     # a passive ("The hearing lasted less than an hour" is about no one).
     tags = w.tags
@@ -299,6 +326,8 @@ def record_features(w: Words, *, named: bool) -> dict[str, float]:
         found["source"] = 1.0
     if "negation" in tags and NEGATED.search(w.sentence):
         found["negated"] = 1.0
+    if "not" in w.lowered and CORRECTION.search(w.sentence):
+        found["correction"] = 1.0
     return found
 
 

@@ -11,6 +11,7 @@ import re
 from claimreview.extract.names import holds_office, is_official
 from claimreview.extract.noise import DIGIT, WORD, word_count
 from claimreview.extract.senses import bill_to_pay, form_of_address, past_inability
+from claimreview.extract.spoken import spoken_features
 from claimreview.extract.statement import record_features, sentence_words, talk_features
 from claimreview.extract.wordlist import words
 
@@ -45,6 +46,7 @@ WEIGHTS = {
     "record": 0.6,  # votes, positions, money given: a public record
     "source": 0.9,  # a source cited inside the sentence ("according to", "the figures show")
     "negated": 0.9,  # "has never been inspected", "did not release": a negated fact
+    "correction": 0.8,  # "was cut by the legislature, not by the department": who did it, corrected
     # ... or talk around it, where a figure is no measurement ("in my first 100 days I will").
     "promise": -1.3,
     "future": -0.5,
@@ -55,9 +57,21 @@ WEIGHTS = {
     "speaker_act": -0.9,  # the speaker's own mind or act: "I remember", "I pay tribute", "I invite"
     "conditional": -0.8,  # "If her bill has tripled, ...": a supposition
     "proportion": 0.8,  # a share in words: "most of", "the majority of"
+    # Who speaks, in a transcript (extract/roles.py): the framing of a question, not a claim.
+    "schedule": -1.0,  # the event's calendar in a transcript: "early voting starts on the 9th"
+    "moderator": -1.5,  # the moderator's, host's or interviewer's premise, introduction or link
+    "floor": -1.5,  # a question or story from the floor: audience, caller, reporter at a briefing
 }
 # In these a figure or a date belongs to the talk ("two kids", "30 seconds", "my first 100 days").
 TALK = ("promise", "procedure", "personal", "appeal")
+# In a transcript a supposition and the event's calendar are talk too: "If her bill has tripled,
+# ...", "voting opens at 7". (Someone else's plan is not: "The city will spend 412 million next
+# year" is a budget figure to check.)
+SPOKEN_TALK = (*TALK, "conditional", "schedule")
+# A moderator's or questioner's sentence keeps none of the features that speak for a claim: what
+# makes "Inflation hit 9% last year" check-worthy in a guest's mouth is the premise of a question
+# in the host's.
+ROLES = ("moderator", "floor")
 # ... and so does what happens in it ("Talk to your cousin who hasn't voted since 2008").
 TALK_DROPS = ("figure", "statistic", "more_figures", "date", "event", "past_fact", "record", "negated")
 W_MORE_FIGURES = 0.3
@@ -222,10 +236,12 @@ def features(
     named: bool,
     tokens: list[str] | None = None,
     spoken: bool = False,
+    role: str | None = None,
 ) -> dict[str, float]:
     """Counts of the features :func:`score` weighs (only those present).
 
-    ``spoken``: the sentence is from a transcript's turn (no reporter; "Name, ..." addresses someone).
+    ``spoken``: the sentence is from a transcript's turn (no reporter; "Name, ..." addresses someone);
+    ``role``: its speaker's role there, one of ROLES (:mod:`claimreview.extract.roles`), if any.
     """
     found: dict[str, float] = {}
     words_ = WORD.findall(sentence) if tokens is None else tokens
@@ -289,10 +305,15 @@ def features(
     view = sentence_words(sentence, words_, lowered, unique)
     found.update(record_features(view, named="entity" in found))
     talk = talk_features(view, attributed=attributed, spoken=spoken)
-    if not talk.keys().isdisjoint(TALK):
+    if spoken:
+        talk.update(spoken_features(view))
+    if not talk.keys().isdisjoint(SPOKEN_TALK if spoken else TALK):
         for name in TALK_DROPS:
             found.pop(name, None)
     found.update(talk)
+    if role is not None:
+        found = {name: count for name, count in found.items() if WEIGHTS.get(name, W_MORE_FIGURES) < 0}
+        found[role] = 1.0
     return found
 
 
@@ -348,11 +369,13 @@ def score(
     tokens: list[str] | None = None,
     official: bool = False,
     spoken: bool = False,
+    role: str | None = None,
 ) -> tuple[float, tuple[str, ...]]:
     """Check-worthiness in 0..1 and the reason codes behind it, strongest first.
 
     ``official``: the speaker was introduced with an office, a role or as an organisation.
-    ``spoken``: the sentence is from a transcript's turn.
+    ``spoken``: the sentence is from a transcript's turn; ``role``: its speaker's role there
+    ("moderator", "floor"), if any.
     """
     passer_by = False
     quotation = ""
@@ -375,7 +398,7 @@ def score(
             passer_by = True
     if tokens is None:
         tokens = WORD.findall(sentence)
-    found = features(sentence, attributed=attributed, named=named, tokens=tokens, spoken=spoken)
+    found = features(sentence, attributed=attributed, named=named, tokens=tokens, spoken=spoken, role=role)
     if (
         passer_by
         and not FIRST_PERSON.isdisjoint(tokens)

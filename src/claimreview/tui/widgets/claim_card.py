@@ -24,6 +24,7 @@ REASON_WORDS: dict[str, str] = {
     "reporting": "a reporting verb",
     "denial": "a denial",
     "quoted_opinion": "quoted opinion (−)",
+    "quoted_fact": "a quotation of what happened",
     "named_source": "a named source",
     "event": "an event verb",
     "comparative": "a comparison",
@@ -40,6 +41,7 @@ REASON_WORDS: dict[str, str] = {
     "record": "a public record (votes, positions)",
     "source": "a cited source",
     "negated": "a negated fact",
+    "correction": "who did it, set against who is blamed",
     "proportion": "a share in words",
     "promise": "a promise (−)",
     "future": "a plan (−)",
@@ -49,6 +51,9 @@ REASON_WORDS: dict[str, str] = {
     "personal": "a personal story (−)",
     "speaker_act": "the speaker's own act or mind (−)",
     "conditional": "a supposition (−)",
+    "schedule": "the event's calendar (−)",
+    "moderator": "the moderator's or host's framing, not a claim (−)",
+    "floor": "a question or story from the floor (−)",
 }
 
 
