@@ -95,3 +95,24 @@ def test_chitchat_ranks_below_qualitative_claims() -> None:
     )
     assert claim.speaker == "B"
     assert "event" in claim.reasons
+
+
+def test_a_label_naming_an_office_then_its_holder_gives_the_holder(tmp_path: Path) -> None:
+    # Parliamentary records: the office, then who holds it in brackets; her answers are hers, not the
+    # answers of the member who asked before her.
+    chamber = (
+        "MR SPEAKER: Questions to the Transport Secretary. Mr Ivo Lind.\n"
+        "IVO LIND: When will the northern rail link open?\n"
+        "THE SECRETARY OF STATE FOR TRANSPORT (ROSA KEMP): The link carried its first test train in May.\n"
+        "The Deputy Leader of the House (Omar Said): Ticket sales rose by 8% last year.\n"
+        "TOM REED (via video link): The depot was closed in 2019.\n"
+    )
+    path = tmp_path / "questions.txt"
+    path.write_text(chamber, encoding="utf-8")
+    article = read_article(path)
+    assert article.kind == "transcript"
+    got = {c.text: c.speaker for c in extract_claims(article.text, article.kind)}
+    assert got["The link carried its first test train in May."] == "Rosa Kemp"
+    assert got["Ticket sales rose by 8% last year."] == "Omar Said"
+    assert got["The depot was closed in 2019."] == "Tom Reed"  # brackets that name no one
+    assert not any("(" in text for text in got)  # no label is read as a sentence

@@ -16,8 +16,13 @@ from claimreview.extract.wordlist import words
 
 # "MARIA OKAFOR:", "Health Minister Ruth Adeyemi:", "Q:" — a short label before a colon. Times
 # ("At 2:15") and sentences with a colon ("Note: ...") fail the name test in speaker_label.
-LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’ -]{0,60}?)\s*:\s+(?=\S)")
+LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’ -]{0,60}?(?:\s*\([^()\n]{1,40}\))?)\s*:\s+(?=\S)")
 LABEL_MAX_WORDS = 6
+# Parliamentary records name the office, then who holds it: "THE MINISTER FOR HOUSING (JANE ROE):",
+# "The Prime Minister (John Doe):". The office may run longer than a name and has small words in it.
+OFFICE_HOLDER = re.compile(r"(?P<office>[^()]+?)\s*\((?P<name>[^()]+)\)")
+OFFICE_MAX_WORDS = 10
+OFFICE_JOINERS = frozenset({"for", "of", "and", "the", "on", "in", "to"})
 # A transcript is detected when this share of non-blank lines (at least MIN_LABELLED) carry a label.
 DETECT_SHARE = 0.5
 MIN_LABELLED = 3
@@ -52,6 +57,9 @@ class Turn:
 
 def speaker_label(label: str) -> str | None:
     """'HEALTH MINISTER RUTH ADEYEMI' -> 'Ruth Adeyemi'; None when the label is not a speaker."""
+    held = OFFICE_HOLDER.fullmatch(label.strip())
+    if held is not None:
+        return _office_holder(held["office"], held["name"])
     parts = label.split()
     if not parts or len(parts) > LABEL_MAX_WORDS or parts[0].lower() in NOT_LABELS:
         return None
@@ -61,6 +69,16 @@ def speaker_label(label: str) -> str | None:
     while len(rest) > 1 and rest[0].lower() in TITLES:
         rest = rest[1:]
     return " ".join(p if not p.isupper() or len(p) <= 1 else p.capitalize() for p in rest)
+
+
+def _office_holder(office: str, name: str) -> str | None:
+    words_ = office.split()
+    if not words_ or len(words_) > OFFICE_MAX_WORDS or words_[0].lower() in NOT_LABELS:
+        return None
+    if any(not (w[0].isupper() or w.lower() in OFFICE_JOINERS) for w in words_):
+        return None
+    # "SMITH (VIA VIDEO LINK)" names no one in the brackets: the label outside them is the speaker.
+    return speaker_label(name) or speaker_label(office)
 
 
 def _label(line: str) -> tuple[str, int] | None:
