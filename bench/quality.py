@@ -8,7 +8,8 @@ Gold lives in tests/eval/extraction (see its README): ``⟦Speaker|sentence⟧``
 the file's own format) so readers, transcript detection and offsets are measured too.
 
 Printed per system: recall (gold sentences extracted with exact offsets), speaker accuracy (on
-the gold sentences found), precision (extracted sentences that are gold), duplicates (extracted
+the gold sentences found), wrong (of those, how many were given a speaker who is not the gold one,
+rather than none), precision (extracted sentences that are gold), duplicates (extracted
 sentences repeating an earlier one), and MAP (mean over documents of the average precision of
 ranking every sentence by score; "either way" sentences are left out of every measure).
 The baseline extracts every sentence (as this version segments it) containing a digit, scores
@@ -90,6 +91,9 @@ class Scores:
     map: float
     gold: int
     extracted: int
+    # Found claims given a speaker that is not the gold one. A fact-checker can fill in a missing name,
+    # but a wrong one sends them to the wrong source: this is the part of the speaker misses that harms.
+    wrong_names: int = 0
     misses: list[str] = field(default_factory=list)
 
 
@@ -159,7 +163,7 @@ def _average_precision(ranked: list[bool], relevant: int) -> float:
 
 
 def evaluate(docs: Sequence[Doc], system: Callable[[Doc], list[Candidate]]) -> Scores:
-    gold_total = found = right = extracted = correct = duplicates = 0
+    gold_total = found = right = extracted = correct = duplicates = wrong_names = 0
     aps: list[float] = []
     misses: list[str] = []
     for doc in docs:
@@ -181,6 +185,7 @@ def evaluate(docs: Sequence[Doc], system: Callable[[Doc], list[Candidate]]) -> S
                 if _same(c.speaker, doc.gold[span]):
                     right += 1
                 else:
+                    wrong_names += bool(c.speaker)
                     misses.append(f"speaker {doc.name}: {c.speaker!r} != {doc.gold[span]!r}: {text}")
             else:
                 misses.append(f"extra   {doc.name}: {c.score:.3f} {c.reasons}: {text}")
@@ -201,6 +206,7 @@ def evaluate(docs: Sequence[Doc], system: Callable[[Doc], list[Candidate]]) -> S
         map=sum(aps) / len(aps),
         gold=gold_total,
         extracted=extracted,
+        wrong_names=wrong_names,
         misses=misses,
     )
 
@@ -213,13 +219,13 @@ def main() -> None:
     parser.add_argument("--every-set", action="store_true", help="one line per set (this version only)")
     args = parser.parse_args()
     if args.every_set:
-        header = ("set", "docs", "gold", "recall", "speaker", "precision", "MAP")
-        print("{:<16} {:>5} {:>5} {:>7} {:>8} {:>10} {:>6}".format(*header))
+        header = ("set", "docs", "gold", "recall", "speaker", "wrong", "precision", "MAP")
+        print("{:<16} {:>5} {:>5} {:>7} {:>8} {:>5} {:>10} {:>6}".format(*header))
         for name in ("main", *HELD_OUT):
             docs = load() if name == "main" else load(folders=(name,))
             s = evaluate(docs, ours)
             print(
-                f"{name:<16} {len(docs):>5} {s.gold:>5} {s.recall:>7.1%} {s.speaker:>8.1%}"
+                f"{name:<16} {len(docs):>5} {s.gold:>5} {s.recall:>7.1%} {s.speaker:>8.1%} {s.wrong_names:>5}"
                 f" {s.precision:>10.1%} {s.map:>6.3f}"
             )
         return
@@ -228,11 +234,12 @@ def main() -> None:
     base = evaluate(docs, digit_baseline)
     transcripts = sum(d.kind == "transcript" for d in docs)
     print(f"{len(docs)} documents ({transcripts} transcripts), {ours_scores.gold} gold claims")
-    print(f"{'system':<22} {'recall':>7} {'speaker':>8} {'precision':>10} {'dups':>5} {'MAP':>6} {'kept':>5}")
+    head = f"{'system':<22} {'recall':>7} {'speaker':>8} {'wrong':>5} {'precision':>10} {'dups':>5}"
+    print(f"{head} {'MAP':>6} {'kept':>5}")
     for name, s in (("claimreview-rules v2", ours_scores), ("contains a digit", base)):
         print(
-            f"{name:<22} {s.recall:>7.1%} {s.speaker:>8.1%} {s.precision:>10.1%} {s.duplicates:>5}"
-            f" {s.map:>6.3f} {s.extracted:>5}"
+            f"{name:<22} {s.recall:>7.1%} {s.speaker:>8.1%} {s.wrong_names:>5} {s.precision:>10.1%}"
+            f" {s.duplicates:>5} {s.map:>6.3f} {s.extracted:>5}"
         )
     print(f"MAP ratio to baseline: {ours_scores.map / base.map:.2f}x")
     if args.show:
