@@ -35,8 +35,10 @@ from claimreview.extract.bodies import (
     DESCRIBED_SUBJECT,
     described,
     described_phrase,
+    speaks_as_body,
     subject_name,
 )
+from claimreview.extract.lede import LEDE_SENTENCES, NAMED_WITHIN, LedeSource, names_it, unnamed_lede
 from claimreview.extract.lookback import (
     acronym_after,
     acronym_before,
@@ -52,6 +54,7 @@ from claimreview.extract.mentions import (
     gender_of,
     mentions,
     strip_dateline,
+    unnamed_subject,
 )
 from claimreview.extract.names import (
     ANY_PERSON_HEADS,
@@ -76,11 +79,13 @@ from claimreview.extract.names import (
     is_org,
     is_role,
     named_with_head,
+    other_kind,
     singular,
     stem_in,
     strip_titles,
     trailing_name,
 )
+from claimreview.extract.owned import pronoun_owned, speaking_for
 from claimreview.extract.sources import QUOTE_OPENERS, find_source, mask_quotes
 from claimreview.extract.subjects import WORK_NOUNS, unnamed_with_place
 
@@ -123,6 +128,13 @@ class SpeakerContext(NameMemory):
     named: list[tuple[str, Mention | None, list[Mention | None]]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
     officials: set[str] = field(default_factory=set)
+    # Sentences attributed so far; the lede's unnamed source (its sentence number, where it sits
+    # in ``mentions``, what names it) until the story names it or moves on.
+    calls: int = 0
+    lede: tuple[int, int, LedeSource] | None = None
+    lede_done: bool = False
+    # Sentence number -> the speaker it was given once a later sentence named its source.
+    renamed: dict[int, str] = field(default_factory=dict)
 
     def remember(self, speaker: str, *, org: bool, named: bool, phrase: str = "") -> None:
         self.last = speaker
@@ -160,7 +172,7 @@ class SpeakerContext(NameMemory):
             if resolved is not None:
                 speaker, org, named = resolved
                 phrase, body = described_phrase(masked, raw)
-                if body and named and not org:
+                if named and not org and (body or speaks_as_body(masked, raw)):
                     # "Calder Water, the region's largest supplier, rejected ...": a body.
                     org = True
                     resolved = (speaker, org, named)
@@ -168,6 +180,8 @@ class SpeakerContext(NameMemory):
                 if org or (speaker not in self.officials and is_official(phrase)):
                     self.officials.add(speaker)
                 found = Found(speaker, named, speaker in self.officials)
+                if not self.lede_done:
+                    self._name_lede(raw, found, org, phrase)
         elif paragraph >= 0 and self.previous[0] == paragraph and sentence.lstrip()[:1] in QUOTE_OPENERS:
             # '"We have 40 beds," Dr Roe said. "The rest went north."': the second is Dr Roe's too.
             found = self.previous[1]
@@ -176,7 +190,27 @@ class SpeakerContext(NameMemory):
         self.earlier.append(sentence)
         self.paragraph.append(sentence)
         self.paragraph_speakers.append(resolved)
+        self.calls += 1
         return found
+
+    def _name_lede(self, raw: str, found: Found, org: bool, phrase: str) -> None:
+        """Note a lede's unnamed source, or the name a later sentence gives it (see :mod:`lede`)."""
+        if self.lede is None:
+            source = None if found.named or self.calls >= LEDE_SENTENCES else unnamed_lede(raw)
+            if source is None:
+                self.lede_done = True
+            else:
+                self.lede = (self.calls, len(self.mentions) - 1, source)
+            return
+        if not found.named:
+            return
+        self.lede_done = True
+        at, mention, source = self.lede
+        if self.calls - at <= NAMED_WITHIN and names_it(source, found.speaker, org, phrase):
+            self.renamed[at] = found.speaker
+            # A later "the court said" points back to the name, not to the description (whose
+            # words, "government scientists", are no longer this source's).
+            self.mentions[mention] = (found.speaker, org, True, f"{phrase} {found.speaker}")
 
     def _resolve(self, np: str, sentence: str = "") -> tuple[str, bool, bool] | None:
         """(speaker, is organisation, is a name) for a speaker phrase."""
@@ -194,6 +228,15 @@ class SpeakerContext(NameMemory):
                 subject = subject_name(strip_dateline(sentence))
                 return (subject, True, True) if subject and is_org(subject.split()) else None
             return target, target == self.last_org, False
+        possession = pronoun_owned(np)
+        if possession is not None:
+            # "Its statement said": the body named before; "Her campaign said": hers.
+            pronoun, what, itself = possession
+            whose = self._resolve(pronoun, sentence)
+            if whose is None or itself:
+                return whose
+            if not whose[1]:
+                return speaking_for(whose[0], what), True, False
         tokens = np.split()
         # "the agency", and "World football's governing body" (a possessive of a common noun, whose
         # own modifiers may be capitalised)
@@ -296,6 +339,8 @@ class SpeakerContext(NameMemory):
         if not cache:
             if speaker is not None:
                 cache.append(speaker)
+            elif (unnamed := unnamed_subject(masked)) is not None:
+                cache.append(unnamed)  # "An aid worker ... described ..." then "she said"
             if not masked.islower():
                 cache.extend(mentions(masked, self._known_person))
             cache.append(None)  # marks the list as computed
@@ -402,8 +447,10 @@ class SpeakerContext(NameMemory):
             acted = subject_name(strip_dateline(self.earlier[-1])) if want_org and self.earlier else None
             if acted and " " in acted and is_org(acted.split()) and acted != self.last:
                 return acted, True, True
-            for speaker, org, named, _ in recent:
-                if org == want_org:
+            for speaker, org, named, words_ in recent:
+                # "the institute" is not "the city's electoral board" that spoke before it, nor
+                # "the club" the governing body that fined it.
+                if org == want_org and not other_kind(words_, head, named=named):
                     return speaker, org, named
         elif any(t.endswith("-based") for t in tokens):
             # "the Britain-based war monitor" describes a named source; "the disaster management

@@ -54,6 +54,23 @@ def described_phrase(masked: str, raw: str) -> tuple[str, bool]:
     return " ".join(words_), body
 
 
+# "Lakeshore Health, which runs 14 hospitals,": a person is "who", a body "which".
+WHICH_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s+which\b")
+# "Rivemont said it would appeal", "X said on Monday its profit fell": a body speaks of itself as "it".
+SAID_IT = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:said|says|added|told\s+\w+)\s+(?:(?:on|last)\s+\w+\s+)?(?:that\s+)?(?:it|its)\b"
+)
+
+
+def speaks_as_body(masked: str, raw: str) -> bool:
+    """The sentence treats the speaker ``raw`` as a body: "X, which ..., said", "X said it would"."""
+    at = masked.find(raw)
+    if at < 0:
+        return False
+    end = at + len(raw)
+    return WHICH_AFTER.match(masked, end) is not None or SAID_IT.match(masked, end) is not None
+
+
 def described(head: str, text: str) -> str | None:
     """The name ``text`` describes with ``head``: "drugmaker Takeda", "Gulfshore Mutual, the ... insurer,"."""
     if head not in text:

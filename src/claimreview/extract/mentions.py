@@ -164,3 +164,33 @@ def mentions(sentence: str, known_people: Callable[[str], str | None]) -> list[M
         elif len(tokens) <= 3 and cue.lower() not in PLACE_BEFORE:
             out.append(Mention(name, False, gender_of(name, cue)))
     return out
+
+
+# People a story does not name: "An aid worker at the camp, who ..., described ...", "A nurse in
+# Gulu said". A later "she said" is that person, not someone named before.
+UNNAMED_PERSON = re.compile(
+    r"^\s*(?:An?|One)\s+(?P<np>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z]+)"
+    r"(?:\s+(?:at|in|from|of|with|on)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?)"
+    r"(?=,|\s+(?:who|whose|[a-z]+ed|said|says|told|spoke)\b)"
+)
+# Unnamed people besides occupations (names.ROLES): "a mother of three", "an aid worker".
+PEOPLE_NOUNS = words("""
+    worker woman man mother father parent athlete runner player fan student driver passenger patient
+    employee shopkeeper vendor villager neighbour neighbor relative friend colleague guard soldier
+    officer spokesman spokeswoman spokesperson source diplomat member
+    """)
+SHE = re.compile(r"\b(?:she|her)\b", re.IGNORECASE)
+HE = re.compile(r"\b(?:he|his|him)\b", re.IGNORECASE)
+
+
+def unnamed_subject(sentence: str) -> Mention | None:
+    """The unnamed person a sentence opens with ("An aid worker at the camp, who ..."), as the
+    phrase a fact-checker would write ("aid worker at the camp"), or None."""
+    m = UNNAMED_PERSON.match(sentence) if sentence.lstrip()[:1] in "AO" else None
+    if m is None:
+        return None
+    head = singular(m.group("head"))
+    if not (is_role(head) or head in PEOPLE_NOUNS):
+        return None
+    gender = "f" if SHE.search(sentence) else "m" if HE.search(sentence) else ""
+    return Mention(m.group("np"), False, gender)

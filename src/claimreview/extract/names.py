@@ -62,14 +62,16 @@ ORG_HEADS = words("""
     carmaker lender insurer retailer manufacturer producer developer charity regulator utility
     automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner watchdog
     channel broadcaster newspaper station exchange platform startup broker chain yard shipyard bourse
-    body panel
+    body panel steelmaker chipmaker planemaker toymaker brewer refiner shipbuilder housebuilder
+    homebuilder grocer giant conglomerate club
     """)
 # Heads that name a kind of business: "the company said" may point to the subject of its own
 # sentence ("Halvorsen Motors will cut 1,200 jobs, the company said").
 BUSINESS_HEADS = words("""
     company firm operator carmaker lender insurer retailer manufacturer producer developer airline
     group utility automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner
-    exchange platform startup broker chain bourse
+    exchange platform startup broker chain bourse steelmaker chipmaker planemaker toymaker brewer
+    refiner shipbuilder housebuilder homebuilder grocer giant conglomerate
     """)
 # Nouns for a kind of business or body written before its name like a title ("Operator Kansai
 # Electric Power", "Insurer Allianz"); unlike "Union" or "Bank" they never open a name themselves.
@@ -84,11 +86,17 @@ ROLES = words("""
     founder executive chief official officer expert consultant adviser advisor strategist
     meteorologist geologist seismologist virologist epidemiologist climatologist biologist
     volunteer resident witness survivor councillor councilor lawmaker legislator candidate leader
-    premier
+    premier referee umpire striker goalkeeper midfielder defender captain skipper jockey trainer
+    cyclist sprinter swimmer boxer golfer detective constable investigator firefighter paramedic
+    pilot astronaut ranger warden curator architect novelist
     """)
 ROLE_SUFFIXES = ("ologist", "ician")
 # People met in the street: their quoted words are colour unless they carry a figure.
-LAY_ROLES = words("farmer volunteer resident witness survivor trader teacher nurse")
+LAY_ROLES = words("""
+    farmer volunteer resident witness survivor trader teacher nurse skipper jockey cyclist sprinter
+    swimmer boxer golfer striker goalkeeper midfielder defender firefighter paramedic pilot novelist
+    architect
+    """)
 NAME_WORD = re.compile(r"\w+")
 # Inside a capitalised run, these join a person to the body they belong to ("Carlos Iturbe of
 # the National Institute of Health"); the speaker is the person.
@@ -110,7 +118,8 @@ def named_with_head(head: str, text: str) -> str | None:
     if head.capitalize() not in text:
         return None
     m = re.search(
-        r"((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|on)\s+)?){1,6})"
+        # "9th U.S. Circuit Court of Appeals": an ordinal and initials are part of the name.
+        r"((?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:[A-Z][\w.'’&-]*\s+(?:(?:of|for|and|on)\s+)?){1,6})"
         + re.escape(head.capitalize())
         # "Court of Arbitration for Sport", not "... on Friday": a weekday or month is no name.
         + r"\b((?:\s+(?:of|for|on)(?:\s+the)?(?:\s+(?!"
@@ -126,10 +135,14 @@ def named_with_head(head: str, text: str) -> str | None:
     return " ".join(words_) if len(words_) > 1 else None
 
 
+# "-maker" names a business ("the steelmaker"), except for these people.
+MAKERS_OF_PEOPLE = words("lawmaker policymaker filmmaker peacemaker kingmaker dealmaker playmaker matchmaker")
+
+
 def is_body_head(word: str) -> bool:
     """A noun that describes an organisation before or after its name ("drugmaker", "charity")."""
     word = singular(word.lower().strip(",.'’"))
-    return word in ORG_HEADS or word in ORG_WORDS or word.endswith("maker")
+    return word in ORG_HEADS or word in ORG_WORDS or (word.endswith("maker") and word not in MAKERS_OF_PEOPLE)
 
 
 def is_generic(token: str) -> bool:
@@ -247,6 +260,40 @@ PUBLIC_BODY_WORDS = words("""
 OWNER = re.compile(r"['’]s$")
 # "Korea Aerospace Industries (KAI)": the capitalised run just before an acronym in brackets.
 SPELLED_OUT = r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|de|du|des)\s+)*){{1,8}})\(\s*{}\s*\)"
+
+
+# Kinds of body a description can name: "the agency" can be "the civil defence" spoken of before,
+# not "the electoral board"; "the club" is no "governing body". The last kind (clubs, parties,
+# unions) people join is never any other, named or not.
+KINDS_OF_BODY = (
+    words("""
+        agency authority office service administration directorate inspectorate bureau department
+        ministry defence defense protection guard coastguard regulator watchdog body
+        """),
+    words("institute observatory university centre center laboratory school college hospital clinic"),
+    words("board commission council committee panel tribunal court assembly parliament congress senate"),
+    words("campaign party union league club federation association coalition alliance movement"),
+)
+MEMBERSHIP = len(KINDS_OF_BODY) - 1
+
+
+def kind_of(words_: str) -> int | None:
+    """Which of :data:`KINDS_OF_BODY` the last kind word of ``words_`` names, if any."""
+    for word in reversed(words_.lower().split()):
+        word = singular(word.strip(",.'’"))
+        for i, kind in enumerate(KINDS_OF_BODY):
+            if word in kind:
+                return i
+    return None
+
+
+def other_kind(words_: str, head: str, *, named: bool) -> bool:
+    """A source introduced with ``words_`` is not what the description's ``head`` names: their
+    kinds differ, and for a named source one of them is a body people join."""
+    kind, wanted = kind_of(words_), kind_of(head)
+    if kind is None or wanted is None or kind == wanted:
+        return False
+    return not named or MEMBERSHIP in (kind, wanted)
 
 
 def is_acronym_word(token: str) -> bool:

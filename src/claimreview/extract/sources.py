@@ -25,6 +25,7 @@ from claimreview.extract.names import (
     singular,
     trailing_name,
 )
+from claimreview.extract.owned import owned_work
 from claimreview.extract.subjects import (
     DATA_FROM,
     OWNED_WORK,
@@ -35,6 +36,7 @@ from claimreview.extract.subjects import (
 )
 from claimreview.extract.verbs import (
     NON_INVERTING,
+    OBJECT_VERBS,
     PLAIN_VERBS,
     REPORTING_VERBS,
     SOURCE_ONLY_VERBS,
@@ -79,6 +81,8 @@ QUOTED_AS = re.compile(
     r"\b(?:quoted|cited|quoting|citing)\s+(?P<np>.{1,200}?),?\s+as\s+(?:saying|telling|stating|writing)\b"
 )
 SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|viewed)\s+by\s+.*$")
+# What may follow a closing "according to X": the end, or a clause describing X.
+CLOSING = re.compile(r"\s*(?:[.!]?\s*$|,\s+(?:which|who|whose)\b)")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:!?]+)")
 # Where the subject of a reporting verb can start: after a quote, a clause break or a spaced dash.
 CLAUSE_CUT = re.compile(r".*(?:[\"“”«»;:]|\s[-–—]\s)", re.DOTALL)
@@ -184,9 +188,12 @@ def _clean(np: str) -> str | None:
         np = trimmed
     tokens = np.split()
     if len(tokens) > MAX_SPEAKER_WORDS and AFFILIATION_CUT.search(np):
-        # "Marine biologist Lena Vargas of the University of Papua New Guinea": the person.
-        tokens = AFFILIATION_CUT.split(np, 1)[0].split()
-        np = " ".join(tokens)
+        # "Marine biologist Lena Vargas of the University of Papua New Guinea": the person; "Most
+        # of the deaths were in ..." is a clause, not "Most".
+        person = AFFILIATION_CUT.split(np, 1)[0].split()
+        if len(person) >= 2 and person[-1][:1].isupper():
+            tokens = person
+            np = " ".join(tokens)
     if (
         not tokens
         or len(tokens) > MAX_SPEAKER_WORDS
@@ -216,6 +223,7 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
         if np:
             found.append((m.start(), np))
     m = ACCORDING_TO.search(masked) if "ccording" in masked else None
+    closing = None  # a closing "according to X" (see below)
     if m:
         np = m.group("np")
         unsigned = False  # "according to an internal memo seen by Reuters": an unsigned work
@@ -238,9 +246,15 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
         short = PARTICIPLE_TAIL.sub("", np)
         cleaned = _clean(short if short != np and _source_like(short) else np)
         if cleaned and not unsigned:
+            if CLOSING.match(masked, m.end("np")) and masked[: m.start()].rstrip().endswith(","):
+                closing = cleaned
             found.append((m.start(), cleaned))
     verb = _verb_source(masked, words_)
     if verb:
+        if closing and masked[verb[0] :].split(None, 1)[0] not in PLAIN_VERBS:
+            # "Tour operators have reported cancellations, according to the X": the source of the
+            # whole sentence; "It said reserves stood at ..., according to the bank" is its own.
+            return closing
         found.append(verb)
     if not found:
         hint = " out " in masked or " put " in masked or " gave " in masked or " its " in masked
@@ -299,6 +313,10 @@ RELATIVE_START = re.compile(r"^(?:which|who|whose|whom|where)\b")
 PARTICIPLE_START = re.compile(r"^(?:[a-z]+(?:ed|en|ing)|known|seen|born|made|based)\b")
 
 
+def _describes(part: str) -> bool:
+    return RELATIVE_START.match(part) is not None or PARTICIPLE_START.match(part) is not None
+
+
 def _subject_at(masked: str, start: int, end: int) -> str | None:
     """Who performs the reporting verb at masked[start:end]."""
     prefix = masked[max(0, start - SUBJECT_WINDOW_CHARS) : start]
@@ -344,8 +362,9 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
             named = [p for p in tail if trailing_name(PARENTHETICAL.sub("", p).split())]
             # "The agency's envoy in Chad, Dr. Ana Silva, said": the name, not the place.
             named.sort(key=name_is_place)
-            if named and len(kept) < len(parts) and any(RELATIVE_START.match(p) for p in parts):
-                # "The British Museum, which holds ..., said UK law ...": the name before the clause.
+            if named and len(kept) < len(parts) and any(_describes(p) for p in parts):
+                # "The British Museum, which holds ..., said UK law ...", "Judge X, writing for the
+                # panel, said the state owed ...": the name before the clause.
                 candidates.insert(0, named[0])
             candidates.extend(named or [tail[0]])
         # "Troops were deployed, said the mayor."
@@ -357,6 +376,9 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
     for candidate in candidates:
         if COMPARED.match(candidate):
             continue  # "..., more than most economists had expected, saying": a comparison
+        if masked[start:end] not in OBJECT_VERBS and owned_work(candidate.strip()):
+            # "Its annual report said": its owner speaks ("its accounts show" is the reporter's).
+            return _clean(candidate)
         # "A review by X published last year found that": X, or nobody for an unsigned report.
         work = work_source(candidate)
         found = _clean(work) if work else None
