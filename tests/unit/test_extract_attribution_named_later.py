@@ -33,7 +33,7 @@ def test_a_court_in_the_lede_is_the_judge_named_in_the_next_paragraph() -> None:
 
 
 def test_government_scientists_are_the_institute_named_next() -> None:
-    lede = "OTTAWA (AP) - Lake ice formed 19 days later than the average this winter, government scientists said."
+    lede = "OTTAWA (AP) - Lake ice formed 19 days later than average this winter, government scientists said."
     got = speakers_of(
         f"{lede}\n\nThe Northern Waters Institute, which has measured the ice since 1971, said the "
         "season was the shortest on record."
@@ -163,7 +163,8 @@ def test_a_clause_before_an_inverted_speaker_is_no_speaker() -> None:
 def test_a_closing_according_to_is_the_source_of_the_whole_sentence() -> None:
     assert (
         one(
-            "Hotels have reported 300 cancellations, according to the Coastal Tourism Board, which says 9,000 jobs depend on it."
+            "Hotels have reported 300 cancellations, according to the Coastal Tourism Board, "
+            "which says 9,000 jobs depend on it."
         )
         == "Coastal Tourism Board"
     )
@@ -182,3 +183,45 @@ def test_she_after_an_unnamed_person_is_that_person_not_an_earlier_name() -> Non
     )
     got = speakers_of(text)
     assert got["There were 3 doctors for 200 patients, she said."] == "nurse at the district hospital"
+
+
+# --- a business by its figures, a subordinate clause, plural sources ------------------------------
+
+
+def test_shares_in_a_business_then_its_trade_cutting_a_forecast_is_the_business() -> None:
+    lede = (
+        "Shares in Harrowgate fell 9 percent on Tuesday after the British furniture retailer cut its "
+        "annual profit forecast, blaming weak demand."
+    )
+    got = speakers_of(f"{lede}\n\nThe company now expects profit of 40 million pounds, down from 55 million.")
+    assert got[lede] == "Harrowgate"
+    assert got["The company now expects profit of 40 million pounds, down from 55 million."] == "Harrowgate"
+    # a newspaper's report in a subordinate clause only tells the story
+    assert (
+        one("The mayor resigned on Friday, a week after a newspaper reported that 3 contracts were rigged.")
+        is None
+    )
+
+
+def test_they_after_plural_analysts_are_the_analysts_not_the_last_body() -> None:
+    text = (
+        "Ostbank said profit rose 12%. Economists at broker Nordkap said in a note that losses had doubled. "
+        "They estimated that 4% of mortgages were in arrears."
+    )
+    got = speakers_of(text)
+    assert got["They estimated that 4% of mortgages were in arrears."] == "Economists at broker Nordkap"
+
+
+def test_the_club_is_the_body_an_earlier_sentence_acted_on_and_called_the_club() -> None:
+    said = "The club said it would appeal within 10 days."
+    got = speakers_of(
+        "GENEVA (AFP) - The federation fined Oviedo 2 million euros and barred the Spanish club "
+        f"from signing players.\n\n{said}"
+    )
+    assert got[said] == "Oviedo"
+    # two capitalised words could be a person: no guess, and never the federation that acted
+    got = speakers_of(
+        "GENEVA (AFP) - The federation fined Real Oviedo 2 million euros and barred the Spanish club "
+        f"from signing players.\n\n{said}"
+    )
+    assert got[said] == "club"

@@ -33,6 +33,7 @@ from functools import lru_cache
 from claimreview.extract.bodies import (
     DESCRIBED_REACH,
     DESCRIBED_SUBJECT,
+    acted_on,
     described,
     described_phrase,
     speaks_as_body,
@@ -87,7 +88,7 @@ from claimreview.extract.names import (
 )
 from claimreview.extract.owned import pronoun_owned, speaking_for
 from claimreview.extract.sources import QUOTE_OPENERS, find_source, mask_quotes
-from claimreview.extract.subjects import WORK_NOUNS, unnamed_with_place
+from claimreview.extract.subjects import WORK_NOUNS, plural_people, unnamed_with_place
 
 __all__ = ["Found", "SpeakerContext", "mask_quotes"]
 
@@ -222,6 +223,8 @@ class SpeakerContext(NameMemory):
             return (person, False, False) if person else None
         if lowered in PRONOUNS_ORG:
             target = self.last_org or self.last
+            if lowered == "they" and self.last is not None and plural_people(self.last):
+                target = self.last  # "Analysts at X said ... They estimated": the analysts
             if target is None:
                 # "The Scottish Government has approved ..., it said": nobody spoke before, so
                 # the body the sentence opens with.
@@ -452,6 +455,9 @@ class SpeakerContext(NameMemory):
                 # "the club" the governing body that fined it.
                 if org == want_org and not other_kind(words_, head, named=named):
                     return speaker, org, named
+            target = acted_on(head, self.earlier[-DESCRIBED_REACH:], self._known_person) if want_org else None
+            if target is not None:
+                return self._expand(target), True, True
         elif any(t.endswith("-based") for t in tokens):
             # "the Britain-based war monitor" describes a named source; "the disaster management
             # agency" is a source of its own.

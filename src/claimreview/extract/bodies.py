@@ -6,8 +6,9 @@ which resolves "the company/firm/regulator said" with them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from claimreview.extract.mentions import DESCRIPTOR_AFTER, NOT_PEOPLE
+from claimreview.extract.mentions import DESCRIPTOR_AFTER, NOT_PEOPLE, mentions, strip_dateline
 from claimreview.extract.names import NOT_FIRST_NAMES, POSSESSIVE, is_body_head
 
 # How many sentences back "the firm" looks for "dairy firm Zuivelhoeve".
@@ -21,6 +22,8 @@ DESCRIBED_SUBJECT = re.compile(r"\s*[Tt]he\s+((?:[a-z][\w-]*\s+){0,3}([a-z]+))\s
 NAME_RUN = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|de|du)\s+)?[A-Z][\w'’&.-]*)*")
 # "X, the largest mine on the river, denied" / "X, which operated the flight, disputed".
 SUBJECT_APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|its|one)\s+[^,;]{1,80}?,")
+# "Shares in X", "Profits at X": a business's figures before its name.
+MARKET_IN = re.compile(r"(?:Shares|Stocks?|Profits?|Sales|Revenues?|Earnings|Losses)\s+(?:in|at)\s+(?=[A-Z])")
 # Subject names longer than this are headlines or lists, not a business's name.
 MAX_SUBJECT_WORDS = 5
 
@@ -105,6 +108,9 @@ def subject_name(sentence: str) -> str | None:
     text = sentence.lstrip()
     if text[:4].lower() == "the ":
         text = text[4:]
+    market = MARKET_IN.match(text)
+    if market is not None:
+        text = text[market.end() :]  # "Shares in Brightholm fell": the name is after "in"
     m = NAME_RUN.match(text)
     if not m:
         return None
@@ -128,3 +134,21 @@ def subject_name(sentence: str) -> str | None:
     ):
         return None
     return " ".join(tokens)
+
+
+def acted_on(head: str, texts: list[str], known_people: Callable[[str], str | None]) -> str | None:
+    """The body an earlier sentence acted on and called by ``head``: "UEFA fined Valencia ... and
+    barred the Spanish club" -> "Valencia" for a later "the club said" (the latest such sentence
+    among ``texts``; not the body that acted, nor a person)."""
+    description = re.compile(r"\b(?:the|its)\s+(?:[\w-]+\s+){0,2}?" + re.escape(head) + r"\b")
+    for text in reversed(texts):
+        m = description.search(text) if head in text else None
+        if m is None:
+            continue
+        text = strip_dateline(text)
+        actor = subject_name(text)
+        bodies = [b.name for b in mentions(text[: text.find(m.group())], known_people) if b.org]
+        bodies = [b for b in bodies if b != actor and (actor is None or b not in actor)]
+        if bodies:
+            return bodies[-1]
+    return None

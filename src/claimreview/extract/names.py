@@ -277,23 +277,26 @@ KINDS_OF_BODY = (
 MEMBERSHIP = len(KINDS_OF_BODY) - 1
 
 
-def kind_of(words_: str) -> int | None:
-    """Which of :data:`KINDS_OF_BODY` the last kind word of ``words_`` names, if any."""
+def kind_of(words_: str) -> tuple[int, str] | None:
+    """Which of :data:`KINDS_OF_BODY` the last kind word of ``words_`` names, and that word."""
     for word in reversed(words_.lower().split()):
         word = singular(word.strip(",.'’"))
         for i, kind in enumerate(KINDS_OF_BODY):
             if word in kind:
-                return i
+                return i, word
     return None
 
 
 def other_kind(words_: str, head: str, *, named: bool) -> bool:
     """A source introduced with ``words_`` is not what the description's ``head`` names: their
-    kinds differ, and for a named source one of them is a body people join."""
+    kinds differ (for a named source, only where one is a body people join, and a club is no
+    federation)."""
     kind, wanted = kind_of(words_), kind_of(head)
-    if kind is None or wanted is None or kind == wanted:
+    if kind is None or wanted is None:
         return False
-    return not named or MEMBERSHIP in (kind, wanted)
+    if MEMBERSHIP in (kind[0], wanted[0]):
+        return kind[1] != wanted[1]
+    return not named and kind[0] != wanted[0]
 
 
 def is_acronym_word(token: str) -> bool:

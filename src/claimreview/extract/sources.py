@@ -259,7 +259,7 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
     if not found:
         hint = " out " in masked or " put " in masked or " gave " in masked or " its " in masked
         m = STATING.search(masked) if hint or " their " in masked else None
-        subject = _subject_at(masked, m.start(), m.end()) if m else None
+        subject = _subject_at(masked, m.start(), m.end(), stated=True) if m else None
         if m and subject:
             found.append((m.start(), subject))
         m = SAYING.search(masked) if any(w in masked for w in SAYING_WORDS) else None
@@ -304,7 +304,9 @@ def _source_like(np: str) -> bool:
 
 
 # Auxiliaries and adverbs between a subject and its verb ("Novosel, 41, has promised").
-AUXILIARIES = words("has have had will would also has since already previously repeatedly once then")
+AUXILIARIES = words(
+    "has have had will would also has since already previously repeatedly once then now still"
+)
 # A verb joined to an earlier one ("X ordered an inquiry and promised ...") shares its subject.
 CONJUNCTIONS = words("and but")
 # An apposition that starts like this describes the subject, it does not name a speaker
@@ -313,12 +315,17 @@ RELATIVE_START = re.compile(r"^(?:which|who|whose|whom|where)\b")
 PARTICIPLE_START = re.compile(r"^(?:[a-z]+(?:ed|en|ing)|known|seen|born|made|based)\b")
 
 
+# A subordinate clause whose subject performs the verb after it.
+SUBORDINATE = re.compile(r".*\b(?:after|because|when|while|since|although|before|until)\s+", re.DOTALL)
+
+
 def _describes(part: str) -> bool:
     return RELATIVE_START.match(part) is not None or PARTICIPLE_START.match(part) is not None
 
 
-def _subject_at(masked: str, start: int, end: int) -> str | None:
-    """Who performs the reporting verb at masked[start:end]."""
+def _subject_at(masked: str, start: int, end: int, *, stated: bool = False) -> str | None:
+    """Who performs the reporting verb at masked[start:end] (``stated``: a statement without a
+    reporting verb, "cut its forecast")."""
     prefix = masked[max(0, start - SUBJECT_WINDOW_CHARS) : start]
     if not prefix.strip():
         return None
@@ -371,6 +378,11 @@ def _subject_at(masked: str, start: int, end: int) -> str | None:
         if inverts:
             candidates.append(_np_after(masked, end))
     else:
+        # "Shares fell 12% after the retailer cut its forecast": the subordinate clause's subject
+        # states the figure ("days after a newspaper reported that" only tells the story).
+        sub = SUBORDINATE.search(clause) if stated else None
+        if sub is not None:
+            clause = clause[sub.end() :]
         # "the Ministry of Agriculture, Animal Industry and Fisheries": one name with a comma.
         candidates.append(last_name_part(clause.split(", ")))
     for candidate in candidates:

@@ -158,3 +158,9 @@ def unnamed_with_place(tokens: list[str]) -> bool:
             )
             return generic and all(t[:1].islower() for t in rest)
     return False
+
+
+def plural_people(phrase: str) -> bool:
+    """ "Analysts at broker X", "government scientists": people a later "they" points back to."""
+    tokens = phrase.lower().split()
+    return bool(tokens) and (tokens[0] in GENERIC_SOURCES or tokens[-1] in GENERIC_SOURCES)
