@@ -78,7 +78,9 @@ from claimreview.extract.names import (
     is_nationality,
     is_official,
     is_org,
+    is_placed,
     is_role,
+    join_placed,
     named_with_head,
     other_kind,
     singular,
@@ -240,7 +242,7 @@ class SpeakerContext(NameMemory):
                 return whose
             if not whose[1]:
                 return speaking_for(whose[0], what), True, False
-        tokens = np.split()
+        tokens = join_placed(np.split())
         # "the agency", and "World football's governing body" (a possessive of a common noun, whose
         # own modifiers may be capitalised)
         owned = -1
@@ -263,7 +265,7 @@ class SpeakerContext(NameMemory):
             if spelled and len(spelled) >= len(trailing_name(tokens)):
                 return " ".join(spelled), True, True
         name = trailing_name(tokens)
-        if len(name) > 1 and name[0].endswith("-based"):
+        if len(name) > 1 and is_placed(name[0]):
             # "Athens-based Poseidon Bulk Management": a body, named after its base
             return " ".join(name[1:]), True, True
         if len(name) == 1 and is_acronym_word(name[0]):
@@ -369,7 +371,7 @@ class SpeakerContext(NameMemory):
         recent = self.mentions[-MAX_ANTECEDENTS:][::-1]
         # "the shipowner" points back to "the vessel's owner": the head or a word it ends with.
         wanted = {head} | {head[i:] for i in range(1, len(head) - 4)}
-        modifiers = {t.lower() for t in tokens[:-1] if not t.endswith("-based")}
+        modifiers = {t.lower() for t in tokens[:-1] if not is_placed(t)}
         body = head in ORG_HEADS or head in ORG_WORDS
         for speaker, org, named, words_ in recent:
             heads = _heads(words_)
@@ -380,7 +382,7 @@ class SpeakerContext(NameMemory):
                 # "the education ministry" is not "the interior ministry" named before it.
                 continue
             return speaker, org, named
-        lowercase = [t for t in tokens[:-1] if t[:1].islower() and not t.endswith("-based")]
+        lowercase = [t for t in tokens[:-1] if t[:1].islower() and not is_placed(t)]
         if lowercase and body:
             # "The space agency said" after "the Indian Space Research Organisation": the body
             # whose name holds every word of the description.
@@ -458,7 +460,7 @@ class SpeakerContext(NameMemory):
             target = acted_on(head, self.earlier[-DESCRIBED_REACH:], self._known_person) if want_org else None
             if target is not None:
                 return self._expand(target), True, True
-        elif any(t.endswith("-based") for t in tokens):
+        elif any(is_placed(t) for t in tokens):
             # "the Britain-based war monitor" describes a named source; "the disaster management
             # agency" is a source of its own.
             for speaker, org, named, _ in recent:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from claimreview.extract.mentions import DESCRIPTOR_AFTER, NOT_PEOPLE, mentions, strip_dateline
-from claimreview.extract.names import NOT_FIRST_NAMES, POSSESSIVE, is_body_head
+from claimreview.extract.names import NOT_FIRST_NAMES, POSSESSIVE, is_body_head, is_placed
 
 # How many sentences back "the firm" looks for "dairy firm Zuivelhoeve".
 DESCRIBED_REACH = 8
@@ -87,6 +87,8 @@ def described(head: str, text: str) -> str | None:
         m = re.search(r"\b[Tt]he\s+(" + NAME_RUN.pattern + r")\s+[a-z]*" + re.escape(head) + r"\b", text)
         if m and " " not in m.group(1):
             return None  # "The Korean company", "the Arvan government": an adjective, not a name
+    if m and is_placed(m.group(1)):
+        return None  # "The San Francisco-based company": where it is, not its name
     return m.group(1).rstrip(".") if m else None
 
 
@@ -97,6 +99,8 @@ def business_run(sentence: str, people: set[str]) -> str | None:
         before = sentence[max(0, m.start() - 8) : m.start()].split()
         if before and before[-1] in PLACE_PREPOSITIONS:
             continue  # "the cut came from Saudi Arabia": a place
+        if is_placed(name):
+            continue  # "the San Francisco-based company": where it is, not who
         if " " in name and name not in people and name.split()[-1].lower() not in NOT_PEOPLE:
             return name.rstrip(".")
     return None
@@ -127,6 +131,7 @@ def subject_name(sentence: str) -> str | None:
     after = rest[apposition.end() if apposition else 0 :].split(None, 1)
     if (
         not after
+        or is_placed(tokens[-1])
         or not after[0][:1].islower()
         or tokens[0].lower() in NOT_FIRST_NAMES
         or len(tokens) > MAX_SUBJECT_WORDS

@@ -4,8 +4,9 @@ said"; "..., government scientists said" and then "The National Food Institute, 
 
 Wire copy opens with the source described and names it once the lede is done; a fact-checker
 writes down the name. Only what the description allows is taken: a court or a judge becomes a
-judge (or a court) named next, a spokesman a spokesman; scientists or officials of a government
-become a public body named next, never a person. Anything else keeps the description as written:
+judge (or a court) named next, a spokesman a spokesman; scientists or officials of a government,
+or "the country's nuclear watchdog", become a public body named next, never a person; "the
+health ministry" only a body called a ministry. Anything else keeps the description as written:
 a wrong name is worse than none. Pure rules for :mod:`attribution`.
 """
 
@@ -23,6 +24,13 @@ LEDE_SENTENCES = 3
 NAMED_WITHIN = 3
 # "A federal appeals court", "A U.S. judge", "an army spokesman": one unnamed source.
 INDEFINITE = re.compile(r"^(?:[Aa]n?)\s+(?:[\w.'’-]+\s+){0,4}?(?P<head>[a-z]+)$")
+# "the country's nuclear watchdog", "Ireland's data protection regulator": a public body described.
+DEFINITE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:(?:country|nation|state|[A-Z][\w-]*)['’]s\s+)?(?:[a-z][\w-]*\s+){0,3}(?P<head>[a-z]+)$"
+)
+# A regulator is whichever public body the story names; an agency or a ministry is one so called.
+OVERSEERS = words("regulator watchdog supervisor")
+NAMED_BODIES = words("ministry agency authority institute office service commission inspectorate")
 # "government scientists", "federal health officials": a group speaking for an institution.
 GROUP = re.compile(r"^(?:[a-z][\w-]*\s+){1,2}(?P<head>[a-z]+)$")
 # What each head can be named as: a court speaks through its judges.
@@ -66,12 +74,17 @@ def unnamed_lede(raw: str) -> LedeSource | None:
     m = GROUP.match(raw)
     if m and singular(m.group("head")) in GROUP_HEADS and raw.split()[0] in INSTITUTIONAL:
         return LedeSource(frozenset(), True)
+    m = DEFINITE.match(raw)
+    if m and m.group("head") in OVERSEERS:
+        return LedeSource(frozenset(), True)
+    if m and m.group("head") in NAMED_BODIES:
+        return LedeSource(frozenset({m.group("head")}), True)
     return None
 
 
 def names_it(lede: LedeSource, speaker: str, org: bool, phrase: str) -> bool:
     """Whether a named speaker (introduced with the words ``phrase``) is the lede's source."""
     said = {singular(w.strip(",.").lower()) for w in f"{phrase} {speaker}".split()}
-    if lede.body_only:
-        return org and not INSTITUTION_WORDS.isdisjoint(said)
-    return not lede.heads.isdisjoint(said)
+    if lede.body_only and not org:
+        return False
+    return not (lede.heads or INSTITUTION_WORDS).isdisjoint(said)

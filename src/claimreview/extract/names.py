@@ -145,15 +145,37 @@ def is_body_head(word: str) -> bool:
     return word in ORG_HEADS or word in ORG_WORDS or (word.endswith("maker") and word not in MAKERS_OF_PEOPLE)
 
 
+# "Boston-based", "Cyprus-registered", "Oslo-listed": where a body is, not part of its name.
+PLACED = ("-based", "-registered", "-listed", "-headquartered")
+
+
+def is_placed(token: str) -> bool:
+    return token.endswith(PLACED)
+
+
+def join_placed(tokens: list[str]) -> list[str]:
+    """ "The San Francisco-based company" -> "The", "San-Francisco-based", "company": a place of
+    several words before "-based" is one descriptor, like "Britain-based"."""
+    at = next((i for i, t in enumerate(tokens) if i and is_placed(t)), 0)
+    start = at
+    while start > 0 and tokens[start - 1][:1].isupper() and tokens[start - 1].lower() not in ARTICLES:
+        start -= 1
+    return tokens if start == at else [*tokens[:start], "-".join(tokens[start : at + 1]), *tokens[at + 1 :]]
+
+
 def is_generic(token: str) -> bool:
     # "Britain-based" describes rather than names, so "the Britain-based war monitor" is generic.
-    return token[0].islower() or token.endswith("-based")
+    return token[0].islower() or is_placed(token)
 
 
 def is_org(name: list[str]) -> bool:
     return any(t.lower() in ORG_WORDS or ACRONYM.match(t) or CAMEL.match(t) for t in name) or any(
         t in ORG_CONNECTORS for t in name[1:-1]
     )
+
+
+# Bodies named with the place they sit in ("Maritime Office in Gdynia").
+SEATED_BODIES = words("office embassy consulate mission delegation bureau representation")
 
 
 def trailing_name(tokens: list[str]) -> list[str]:
@@ -168,6 +190,13 @@ def trailing_name(tokens: list[str]) -> list[str]:
                 (tok in NAME_CONNECTORS or tok in AFFILIATION)
                 and i < len(tokens)
                 and i >= 2
+                and tokens[i - 2][0].isupper()
+            )
+            or (
+                # "Maritime Office in Gdynia", "U.S. Embassy in Moscow": a body known by its seat
+                tok == "in"
+                and 2 <= i < len(tokens)
+                and tokens[i - 2].lower() in SEATED_BODIES
                 and tokens[i - 2][0].isupper()
             )
             or (
@@ -236,10 +265,45 @@ def drop_affiliation(name: list[str]) -> list[str]:
     return name
 
 
+# Endings of occupations no word list holds, written before a name like a title ("Whistleblower
+# Maya Lindt", "Campaign strategist X"): only the first of three words or more, as a name has two.
+TITLE_ENDINGS = (
+    "blower",
+    "keeper",
+    "holder",
+    "leader",
+    "worker",
+    "writer",
+    "seller",
+    "dealer",
+    "builder",
+    "fighter",
+    "player",
+    "trainer",
+    "manager",
+    "officer",
+    "director",
+    "inspector",
+    "operator",
+    "controller",
+    "ist",
+    "eer",
+    "ographer",
+    "ician",
+    "ologist",
+)
+
+
+def opens_with_title(name: list[str]) -> bool:
+    """The first word of a name of three words or more is an occupation by its ending."""
+    return len(name) >= 3 and name[0].lower().endswith(TITLE_ENDINGS) and all(t[:1].isupper() for t in name)
+
+
 def strip_titles(name: list[str]) -> list[str]:
     last_title = -1
     for i, tok in enumerate(name):
-        if tok.lower() in TITLES or (i < len(name) - 1 and is_role(tok) and not is_org(name)):
+        occupation = (i < len(name) - 1 and is_role(tok)) or (i == 0 and opens_with_title(name))
+        if tok.lower() in TITLES or (occupation and not is_org(name)):
             last_title = i
     rest = name[last_title + 1 :]
     if rest and rest[0] in AFFILIATION:
@@ -304,8 +368,16 @@ def is_acronym_word(token: str) -> bool:
     return len(token) >= 2 and token.isupper() and token.isalpha()
 
 
+# Nationalities without those endings ("Swiss francs", "a Greek national").
+IRREGULAR_NATIONALITIES = words("swiss thai greek welsh scots basque maltese lao")
+
+
 def is_nationality(token: str) -> bool:
-    return token[:1].isupper() and token.lower().endswith(ADJECTIVE_ENDINGS) and not is_acronym_word(token)
+    return (
+        token[:1].isupper()
+        and (token.lower().endswith(ADJECTIVE_ENDINGS) or token.lower() in IRREGULAR_NATIONALITIES)
+        and not is_acronym_word(token)
+    )
 
 
 def stem_in(word: str, heads: frozenset[str]) -> bool:
