@@ -250,7 +250,7 @@ class SpeakerContext(NameMemory):
             owned = next((i for i, t in enumerate(tokens[:-1]) if t[:1].islower() and OWNER.search(t)), -1)
         definite = tokens[0].lower() == "the" or owned >= 0
         bare = tokens[1:] if tokens[0].lower() in ARTICLES else tokens
-        if unnamed_with_place(bare):
+        if unnamed_with_place(bare, indefinite=tokens[0].lower() in ("a", "an")):
             # "officials in the state of Brandenburg": the place's name does not speak.
             return " ".join(bare), singular(bare[0].lower()) in ORG_WORDS, False
         if "(" in sentence and tokens[-1][:1].islower() and (acronym := acronym_before(tokens[-1], sentence)):

@@ -48,6 +48,8 @@ GROUP_HEADS = words("""
     scientist researcher expert veterinarian vet official inspector investigator meteorologist
     forecaster seismologist epidemiologist
     """)
+# Groups that work for an institution even without saying so ("officials" may be anyone's).
+OFFICIAL_GROUPS = words("investigators inspectors")
 # Modifiers that make a group an institution's ("government scientists", not "independent experts").
 INSTITUTIONAL = words("""
     government federal state national regional provincial health public official ministry agency
@@ -74,6 +76,8 @@ def unnamed_lede(raw: str) -> LedeSource | None:
     m = GROUP.match(raw)
     if m and singular(m.group("head")) in GROUP_HEADS and raw.split()[0] in INSTITUTIONAL:
         return LedeSource(frozenset(), True)
+    if raw.lower() in OFFICIAL_GROUPS:
+        return LedeSource(frozenset(), True)  # "investigators said", then the board is named
     m = DEFINITE.match(raw)
     if m and m.group("head") in OVERSEERS:
         return LedeSource(frozenset(), True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from claimreview.extract.names import ORG_HEADS, ORG_WORDS, PERSON_HEADS, ROLES, TITLES, singular
+from claimreview.extract.owned import WORKS
 from claimreview.extract.wordlist import words
 
 # "according to figures from X", "A study by X", "Research led by X": the source is X, not the work.
@@ -35,9 +36,11 @@ OWNED_WORK = re.compile(
 # "a poll by Ipsos for public broadcaster NOS": who the work was made for is not its author.
 CLIENT_TAIL = re.compile(r"\s+for\s+(?:the\s+|a\s+)?[a-z][\w-]*\s.*$")
 # "a report by X published in December": what follows the source describes the report.
+# "published Wednesday", "released yesterday": a day needs no preposition.
 PARTICIPLE_TAIL = re.compile(
     r"\s+(?:[a-z]+ed|seen|shown|made|done|written|given|taken|drawn|due)\s+"
-    r"(?:in|on|at|last|this|earlier|late|early|during|over|after|before|since)\b.*$"
+    r"(?:in|on|at|last|this|earlier|late|early|during|over|after|before|since|yesterday|today"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$"
 )
 # A work that states a finding; without an author ("a report published on Tuesday showed",
 # "its latest accounts show") it is the reporter's statement, not a speaker.
@@ -48,7 +51,10 @@ WORK_NOUNS = words("""
     record records document documents number numbers tally tallies count counts projection
     projections calculation calculations memo memos letter letters email emails draft drafts
     """)
-INDEFINITE = words("a an its their his her our new latest recent separate another this these")
+INDEFINITE = words("""
+    a an its their his her our new latest recent separate another this these earlier previous past
+    other several many some
+    """)
 
 # Unnamed sources that keep a place or body after them: "officials in the state of Brandenburg",
 # "residents of the southern district of Usme". The phrase as written is the speaker.
@@ -60,7 +66,7 @@ GENERIC_SOURCES = words("""
     """)
 # "A spokesperson for the Ministry of X": a source that speaks for a body, kept with it.
 SPEAKS_FOR = words("spokesman spokeswoman spokesperson")
-PLACE_LINKS = words("in of at from on for across")
+PLACE_LINKS = words("in of at from on for across near")
 CLAUSE_OPENERS = words("who which that whose where when")
 
 # Words a subject's name or description is made of (besides capitalised words).
@@ -143,8 +149,14 @@ def work_source(np: str) -> str | None:
     return np
 
 
-def unnamed_with_place(tokens: list[str]) -> bool:
-    """ "officials in the state of Brandenburg": an unnamed source whose place ends in a name."""
+def said_in(word: str) -> bool:
+    """A work something is said in ("a statement from X"), not a person."""
+    return word in WORK_NOUNS or word in WORKS
+
+
+def unnamed_with_place(tokens: list[str], *, indefinite: bool = False) -> bool:
+    """ "officials in the state of Brandenburg": an unnamed source whose place ends in a name;
+    ``indefinite``: the phrase opened with "a"/"an", so any person is one ("a fisherman near X")."""
     for i, tok in enumerate(tokens):
         if tok in PLACE_LINKS:
             head = tokens[i - 1].lower() if i > 0 else ""
@@ -154,7 +166,17 @@ def unnamed_with_place(tokens: list[str]) -> bool:
             # "the emergency management bureau of the city of Dingxi": an office known by its place.
             office = tokens[i - 1][:1].islower() and tok == "of" and singular(head) in ORG_WORDS | ORG_HEADS
             generic = (
-                head in GENERIC_SOURCES or head in ROLES or (head in SPEAKS_FOR and tok == "for") or office
+                head in GENERIC_SOURCES
+                or head in ROLES
+                or (head in SPEAKS_FOR and tok == "for")
+                or office
+                or (
+                    indefinite
+                    and tok != "of"
+                    and tokens[i - 1].isalpha()
+                    and tokens[i - 1].islower()
+                    and not said_in(head)
+                )
             )
             return generic and all(t[:1].islower() for t in rest)
     return False
