@@ -46,6 +46,7 @@ from claimreview.extract.lookback import (
     acronym_name,
     described_name,
     extended_name,
+    known_as,
     spelled_out,
     titled_name,
 )
@@ -72,6 +73,7 @@ from claimreview.extract.names import (
     PUBLIC_BODY_WORDS,
     TITLES,
     drop_affiliation,
+    drop_seat,
     is_acronym_word,
     is_body_head,
     is_generic,
@@ -264,6 +266,7 @@ class SpeakerContext(NameMemory):
             # "the Joint Chiefs of Staff (JCS)": one body, not chiefs "of" a staff
             if spelled and len(spelled) >= len(trailing_name(tokens)):
                 return " ".join(spelled), True, True
+        tokens = drop_seat(tokens)  # after the acronyms: "Organisation for Security in Europe (OSE)"
         name = trailing_name(tokens)
         if len(name) > 1 and is_placed(name[0]):
             # "Athens-based Poseidon Bulk Management": a body, named after its base
@@ -302,6 +305,8 @@ class SpeakerContext(NameMemory):
                 longer = self._longer_name(stripped[0]) or described_name(stripped[0], self.earlier)
                 if longer is not None:
                     return longer
+                if (alias := known_as(stripped[0], self.earlier)) is not None:
+                    return alias, True, True  # "Ruokavirasto said" after "..., known as Ruokavirasto,"
                 # "General Motors" and an unknown "Mayor Petrak" keep their first word.
                 stripped = name
             return " ".join(stripped), is_org(stripped), True

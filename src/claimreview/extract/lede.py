@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimreview.extract.names import PUBLIC_BODY_WORDS, singular
+from claimreview.extract.names import KINDS_OF_BODY, PUBLIC_BODY_WORDS, singular
 from claimreview.extract.wordlist import words
 
 # How many attributed sentences the lede's source may be and how far on its name may come: the
@@ -82,7 +82,10 @@ def unnamed_lede(raw: str) -> LedeSource | None:
     if m and m.group("head") in OVERSEERS:
         return LedeSource(frozenset(), True)
     if m and m.group("head") in NAMED_BODIES:
-        return LedeSource(frozenset({m.group("head")}), True)
+        # "the disaster agency" may be named an Authority; "the health ministry" only a Ministry.
+        head = m.group("head")
+        kind = next((kind for kind in KINDS_OF_BODY if head in kind and head != "ministry"), frozenset())
+        return LedeSource(frozenset({head}) | (kind - {"ministry"}), True)
     return None
 
 

@@ -178,6 +178,25 @@ def is_org(name: list[str]) -> bool:
 SEATED_BODIES = words("office embassy consulate mission delegation bureau representation")
 
 
+def drop_seat(tokens: list[str]) -> list[str]:
+    """ "The Kandilli Observatory in Istanbul" -> "The Kandilli Observatory": where a named body sits
+    is not its name (unless the body is known by its seat, "Maritime Office in Gdynia")."""
+    if "in" not in tokens[2:-1]:
+        return tokens
+    at = len(tokens) - 1 - tokens[::-1].index("in")
+    before, after = tokens[:at], tokens[at + 1 :]
+    if not all(t[:1].isupper() for t in after):
+        return tokens
+    name = trailing_name(before)
+    if "for" in name or "and" in name:
+        return tokens  # "Organization for Security and Co-operation in Europe": one formal name
+    if name and is_org(name) and before[-1].lower() not in SEATED_BODIES:
+        return before
+    if before[-1].islower() and before[-1] in ORG_WORDS | SEATED_BODIES and trailing_name(before[:-1]):
+        return before[:-1]  # "the World Bank office in Kyiv": the World Bank, not Kyiv
+    return tokens
+
+
 def trailing_name(tokens: list[str]) -> list[str]:
     """The run of capitalised tokens (with connectors like "al", "for") ending the phrase."""
     i = len(tokens)
@@ -194,10 +213,11 @@ def trailing_name(tokens: list[str]) -> list[str]:
             )
             or (
                 # "Maritime Office in Gdynia", "U.S. Embassy in Moscow": a body known by its seat
+                # and a formal name with "for" ("Council for Cooperation in Asia")
                 tok == "in"
                 and 2 <= i < len(tokens)
-                and tokens[i - 2].lower() in SEATED_BODIES
                 and tokens[i - 2][0].isupper()
+                and (tokens[i - 2].lower() in SEATED_BODIES or "for" in tokens[: i - 2])
             )
             or (
                 # "Office for the Coordination of ...", "Citizens for a Better Environment"

@@ -57,16 +57,17 @@ SOURCE_HEADS = (
     economists authorities
     """)
 )
-# Statements without a reporting verb: "read out the figures", "put the toll at 40".
+# Statements without a reporting verb: "read out the figures", "put the toll at 40", "measured the
+# quake at magnitude 6.1".
 # "put the number of striking drivers at 71%", "put its own share of the losses at up to 450 million".
 QUANTITY = (
     r"(?:(?:about|around|roughly|nearly|almost|some|just|least|up\s+to|more\s+than|less\s+than"
-    r"|fewer\s+than|over|under|between|only)\s+)*"
+    r"|fewer\s+than|over|under|between|only|magnitude)\s+)*"
     r"(?:\d|[$€£¥]|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|hundreds|thousands|dozens)\b)"
 )
 # "X kept/raised/cut its forecast for ... at 1.4 million": a body's own forecast, stated.
 STATING = re.compile(
-    r"\b(?:read\s+out|gave\s+an?\s+(?:update|briefing|statement)|put\s+(?:the|its|their|his|her)\s+"
+    r"\b(?:read\s+out|gave\s+an?\s+(?:update|briefing|statement)|(?:put|measured)\s+(?:the|its|their|his|her)\s+"
     r"[^.;:]{1,80}?\s+at\s+" + QUANTITY + r"|(?:kept|raised|cut|lowered|lifted|trimmed|revised)\s+"
     r"(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:forecasts?|estimates?|outlook|projections?|guidance)\b)"
 )
@@ -258,6 +259,7 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
         found.append(verb)
     if not found:
         hint = " out " in masked or " put " in masked or " gave " in masked or " its " in masked
+        hint = hint or " measured " in masked
         m = STATING.search(masked) if hint or " their " in masked else None
         subject = _subject_at(masked, m.start(), m.end(), stated=True) if m else None
         if m and subject:
