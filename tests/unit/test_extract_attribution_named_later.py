@@ -347,3 +347,47 @@ def test_a_lede_agency_may_be_named_an_authority_but_a_ministry_only_a_ministry(
     lede = "A quake killed 9 people and damaged 400 buildings, the interior ministry said."
     got = speakers_of(f"{lede}\n\nThe Emergency Management Authority said 86 aftershocks followed.")
     assert got[lede] == "interior ministry"
+
+
+# --- kinds held-out set 34 exposed --------------------------------------------------------------
+
+
+def test_an_unnamed_official_familiar_with_an_investigation_is_a_person_not_the_work() -> None:
+    text = (
+        "A senior official familiar with the investigation told Reuters the hackers had asked for 4 million "
+        "dollars. The city would not pay, the official said."
+    )
+    assert set(speakers_of(text).values()) == {"senior official familiar with the investigation"}
+
+
+def test_a_statement_on_its_website_is_the_body_named_before() -> None:
+    text = (
+        "The Port Authority of Varna said 3 berths were closed. "
+        "A statement on its website said 12 ships were waiting."
+    )
+    assert set(speakers_of(text).values()) == {"Port Authority of Varna"}
+
+
+def test_a_description_that_starts_a_body_name_points_back_to_it() -> None:
+    got = speakers_of(
+        "Hackers shut the systems of Region Nordmark on Monday.\n\n"
+        "The region said 300 operations were postponed. A statement on its website said 6 clinics opened."
+    )
+    assert {s: got[s] for s in got if s.startswith(("The region", "A statement"))} == {
+        "The region said 300 operations were postponed.": "Region Nordmark",
+        "A statement on its website said 6 clinics opened.": "Region Nordmark",
+    }
+    # an office before a name is not a name: the minister is the person
+    got = speakers_of("Finance Minister Jane Roe met bankers. The minister said 3 banks had failed.")
+    assert got["The minister said 3 banks had failed."] == "Jane Roe"
+
+
+def test_a_union_described_by_its_members_is_its_name() -> None:
+    got = speakers_of(
+        "The VDF train drivers' union called the strike after talks collapsed.\n\n"
+        "In a statement, the union said 9 of 10 members had voted for it."
+    )
+    assert got["In a statement, the union said 9 of 10 members had voted for it."] == "VDF"
+    # a verb between a name and 'the company' makes them two bodies
+    got = speakers_of("Velto said it would appeal. The DPC said the company kept 40 recordings.")
+    assert got["The DPC said the company kept 40 recordings."] == "DPC"

@@ -411,7 +411,7 @@ class SpeakerContext(NameMemory):
             m = named_with_head(head, text)
             # "The central bank" is not "Baltija Credit Bank": every word of the description counts.
             if m and all(stem_in(w, _heads(m)) for w in modifiers if w[:1].islower()):
-                return m, is_org(m.split()), True
+                return m, is_org(m.split()) or not is_role(head), True  # "Region Zealand": a body
         if head in TITLES and len(tokens) == 1:
             # "Judge Helena Duarte sentenced ..." then "the judge wrote": the office's holder.
             person = titled_name(head, (sentence, *self.earlier[-DESCRIBED_REACH:][::-1]))

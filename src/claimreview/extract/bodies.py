@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from claimreview.extract.mentions import DESCRIPTOR_AFTER, NOT_PEOPLE, mentions, strip_dateline
-from claimreview.extract.names import NOT_FIRST_NAMES, POSSESSIVE, is_body_head, is_placed
+from claimreview.extract.names import NOT_FIRST_NAMES, POSSESSIVE, is_acronym_word, is_body_head, is_placed
 
 # How many sentences back "the firm" looks for "dairy firm Zuivelhoeve".
 DESCRIBED_REACH = 8
@@ -74,6 +74,14 @@ def speaks_as_body(masked: str, raw: str) -> bool:
     return WHICH_AFTER.match(masked, end) is not None or SAID_IT.match(masked, end) is not None
 
 
+# A word describing a body's kind between its name and its head ("train drivers'"), not a verb
+# or a joining word ("The DPC said the company": two bodies).
+KIND_WORD = (
+    r"(?!(?:said|says|told|the|a|an|has|had|have|is|was|were|are|will|would|and|or|but|of|in|on|to"
+    r"|for|with|by|that|its|their)\b)[a-z][\w'’-]*"
+)
+
+
 def described(head: str, text: str) -> str | None:
     """The name ``text`` describes with ``head``: "drugmaker Takeda", "Gulfshore Mutual, the ... insurer,"."""
     if head not in text:
@@ -84,8 +92,18 @@ def described(head: str, text: str) -> str | None:
         m = re.search("(" + NAME_RUN.pattern + after, text)
     if m is None:
         # "the Uljanik Adria shipyard" for "the yard": the name, then its kind in lower case.
-        m = re.search(r"\b[Tt]he\s+(" + NAME_RUN.pattern + r")\s+[a-z]*" + re.escape(head) + r"\b", text)
-        if m and " " not in m.group(1):
+        # "The GDL train drivers' union": up to three words of its kind between the name and the head.
+        m = re.search(
+            r"\b[Tt]he\s+("
+            + NAME_RUN.pattern
+            + r")\s+(?:"
+            + KIND_WORD
+            + r"\s+){0,3}?[a-z]*"
+            + re.escape(head)
+            + r"\b",
+            text,
+        )
+        if m and " " not in m.group(1) and not is_acronym_word(m.group(1)):
             return None  # "The Korean company", "the Arvan government": an adjective, not a name
     if m and is_placed(m.group(1)):
         return None  # "The San Francisco-based company": where it is, not its name

@@ -128,11 +128,25 @@ def named_with_head(head: str, text: str) -> str | None:
         text,
     )
     if not m:
-        return None
+        return named_from_head(head, text)
+    if head in TITLES and re.match(r"\s+[A-Z]", text[m.end() :]):
+        return None  # "Finance Minister Jane Roe": an office before a name, not a name
     words_ = (m.group(1) + head.capitalize() + m.group(2)).split()
     while words_ and words_[0].lower() in ARTICLES:
         words_ = words_[1:]
     return " ".join(words_) if len(words_) > 1 else None
+
+
+def named_from_head(head: str, text: str) -> str | None:
+    """The name in ``text`` that starts with ``head`` ("Region Zealand" for "the region"); never for
+    an office or title ("the minister" is not "Minister Jane Roe")."""
+    if head in TITLES or head in PERSON_HEADS:
+        return None
+    m = re.search(
+        r"(?<![\w.'’-])" + re.escape(head.capitalize()) + r"(?:\s+(?!" + CALENDAR + r")[A-Z][\w'’-]*){1,3}",
+        text,
+    )
+    return m.group() if m else None
 
 
 # "-maker" names a business ("the steelmaker"), except for these people.

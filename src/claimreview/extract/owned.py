@@ -28,6 +28,13 @@ OWNED = re.compile(
 )
 
 
+# "A statement on its website", "a post on their Telegram channel": the pronoun's work too.
+PLACED_WORK = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(?P<head>[a-z]+)\s+(?:on|in|from)\s+"
+    r"(?P<owner>its|their|his|her)(?:\s+[\w'’-]+){0,3}$"
+)
+
+
 def owned_work(phrase: str) -> bool:
     """ "Its annual report": a possessive pronoun's work, which can say something."""
     m = OWNED.match(phrase)
@@ -35,8 +42,12 @@ def owned_work(phrase: str) -> bool:
 
 
 def pronoun_owned(phrase: str) -> tuple[str, str, bool] | None:
-    """(pronoun, what is owned, whether the owner speaks through it) for "Its statement" ->
-    ("it", "statement", True) and "Her campaign" -> ("she", "campaign", False); None otherwise."""
+    """(pronoun, what is owned, whether the owner speaks through it) for "Its statement" (or "A
+    statement on its website") -> ("it", "statement", True) and "Her campaign" -> ("she",
+    "campaign", False); None otherwise."""
+    placed = PLACED_WORK.match(phrase)
+    if placed is not None and placed.group("head") in WORKS:
+        return OWNER_PRONOUNS[placed.group("owner").lower()], placed.group("head"), True
     m = OWNED.match(phrase)
     if m is None:
         return None

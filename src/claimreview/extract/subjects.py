@@ -133,6 +133,9 @@ def clause_subject(clause: str) -> str | None:
     return " ".join(tokens[:end]) if end else None
 
 
+PEOPLE_WORDS = PERSON_HEADS | ROLES | TITLES | frozenset(singular(w) for w in GENERIC_SOURCES)
+
+
 def work_source(np: str) -> str | None:
     """The author of a work named as a subject ("A review by X published last year" -> "X"); None for
     a work with no author ("a report published on Tuesday"); any other phrase unchanged."""
@@ -143,8 +146,10 @@ def work_source(np: str) -> str | None:
         source = CLIENT_TAIL.sub("", data.group("source"))
         return PARTICIPLE_TAIL.sub("", source) or None
     tokens = PARTICIPLE_TAIL.sub("", np).lower().split()
-    # "Data presented at the X meeting showed": the work alone, nobody's statement
-    if tokens and tokens[-1] in WORK_NOUNS and (tokens[0] in INDEFINITE or len(tokens) == 1):
+    # "Data presented at the X meeting showed": the work alone, nobody's statement; "A senior
+    # official familiar with the investigation told": a person, whatever the phrase ends with.
+    person = any(singular(t) in PEOPLE_WORDS for t in tokens[:-1])
+    if tokens and tokens[-1] in WORK_NOUNS and (tokens[0] in INDEFINITE or len(tokens) == 1) and not person:
         return None
     return np
 
