@@ -391,3 +391,23 @@ def test_a_union_described_by_its_members_is_its_name() -> None:
     # a verb between a name and 'the company' makes them two bodies
     got = speakers_of("Velto said it would appeal. The DPC said the company kept 40 recordings.")
     assert got["The DPC said the company kept 40 recordings."] == "DPC"
+
+
+# --- kinds held-out set 35 exposed --------------------------------------------------------------
+
+
+def test_the_filing_is_the_body_that_made_it() -> None:
+    got = speakers_of(
+        "Korsholm Estates missed a $20 million payment, the company said in a filing.\n\n"
+        "Its shares were suspended at its request, the filing showed."
+    )
+    assert set(got.values()) == {"Korsholm Estates"}
+
+
+def test_a_subject_before_saying_ends_at_its_verb() -> None:
+    assert (
+        one("Moody's Ratings cut Varo's rating to C, saying a default was \"likely\".") == "Moody's Ratings"
+    )
+    assert (
+        one("The public health agency gave an update, saying 40 cases were found.") == "public health agency"
+    )

@@ -90,7 +90,7 @@ from claimreview.extract.names import (
     strip_titles,
     trailing_name,
 )
-from claimreview.extract.owned import pronoun_owned, speaking_for
+from claimreview.extract.owned import WORKS, pronoun_owned, speaking_for
 from claimreview.extract.sources import QUOTE_OPENERS, find_source, mask_quotes
 from claimreview.extract.subjects import WORK_NOUNS, plural_people, unnamed_with_place
 
@@ -401,7 +401,7 @@ class SpeakerContext(NameMemory):
                     name = named_with_head(lowercase[0], text)
                     if name is not None:
                         return name, True, True
-        if head in WORK_NOUNS or singular(head) + "s" in WORK_NOUNS:
+        if head in WORK_NOUNS or singular(head) + "s" in WORK_NOUNS or head in WORKS:
             # "The survey put the number at ...": the survey a recent sentence credited to someone.
             for masked, spoken, _ in self.named[::-1]:
                 if spoken is not None and head in masked.lower():

@@ -31,6 +31,7 @@ from claimreview.extract.subjects import (
     OWNED_WORK,
     PARTICIPLE_TAIL,
     clause_subject,
+    verb_like,
     with_place,
     work_source,
 )
@@ -431,6 +432,8 @@ def _leading_subject(clause: str) -> str | None:
             # "Residents of the neighbouring town of Maizuru have filed ..., saying"
             end = with_place(words_, end) if end == i else end
             break
+        if end == i > 0 and tok[:1].islower() and verb_like(word):
+            break  # "Fitch Ratings cut Halden's rating, saying": the subject ends at its verb
         if tok[0].isupper() or singular(word.strip("'’")) in ORG_WORDS | ORG_HEADS | PERSON_HEADS | TITLES:
             end = i + 1
         if tok.endswith(","):

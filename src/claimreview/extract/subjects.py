@@ -83,7 +83,7 @@ IRREGULAR_PAST = words("""
     """)
 
 
-def _verb_like(word: str) -> bool:
+def verb_like(word: str) -> bool:
     return word in IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and word not in NP_WORDS)
 
 
@@ -96,7 +96,7 @@ def with_place(tokens: list[str], end: int) -> int:
         return end
     for i in range(end, len(tokens)):
         word = tokens[i].lower().strip(",")
-        if tokens[i][:1].islower() and (_verb_like(word) or word in CLAUSE_OPENERS):
+        if tokens[i][:1].islower() and (verb_like(word) or word in CLAUSE_OPENERS):
             return i
         if tokens[i].endswith(","):
             return i + 1
@@ -114,7 +114,7 @@ def clause_subject(clause: str) -> str | None:
     end = 0
     for i, tok in enumerate(tokens[:12]):
         word = tok.strip(",").lower()
-        if i > 0 and tok[:1].islower() and (word in SUBJECT_STOPS or _verb_like(word)):
+        if i > 0 and tok[:1].islower() and (word in SUBJECT_STOPS or verb_like(word)):
             end = with_place(tokens, end) if end == i else end
             break
         # "The agency's director-general,": a possessive and a hyphenated title are the subject too.
