@@ -411,3 +411,31 @@ def test_a_subject_before_saying_ends_at_its_verb() -> None:
     assert (
         one("The public health agency gave an update, saying 40 cases were found.") == "public health agency"
     )
+
+
+# --- kinds held-out set 36 exposed --------------------------------------------------------------
+
+
+def test_on_inside_a_body_name_and_its_researchers() -> None:
+    got = speakers_of(
+        "The Institute for Research on Deserts and Oases (IRDO) said the dunes moved 9 metres. "
+        "Its researchers found that 3 wells had dried up."
+    )
+    assert set(got.values()) == {"Institute for Research on Deserts and Oases"}
+
+
+def test_the_company_is_never_the_public_body_that_prosecuted_it() -> None:
+    said = "In a statement, the company said it had spent 1 billion pounds on pipes."
+    got = speakers_of(
+        "Riverside Water dumped sewage 900 times, the Environment Agency, which brought the case, told the "
+        f"court.\n\nJudge Ann Cole said the spills had killed 2,000 fish.\n\n{said}"
+    )
+    assert got[said] != "Environment Agency"
+
+
+def test_he_after_an_unnamed_person_marked_by_who_is_that_person_not_a_place() -> None:
+    text = (
+        "An angler who has fished the River Wye for 30 years said the water was grey. "
+        "Fish numbers in his stretch had halved since 2015, he said."
+    )
+    assert speakers_of(text)["Fish numbers in his stretch had halved since 2015, he said."] == "angler"

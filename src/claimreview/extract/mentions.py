@@ -210,7 +210,8 @@ def unnamed_subject(sentence: str) -> Mention | None:
     if m is None:
         return None
     head = singular(m.group("head"))
-    if not (is_role(head) or head in PEOPLE_NOUNS):
+    who = sentence[m.end() :].lstrip().startswith(("who ", "whose "))  # "An angler who ...": a person
+    if not (is_role(head) or head in PEOPLE_NOUNS or who):
         return None
     gender = "f" if SHE.search(sentence) else "m" if HE.search(sentence) else ""
     return Mention(m.group("np"), False, gender)

@@ -220,7 +220,8 @@ def trailing_name(tokens: list[str]) -> list[str]:
             tok[0].isupper()
             or (tok[:2] in ELISIONS and tok[2:3].isupper())  # "Conseil des Vins d'Alsace"
             or (
-                (tok in NAME_CONNECTORS or tok in AFFILIATION)
+                # "Institute for Research on Glaciers": "on" joins a body's name as "for" does
+                (tok in NAME_CONNECTORS or tok in AFFILIATION or tok == "on")
                 and i < len(tokens)
                 and i >= 2
                 and tokens[i - 2][0].isupper()
@@ -361,8 +362,8 @@ SPELLED_OUT = r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|de|du|des)\s+)*)
 
 
 # Kinds of body a description can name: "the agency" can be "the civil defence" spoken of before,
-# not "the electoral board"; "the club" is no "governing body". The last kind (clubs, parties,
-# unions) people join is never any other, named or not.
+# not "the electoral board"; "the club" is no "governing body". Bodies people join (clubs,
+# parties, unions) and businesses are never another kind, named or not.
 KINDS_OF_BODY = (
     words("""
         agency authority office service administration directorate inspectorate bureau department
@@ -371,8 +372,10 @@ KINDS_OF_BODY = (
     words("institute observatory university centre center laboratory school college hospital clinic"),
     words("board commission council committee panel tribunal court assembly parliament congress senate"),
     words("campaign party union league club federation association coalition alliance movement"),
+    BUSINESS_HEADS,
 )
-MEMBERSHIP = len(KINDS_OF_BODY) - 1
+MEMBERSHIP = len(KINDS_OF_BODY) - 2
+BUSINESS = len(KINDS_OF_BODY) - 1
 
 
 def kind_of(words_: str) -> tuple[int, str] | None:
@@ -394,6 +397,8 @@ def other_kind(words_: str, head: str, *, named: bool) -> bool:
         return False
     if MEMBERSHIP in (kind[0], wanted[0]):
         return kind[1] != wanted[1]
+    if BUSINESS in (kind[0], wanted[0]):
+        return kind[0] != wanted[0]  # "the company" is not the agency that prosecuted it
     return not named and kind[0] != wanted[0]
 
 

@@ -20,6 +20,8 @@ WORKS = words("""
     submission submissions response reply announcement notice bulletin update accounts ruling
     judgment judgement decision order verdict memo email post
     """)
+# A body's own staff: "Its researchers found" is the body's finding.
+STAFF = words("researchers scientists experts staff inspectors engineers analysts economists")
 # What speaks for a person: the speaker is "Surname's campaign", as a story writes it.
 SPEAKS_FOR = words("campaign office lawyers lawyer team family spokesman spokeswoman spokesperson")
 # "Its annual report", "Its latest statement", "Their joint statement".
@@ -52,7 +54,7 @@ def pronoun_owned(phrase: str) -> tuple[str, str, bool] | None:
     if m is None:
         return None
     head = m.group("head")
-    if head in WORKS:
+    if head in WORKS or (head in STAFF and m.group("owner").lower() in ("its", "their")):
         return OWNER_PRONOUNS[m.group("owner").lower()], m.group("rest"), True
     if head in SPEAKS_FOR and m.group("rest") == head:
         return OWNER_PRONOUNS[m.group("owner").lower()], head, False
