@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from claimreview.extract.mentions import DESCRIPTOR_AFTER, NOT_PEOPLE, mentions, strip_dateline
 from claimreview.extract.names import NOT_FIRST_NAMES, POSSESSIVE, is_acronym_word, is_body_head, is_placed
@@ -67,6 +68,8 @@ SAID_IT = re.compile(
 
 def speaks_as_body(masked: str, raw: str) -> bool:
     """The sentence treats the speaker ``raw`` as a body: "X, which ..., said", "X said it would"."""
+    if " which " not in masked and " it" not in masked:
+        return False  # most sentences: neither cue, no search needed
     at = masked.find(raw)
     if at < 0:
         return False
@@ -82,27 +85,31 @@ KIND_WORD = (
 )
 
 
+@lru_cache(maxsize=256)
+def _description_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The three ways :func:`described` finds a name for ``head``, compiled once per head (the
+    re module's own cache is too small for every head a text uses, and compiling cost more than
+    searching)."""
+    kind = re.escape(head)
+    return (
+        re.compile(r"\b" + kind + r"s?\s+(" + NAME_RUN.pattern + ")"),
+        re.compile("(" + NAME_RUN.pattern + r"),\s+(?:the|a|an)\s+[^,;]{0,60}?\b" + kind + ","),
+        # "the Uljanik Adria shipyard" for "the yard": the name, then its kind in lower case;
+        # "The GDL train drivers' union": up to three words of its kind between them.
+        re.compile(
+            r"\b[Tt]he\s+(" + NAME_RUN.pattern + r")\s+(?:" + KIND_WORD + r"\s+){0,3}?[a-z]*" + kind + r"\b"
+        ),
+    )
+
+
 def described(head: str, text: str) -> str | None:
     """The name ``text`` describes with ``head``: "drugmaker Takeda", "Gulfshore Mutual, the ... insurer,"."""
     if head not in text:
         return None
-    m = re.search(r"\b" + re.escape(head) + r"s?\s+(" + NAME_RUN.pattern + ")", text)
+    after_kind, apposition, before_kind = _description_patterns(head)
+    m = after_kind.search(text) or apposition.search(text)
     if m is None:
-        after = r"),\s+(?:the|a|an)\s+[^,;]{0,60}?\b" + re.escape(head) + ","
-        m = re.search("(" + NAME_RUN.pattern + after, text)
-    if m is None:
-        # "the Uljanik Adria shipyard" for "the yard": the name, then its kind in lower case.
-        # "The GDL train drivers' union": up to three words of its kind between the name and the head.
-        m = re.search(
-            r"\b[Tt]he\s+("
-            + NAME_RUN.pattern
-            + r")\s+(?:"
-            + KIND_WORD
-            + r"\s+){0,3}?[a-z]*"
-            + re.escape(head)
-            + r"\b",
-            text,
-        )
+        m = before_kind.search(text)
         if m and " " not in m.group(1) and not is_acronym_word(m.group(1)):
             return None  # "The Korean company", "the Arvan government": an adjective, not a name
     if m and is_placed(m.group(1)):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from claimreview.extract.names import ARTICLES, OWNER, SPELLED_OUT, is_body_head, is_role
 
@@ -50,13 +51,8 @@ KNOWN_AS = (
 
 def known_as(alias: str, earlier: Sequence[str]) -> str | None:
     """The name written before "known as ``alias``" in an earlier sentence, or None."""
-    pattern = re.compile(KNOWN_AS.format(re.escape(alias)))
     for text in earlier[-REACH:][::-1]:
-        m = (
-            pattern.search(text)
-            if "as " + alias in text or "called " + alias in text
-            else None
-        )
+        m = _known_as(alias).search(text) if "as " + alias in text or "called " + alias in text else None
         if m:
             words_ = m.group(1).split()
             while words_ and words_[0].lower() in ARTICLES:
@@ -64,6 +60,11 @@ def known_as(alias: str, earlier: Sequence[str]) -> str | None:
             if len(words_) > 1:
                 return " ".join(words_)
     return None
+
+
+@lru_cache(maxsize=128)
+def _known_as(alias: str) -> re.Pattern[str]:
+    return re.compile(KNOWN_AS.format(re.escape(alias)))
 
 
 def acronym_name(acronym: str, earlier: Sequence[str], mentions: Sequence[Mention]) -> str:

@@ -170,6 +170,8 @@ def is_placed(token: str) -> bool:
 def join_placed(tokens: list[str]) -> list[str]:
     """ "The San Francisco-based company" -> "The", "San-Francisco-based", "company": a place of
     several words before "-based" is one descriptor, like "Britain-based"."""
+    if not any("-" in t for t in tokens):
+        return tokens
     at = next((i for i, t in enumerate(tokens) if i and is_placed(t)), 0)
     start = at
     while start > 0 and tokens[start - 1][:1].isupper() and tokens[start - 1].lower() not in ARTICLES:

@@ -37,8 +37,16 @@ PLACED_WORK = re.compile(
 )
 
 
+def _has_owner(phrase: str) -> bool:
+    # Most speaker phrases hold no possessive pronoun: say so without a regex.
+    lowered = phrase.lower()
+    return "its " in lowered or "their " in lowered or "his " in lowered or "her " in lowered
+
+
 def owned_work(phrase: str) -> bool:
     """ "Its annual report": a possessive pronoun's work, which can say something."""
+    if not _has_owner(phrase):
+        return False
     m = OWNED.match(phrase)
     return m is not None and m.group("head") in WORKS
 
@@ -47,6 +55,8 @@ def pronoun_owned(phrase: str) -> tuple[str, str, bool] | None:
     """(pronoun, what is owned, whether the owner speaks through it) for "Its statement" (or "A
     statement on its website") -> ("it", "statement", True) and "Her campaign" -> ("she",
     "campaign", False); None otherwise."""
+    if not _has_owner(phrase):
+        return None
     placed = PLACED_WORK.match(phrase)
     if placed is not None and placed.group("head") in WORKS:
         return OWNER_PRONOUNS[placed.group("owner").lower()], placed.group("head"), True
