@@ -33,16 +33,20 @@ from functools import lru_cache
 from claimreview.extract.bodies import (
     DESCRIBED_REACH,
     DESCRIBED_SUBJECT,
+    acted_on,
     described,
     described_phrase,
+    speaks_as_body,
     subject_name,
 )
+from claimreview.extract.lede import LEDE_SENTENCES, NAMED_WITHIN, LedeSource, names_it, unnamed_lede
 from claimreview.extract.lookback import (
     acronym_after,
     acronym_before,
     acronym_name,
     described_name,
     extended_name,
+    known_as,
     spelled_out,
     titled_name,
 )
@@ -52,6 +56,7 @@ from claimreview.extract.mentions import (
     gender_of,
     mentions,
     strip_dateline,
+    unnamed_subject,
 )
 from claimreview.extract.names import (
     ANY_PERSON_HEADS,
@@ -68,21 +73,26 @@ from claimreview.extract.names import (
     PUBLIC_BODY_WORDS,
     TITLES,
     drop_affiliation,
+    drop_seat,
     is_acronym_word,
     is_body_head,
     is_generic,
     is_nationality,
     is_official,
     is_org,
+    is_placed,
     is_role,
+    join_placed,
     named_with_head,
+    other_kind,
     singular,
     stem_in,
     strip_titles,
     trailing_name,
 )
+from claimreview.extract.owned import WORKS, pronoun_owned, speaking_for
 from claimreview.extract.sources import QUOTE_OPENERS, find_source, mask_quotes
-from claimreview.extract.subjects import WORK_NOUNS, unnamed_with_place
+from claimreview.extract.subjects import WORK_NOUNS, plural_people, unnamed_with_place
 
 __all__ = ["Found", "SpeakerContext", "mask_quotes"]
 
@@ -123,6 +133,13 @@ class SpeakerContext(NameMemory):
     named: list[tuple[str, Mention | None, list[Mention | None]]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
     officials: set[str] = field(default_factory=set)
+    # Sentences attributed so far; the lede's unnamed source (its sentence number, where it sits
+    # in ``mentions``, what names it) until the story names it or moves on.
+    calls: int = 0
+    lede: tuple[int, int, LedeSource] | None = None
+    lede_done: bool = False
+    # Sentence number -> the speaker it was given once a later sentence named its source.
+    renamed: dict[int, str] = field(default_factory=dict)
 
     def remember(self, speaker: str, *, org: bool, named: bool, phrase: str = "") -> None:
         self.last = speaker
@@ -160,7 +177,7 @@ class SpeakerContext(NameMemory):
             if resolved is not None:
                 speaker, org, named = resolved
                 phrase, body = described_phrase(masked, raw)
-                if body and named and not org:
+                if named and not org and (body or speaks_as_body(masked, raw)):
                     # "Calder Water, the region's largest supplier, rejected ...": a body.
                     org = True
                     resolved = (speaker, org, named)
@@ -168,6 +185,8 @@ class SpeakerContext(NameMemory):
                 if org or (speaker not in self.officials and is_official(phrase)):
                     self.officials.add(speaker)
                 found = Found(speaker, named, speaker in self.officials)
+                if not self.lede_done:
+                    self._name_lede(raw, found, org, phrase)
         elif paragraph >= 0 and self.previous[0] == paragraph and sentence.lstrip()[:1] in QUOTE_OPENERS:
             # '"We have 40 beds," Dr Roe said. "The rest went north."': the second is Dr Roe's too.
             found = self.previous[1]
@@ -176,7 +195,27 @@ class SpeakerContext(NameMemory):
         self.earlier.append(sentence)
         self.paragraph.append(sentence)
         self.paragraph_speakers.append(resolved)
+        self.calls += 1
         return found
+
+    def _name_lede(self, raw: str, found: Found, org: bool, phrase: str) -> None:
+        """Note a lede's unnamed source, or the name a later sentence gives it (see :mod:`lede`)."""
+        if self.lede is None:
+            source = None if found.named or self.calls >= LEDE_SENTENCES else unnamed_lede(raw)
+            if source is None:
+                self.lede_done = True
+            else:
+                self.lede = (self.calls, len(self.mentions) - 1, source)
+            return
+        if not found.named:
+            return
+        self.lede_done = True
+        at, mention, source = self.lede
+        if self.calls - at <= NAMED_WITHIN and names_it(source, found.speaker, org, phrase):
+            self.renamed[at] = found.speaker
+            # A later "the court said" points back to the name, not to the description (whose
+            # words, "government scientists", are no longer this source's).
+            self.mentions[mention] = (found.speaker, org, True, f"{phrase} {found.speaker}")
 
     def _resolve(self, np: str, sentence: str = "") -> tuple[str, bool, bool] | None:
         """(speaker, is organisation, is a name) for a speaker phrase."""
@@ -188,13 +227,24 @@ class SpeakerContext(NameMemory):
             return (person, False, False) if person else None
         if lowered in PRONOUNS_ORG:
             target = self.last_org or self.last
+            if lowered == "they" and self.last is not None and plural_people(self.last):
+                target = self.last  # "Analysts at X said ... They estimated": the analysts
             if target is None:
                 # "The Scottish Government has approved ..., it said": nobody spoke before, so
                 # the body the sentence opens with.
                 subject = subject_name(strip_dateline(sentence))
                 return (subject, True, True) if subject and is_org(subject.split()) else None
             return target, target == self.last_org, False
-        tokens = np.split()
+        possession = pronoun_owned(np)
+        if possession is not None:
+            # "Its statement said": the body named before; "Her campaign said": hers.
+            pronoun, what, itself = possession
+            whose = self._resolve(pronoun, sentence)
+            if whose is None or itself:
+                return whose
+            if not whose[1]:
+                return speaking_for(whose[0], what), True, False
+        tokens = join_placed(np.split())
         # "the agency", and "World football's governing body" (a possessive of a common noun, whose
         # own modifiers may be capitalised)
         owned = -1
@@ -202,7 +252,7 @@ class SpeakerContext(NameMemory):
             owned = next((i for i, t in enumerate(tokens[:-1]) if t[:1].islower() and OWNER.search(t)), -1)
         definite = tokens[0].lower() == "the" or owned >= 0
         bare = tokens[1:] if tokens[0].lower() in ARTICLES else tokens
-        if unnamed_with_place(bare):
+        if unnamed_with_place(bare, indefinite=tokens[0].lower() in ("a", "an")):
             # "officials in the state of Brandenburg": the place's name does not speak.
             return " ".join(bare), singular(bare[0].lower()) in ORG_WORDS, False
         if "(" in sentence and tokens[-1][:1].islower() and (acronym := acronym_before(tokens[-1], sentence)):
@@ -216,8 +266,9 @@ class SpeakerContext(NameMemory):
             # "the Joint Chiefs of Staff (JCS)": one body, not chiefs "of" a staff
             if spelled and len(spelled) >= len(trailing_name(tokens)):
                 return " ".join(spelled), True, True
+        tokens = drop_seat(tokens)  # after the acronyms: "Organisation for Security in Europe (OSE)"
         name = trailing_name(tokens)
-        if len(name) > 1 and name[0].endswith("-based"):
+        if len(name) > 1 and is_placed(name[0]):
             # "Athens-based Poseidon Bulk Management": a body, named after its base
             return " ".join(name[1:]), True, True
         if len(name) == 1 and is_acronym_word(name[0]):
@@ -254,6 +305,8 @@ class SpeakerContext(NameMemory):
                 longer = self._longer_name(stripped[0]) or described_name(stripped[0], self.earlier)
                 if longer is not None:
                     return longer
+                if (alias := known_as(stripped[0], self.earlier)) is not None:
+                    return alias, True, True  # "Ruokavirasto said" after "..., known as Ruokavirasto,"
                 # "General Motors" and an unknown "Mayor Petrak" keep their first word.
                 stripped = name
             return " ".join(stripped), is_org(stripped), True
@@ -296,6 +349,8 @@ class SpeakerContext(NameMemory):
         if not cache:
             if speaker is not None:
                 cache.append(speaker)
+            elif (unnamed := unnamed_subject(masked)) is not None:
+                cache.append(unnamed)  # "An aid worker ... described ..." then "she said"
             if not masked.islower():
                 cache.extend(mentions(masked, self._known_person))
             cache.append(None)  # marks the list as computed
@@ -321,7 +376,7 @@ class SpeakerContext(NameMemory):
         recent = self.mentions[-MAX_ANTECEDENTS:][::-1]
         # "the shipowner" points back to "the vessel's owner": the head or a word it ends with.
         wanted = {head} | {head[i:] for i in range(1, len(head) - 4)}
-        modifiers = {t.lower() for t in tokens[:-1] if not t.endswith("-based")}
+        modifiers = {t.lower() for t in tokens[:-1] if not is_placed(t)}
         body = head in ORG_HEADS or head in ORG_WORDS
         for speaker, org, named, words_ in recent:
             heads = _heads(words_)
@@ -332,7 +387,7 @@ class SpeakerContext(NameMemory):
                 # "the education ministry" is not "the interior ministry" named before it.
                 continue
             return speaker, org, named
-        lowercase = [t for t in tokens[:-1] if t[:1].islower() and not t.endswith("-based")]
+        lowercase = [t for t in tokens[:-1] if t[:1].islower() and not is_placed(t)]
         if lowercase and body:
             # "The space agency said" after "the Indian Space Research Organisation": the body
             # whose name holds every word of the description.
@@ -346,7 +401,7 @@ class SpeakerContext(NameMemory):
                     name = named_with_head(lowercase[0], text)
                     if name is not None:
                         return name, True, True
-        if head in WORK_NOUNS or singular(head) + "s" in WORK_NOUNS:
+        if head in WORK_NOUNS or singular(head) + "s" in WORK_NOUNS or head in WORKS:
             # "The survey put the number at ...": the survey a recent sentence credited to someone.
             for masked, spoken, _ in self.named[::-1]:
                 if spoken is not None and head in masked.lower():
@@ -356,7 +411,7 @@ class SpeakerContext(NameMemory):
             m = named_with_head(head, text)
             # "The central bank" is not "Baltija Credit Bank": every word of the description counts.
             if m and all(stem_in(w, _heads(m)) for w in modifiers if w[:1].islower()):
-                return m, is_org(m.split()), True
+                return m, is_org(m.split()) or not is_role(head), True  # "Region Zealand": a body
         if head in TITLES and len(tokens) == 1:
             # "Judge Helena Duarte sentenced ..." then "the judge wrote": the office's holder.
             person = titled_name(head, (sentence, *self.earlier[-DESCRIBED_REACH:][::-1]))
@@ -402,10 +457,15 @@ class SpeakerContext(NameMemory):
             acted = subject_name(strip_dateline(self.earlier[-1])) if want_org and self.earlier else None
             if acted and " " in acted and is_org(acted.split()) and acted != self.last:
                 return acted, True, True
-            for speaker, org, named, _ in recent:
-                if org == want_org:
+            for speaker, org, named, words_ in recent:
+                # "the institute" is not "the city's electoral board" that spoke before it, nor
+                # "the club" the governing body that fined it.
+                if org == want_org and not other_kind(words_, head, named=named):
                     return speaker, org, named
-        elif any(t.endswith("-based") for t in tokens):
+            target = acted_on(head, self.earlier[-DESCRIBED_REACH:], self._known_person) if want_org else None
+            if target is not None:
+                return self._expand(target), True, True
+        elif any(is_placed(t) for t in tokens):
             # "the Britain-based war monitor" describes a named source; "the disaster management
             # agency" is a source of its own.
             for speaker, org, named, _ in recent:

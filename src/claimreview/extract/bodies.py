@@ -6,9 +6,11 @@ which resolves "the company/firm/regulator said" with them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
-from claimreview.extract.mentions import DESCRIPTOR_AFTER, NOT_PEOPLE
-from claimreview.extract.names import NOT_FIRST_NAMES, POSSESSIVE, is_body_head
+from claimreview.extract.mentions import DESCRIPTOR_AFTER, NOT_PEOPLE, mentions, strip_dateline
+from claimreview.extract.names import NOT_FIRST_NAMES, POSSESSIVE, is_acronym_word, is_body_head, is_placed
 
 # How many sentences back "the firm" looks for "dairy firm Zuivelhoeve".
 DESCRIBED_REACH = 8
@@ -21,6 +23,8 @@ DESCRIBED_SUBJECT = re.compile(r"\s*[Tt]he\s+((?:[a-z][\w-]*\s+){0,3}([a-z]+))\s
 NAME_RUN = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|de|du)\s+)?[A-Z][\w'’&.-]*)*")
 # "X, the largest mine on the river, denied" / "X, which operated the flight, disputed".
 SUBJECT_APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|its|one)\s+[^,;]{1,80}?,")
+# "Shares in X", "Profits at X": a business's figures before its name.
+MARKET_IN = re.compile(r"(?:Shares|Stocks?|Profits?|Sales|Revenues?|Earnings|Losses)\s+(?:in|at)\s+(?=[A-Z])")
 # Subject names longer than this are headlines or lists, not a business's name.
 MAX_SUBJECT_WORDS = 5
 
@@ -54,19 +58,62 @@ def described_phrase(masked: str, raw: str) -> tuple[str, bool]:
     return " ".join(words_), body
 
 
+# "Lakeshore Health, which runs 14 hospitals,": a person is "who", a body "which".
+WHICH_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s+which\b")
+# "Rivemont said it would appeal", "X said on Monday its profit fell": a body speaks of itself as "it".
+SAID_IT = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:said|says|added|told\s+\w+)\s+(?:(?:on|last)\s+\w+\s+)?(?:that\s+)?(?:it|its)\b"
+)
+
+
+def speaks_as_body(masked: str, raw: str) -> bool:
+    """The sentence treats the speaker ``raw`` as a body: "X, which ..., said", "X said it would"."""
+    if " which " not in masked and " it" not in masked:
+        return False  # most sentences: neither cue, no search needed
+    at = masked.find(raw)
+    if at < 0:
+        return False
+    end = at + len(raw)
+    return WHICH_AFTER.match(masked, end) is not None or SAID_IT.match(masked, end) is not None
+
+
+# A word describing a body's kind between its name and its head ("train drivers'"), not a verb
+# or a joining word ("The DPC said the company": two bodies).
+KIND_WORD = (
+    r"(?!(?:said|says|told|the|a|an|has|had|have|is|was|were|are|will|would|and|or|but|of|in|on|to"
+    r"|for|with|by|that|its|their)\b)[a-z][\w'’-]*"
+)
+
+
+@lru_cache(maxsize=256)
+def _description_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The three ways :func:`described` finds a name for ``head``, compiled once per head (the
+    re module's own cache is too small for every head a text uses, and compiling cost more than
+    searching)."""
+    kind = re.escape(head)
+    return (
+        re.compile(r"\b" + kind + r"s?\s+(" + NAME_RUN.pattern + ")"),
+        re.compile("(" + NAME_RUN.pattern + r"),\s+(?:the|a|an)\s+[^,;]{0,60}?\b" + kind + ","),
+        # "the Uljanik Adria shipyard" for "the yard": the name, then its kind in lower case;
+        # "The GDL train drivers' union": up to three words of its kind between them.
+        re.compile(
+            r"\b[Tt]he\s+(" + NAME_RUN.pattern + r")\s+(?:" + KIND_WORD + r"\s+){0,3}?[a-z]*" + kind + r"\b"
+        ),
+    )
+
+
 def described(head: str, text: str) -> str | None:
     """The name ``text`` describes with ``head``: "drugmaker Takeda", "Gulfshore Mutual, the ... insurer,"."""
     if head not in text:
         return None
-    m = re.search(r"\b" + re.escape(head) + r"s?\s+(" + NAME_RUN.pattern + ")", text)
+    after_kind, apposition, before_kind = _description_patterns(head)
+    m = after_kind.search(text) or apposition.search(text)
     if m is None:
-        after = r"),\s+(?:the|a|an)\s+[^,;]{0,60}?\b" + re.escape(head) + ","
-        m = re.search("(" + NAME_RUN.pattern + after, text)
-    if m is None:
-        # "the Uljanik Adria shipyard" for "the yard": the name, then its kind in lower case.
-        m = re.search(r"\b[Tt]he\s+(" + NAME_RUN.pattern + r")\s+[a-z]*" + re.escape(head) + r"\b", text)
-        if m and " " not in m.group(1):
+        m = before_kind.search(text)
+        if m and " " not in m.group(1) and not is_acronym_word(m.group(1)):
             return None  # "The Korean company", "the Arvan government": an adjective, not a name
+    if m and is_placed(m.group(1)):
+        return None  # "The San Francisco-based company": where it is, not its name
     return m.group(1).rstrip(".") if m else None
 
 
@@ -77,6 +124,8 @@ def business_run(sentence: str, people: set[str]) -> str | None:
         before = sentence[max(0, m.start() - 8) : m.start()].split()
         if before and before[-1] in PLACE_PREPOSITIONS:
             continue  # "the cut came from Saudi Arabia": a place
+        if is_placed(name):
+            continue  # "the San Francisco-based company": where it is, not who
         if " " in name and name not in people and name.split()[-1].lower() not in NOT_PEOPLE:
             return name.rstrip(".")
     return None
@@ -88,6 +137,9 @@ def subject_name(sentence: str) -> str | None:
     text = sentence.lstrip()
     if text[:4].lower() == "the ":
         text = text[4:]
+    market = MARKET_IN.match(text)
+    if market is not None:
+        text = text[market.end() :]  # "Shares in Brightholm fell": the name is after "in"
     m = NAME_RUN.match(text)
     if not m:
         return None
@@ -104,6 +156,7 @@ def subject_name(sentence: str) -> str | None:
     after = rest[apposition.end() if apposition else 0 :].split(None, 1)
     if (
         not after
+        or is_placed(tokens[-1])
         or not after[0][:1].islower()
         or tokens[0].lower() in NOT_FIRST_NAMES
         or len(tokens) > MAX_SUBJECT_WORDS
@@ -111,3 +164,21 @@ def subject_name(sentence: str) -> str | None:
     ):
         return None
     return " ".join(tokens)
+
+
+def acted_on(head: str, texts: list[str], known_people: Callable[[str], str | None]) -> str | None:
+    """The body an earlier sentence acted on and called by ``head``: "UEFA fined Valencia ... and
+    barred the Spanish club" -> "Valencia" for a later "the club said" (the latest such sentence
+    among ``texts``; not the body that acted, nor a person)."""
+    description = re.compile(r"\b(?:the|its)\s+(?:[\w-]+\s+){0,2}?" + re.escape(head) + r"\b")
+    for text in reversed(texts):
+        m = description.search(text) if head in text else None
+        if m is None:
+            continue
+        text = strip_dateline(text)
+        actor = subject_name(text)
+        bodies = [b.name for b in mentions(text[: text.find(m.group())], known_people) if b.org]
+        bodies = [b for b in bodies if b != actor and (actor is None or b not in actor)]
+        if bodies:
+            return bodies[-1]
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from claimreview.extract.names import ARTICLES, OWNER, SPELLED_OUT, is_body_head, is_role
 
@@ -41,9 +42,38 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w not in NOT_INITIALS)
 
 
+# "The Disaster and Emergency Management Authority, known as AFAD,": a body's other name.
+KNOWN_AS = (
+    r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|de|du|des)\s+)*){{0,8}}[A-Z][\w'’&.-]*),?\s+"
+    r"(?:(?:also|widely|locally|better)\s+)?(?:known\s+as|called)\s+{}\b"
+)
+
+
+def known_as(alias: str, earlier: Sequence[str]) -> str | None:
+    """The name written before "known as ``alias``" in an earlier sentence, or None."""
+    for text in earlier[-REACH:][::-1]:
+        m = _known_as(alias).search(text) if "as " + alias in text or "called " + alias in text else None
+        if m:
+            words_ = m.group(1).split()
+            while words_ and words_[0].lower() in ARTICLES:
+                words_ = words_[1:]
+            if len(words_) > 1:
+                return " ".join(words_)
+    return None
+
+
+@lru_cache(maxsize=128)
+def _known_as(alias: str) -> re.Pattern[str]:
+    return re.compile(KNOWN_AS.format(re.escape(alias)))
+
+
 def acronym_name(acronym: str, earlier: Sequence[str], mentions: Sequence[Mention]) -> str:
-    """The name an acronym was spelled out as earlier ("Korea Aerospace Industries (KAI)"), or a
-    body whose initials it is, as a speaker or named in passing; else the acronym."""
+    """The name an acronym was spelled out as earlier ("Korea Aerospace Industries (KAI)", "...,
+    known as AFAD,"), or a body whose initials it is, as a speaker or named in passing; else the
+    acronym."""
+    alias = known_as(acronym, earlier)
+    if alias is not None:
+        return alias
     marker = f"({acronym})"
     pattern = re.compile(SPELLED_OUT.format(re.escape(acronym)))
     recent = earlier[-REACH:][::-1]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from claimreview.extract.bodies import business_run, subject_name
 from claimreview.extract.lookback import titled_person
 from claimreview.extract.mentions import mentions, strip_dateline
-from claimreview.extract.names import CAMEL, NOT_FIRST_NAMES, TITLES, is_org
+from claimreview.extract.names import CAMEL, NOT_FIRST_NAMES, TITLES, is_org, other_kind
 from claimreview.extract.sources import mask_quotes
 
 MAX_ANTECEDENTS = 50
@@ -72,7 +72,9 @@ class NameMemory:
                 run = business_run(text, people)
                 if run is not None:
                     return run
-        for speaker, org, named, _ in self.mentions[-MAX_ANTECEDENTS:][::-1]:
+        for speaker, org, named, words_ in self.mentions[-MAX_ANTECEDENTS:][::-1]:
+            if other_kind(words_, "company", named=named):
+                continue  # "the company" is not the Environment Agency that prosecuted it
             # A name without an organisation word ("Vantor Logistics") that reads like a
             # business: several words, the last a plural.
             if (org and named) or (named and " " in speaker and speaker.endswith("s")):

@@ -23,7 +23,9 @@ from claimreview.extract.names import (
     is_body_head,
     is_nationality,
     is_org,
+    is_placed,
     is_role,
+    opens_with_title,
     singular,
 )
 from claimreview.extract.wordlist import words
@@ -86,6 +88,18 @@ DESCRIPTOR_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\s+(?=[A-
 BODY_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;]{0,60}?\b([a-z]+),")
 
 
+# Plural nouns after a nationality: currencies, people ("Swiss francs", "Thai workers").
+NOUN_AFTER_NATIONALITY = (
+    "francs",
+    "crowns",
+    "dollars",
+    "euros",
+    "pounds",
+    "kroner",
+    "baht",
+    "nationals",
+    "citizens",
+)
 # A lowercase noun after a capitalised word: "Norwegian" in "the Norwegian airline" describes it.
 ADJECTIVE_USE = re.compile(r"\s+[a-z]")
 
@@ -123,9 +137,13 @@ def mentions(sentence: str, known_people: Callable[[str], str | None]) -> list[M
         tokens = [POSSESSIVE_TAIL.sub("", t) for t in m.group().split()]
         if len(tokens) == 1 and is_nationality(tokens[0]) and ADJECTIVE_USE.match(sentence, m.end()):
             before = sentence[max(0, m.start() - 4) : m.start()].lower().split()
-            if before and before[-1] in ("the", "a", "an"):
-                continue  # "the Norwegian airline": an adjective, not a body called "Norwegian"
-        based = len(tokens) > 1 and tokens[0].endswith("-based")
+            after = sentence[m.end() :].split(None, 1)[0].strip(",.")
+            if (before and before[-1] in ("the", "a", "an")) or after.endswith(NOUN_AFTER_NATIONALITY):
+                # "the Norwegian airline", "410 million Swiss francs": an adjective, not a body
+                continue
+        if is_placed(tokens[-1]):
+            continue  # "San Francisco-based": where a body is; its name, if any, comes next
+        based = len(tokens) > 1 and is_placed(tokens[0])
         if based:
             tokens = tokens[1:]  # "Boston-based Nutrova Therapeutics": a body, named after its base
         before = sentence[max(0, m.start() - 30) : m.start()].split()
@@ -134,7 +152,9 @@ def mentions(sentence: str, known_people: Callable[[str], str | None]) -> list[M
             # "Reformist Jana Kral won": the opening word is capitalised because it opens.
             tokens = tokens[1:]
         # Titles and occupations in the run ("Judge Egle Rimkute", "Analyst Anna Lindgren").
-        while len(tokens) > 1 and (tokens[0].lower() in TITLES or is_role(tokens[0])):
+        while len(tokens) > 1 and (
+            tokens[0].lower() in TITLES or is_role(tokens[0]) or opens_with_title(tokens)
+        ):
             cue = tokens[0]
             tokens = tokens[1:]
         if tokens[0].lower() in NOT_FIRST_NAMES or tokens[0].lower() in NOT_PEOPLE:
@@ -164,3 +184,34 @@ def mentions(sentence: str, known_people: Callable[[str], str | None]) -> list[M
         elif len(tokens) <= 3 and cue.lower() not in PLACE_BEFORE:
             out.append(Mention(name, False, gender_of(name, cue)))
     return out
+
+
+# People a story does not name: "An aid worker at the camp, who ..., described ...", "A nurse in
+# Gulu said". A later "she said" is that person, not someone named before.
+UNNAMED_PERSON = re.compile(
+    r"^\s*(?:An?|One)\s+(?P<np>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z]+)"
+    r"(?:\s+(?:at|in|from|of|with|on)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?)"
+    r"(?=,|\s+(?:who|whose|[a-z]+ed|said|says|told|spoke)\b)"
+)
+# Unnamed people besides occupations (names.ROLES): "a mother of three", "an aid worker".
+PEOPLE_NOUNS = words("""
+    worker woman man mother father parent athlete runner player fan student driver passenger patient
+    employee shopkeeper vendor villager neighbour neighbor relative friend colleague guard soldier
+    officer spokesman spokeswoman spokesperson source diplomat member
+    """)
+SHE = re.compile(r"\b(?:she|her)\b", re.IGNORECASE)
+HE = re.compile(r"\b(?:he|his|him)\b", re.IGNORECASE)
+
+
+def unnamed_subject(sentence: str) -> Mention | None:
+    """The unnamed person a sentence opens with ("An aid worker at the camp, who ..."), as the
+    phrase a fact-checker would write ("aid worker at the camp"), or None."""
+    m = UNNAMED_PERSON.match(sentence) if sentence.lstrip()[:1] in "AO" else None
+    if m is None:
+        return None
+    head = singular(m.group("head"))
+    who = sentence[m.end() :].lstrip().startswith(("who ", "whose "))  # "An angler who ...": a person
+    if not (is_role(head) or head in PEOPLE_NOUNS or who):
+        return None
+    gender = "f" if SHE.search(sentence) else "m" if HE.search(sentence) else ""
+    return Mention(m.group("np"), False, gender)

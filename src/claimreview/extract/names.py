@@ -62,14 +62,16 @@ ORG_HEADS = words("""
     carmaker lender insurer retailer manufacturer producer developer charity regulator utility
     automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner watchdog
     channel broadcaster newspaper station exchange platform startup broker chain yard shipyard bourse
-    body panel
+    body panel steelmaker chipmaker planemaker toymaker brewer refiner shipbuilder housebuilder
+    homebuilder grocer giant conglomerate club
     """)
 # Heads that name a kind of business: "the company said" may point to the subject of its own
 # sentence ("Halvorsen Motors will cut 1,200 jobs, the company said").
 BUSINESS_HEADS = words("""
     company firm operator carmaker lender insurer retailer manufacturer producer developer airline
     group utility automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner
-    exchange platform startup broker chain bourse
+    exchange platform startup broker chain bourse steelmaker chipmaker planemaker toymaker brewer
+    refiner shipbuilder housebuilder homebuilder grocer giant conglomerate
     """)
 # Nouns for a kind of business or body written before its name like a title ("Operator Kansai
 # Electric Power", "Insurer Allianz"); unlike "Union" or "Bank" they never open a name themselves.
@@ -84,11 +86,17 @@ ROLES = words("""
     founder executive chief official officer expert consultant adviser advisor strategist
     meteorologist geologist seismologist virologist epidemiologist climatologist biologist
     volunteer resident witness survivor councillor councilor lawmaker legislator candidate leader
-    premier
+    premier referee umpire striker goalkeeper midfielder defender captain skipper jockey trainer
+    cyclist sprinter swimmer boxer golfer detective constable investigator firefighter paramedic
+    pilot astronaut ranger warden curator architect novelist
     """)
 ROLE_SUFFIXES = ("ologist", "ician")
 # People met in the street: their quoted words are colour unless they carry a figure.
-LAY_ROLES = words("farmer volunteer resident witness survivor trader teacher nurse")
+LAY_ROLES = words("""
+    farmer volunteer resident witness survivor trader teacher nurse skipper jockey cyclist sprinter
+    swimmer boxer golfer striker goalkeeper midfielder defender firefighter paramedic pilot novelist
+    architect
+    """)
 NAME_WORD = re.compile(r"\w+")
 # Inside a capitalised run, these join a person to the body they belong to ("Carlos Iturbe of
 # the National Institute of Health"); the speaker is the person.
@@ -110,7 +118,8 @@ def named_with_head(head: str, text: str) -> str | None:
     if head.capitalize() not in text:
         return None
     m = re.search(
-        r"((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|on)\s+)?){1,6})"
+        # "9th U.S. Circuit Court of Appeals": an ordinal and initials are part of the name.
+        r"((?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:[A-Z][\w.'’&-]*\s+(?:(?:of|for|and|on)\s+)?){1,6})"
         + re.escape(head.capitalize())
         # "Court of Arbitration for Sport", not "... on Friday": a weekday or month is no name.
         + r"\b((?:\s+(?:of|for|on)(?:\s+the)?(?:\s+(?!"
@@ -119,28 +128,89 @@ def named_with_head(head: str, text: str) -> str | None:
         text,
     )
     if not m:
-        return None
+        return named_from_head(head, text)
+    if head in TITLES and re.match(r"\s+[A-Z]", text[m.end() :]):
+        return None  # "Finance Minister Jane Roe": an office before a name, not a name
     words_ = (m.group(1) + head.capitalize() + m.group(2)).split()
     while words_ and words_[0].lower() in ARTICLES:
         words_ = words_[1:]
     return " ".join(words_) if len(words_) > 1 else None
 
 
+def named_from_head(head: str, text: str) -> str | None:
+    """The name in ``text`` that starts with ``head`` ("Region Zealand" for "the region"); never for
+    an office or title ("the minister" is not "Minister Jane Roe")."""
+    if head in TITLES or head in PERSON_HEADS:
+        return None
+    m = re.search(
+        r"(?<![\w.'’-])" + re.escape(head.capitalize()) + r"(?:\s+(?!" + CALENDAR + r")[A-Z][\w'’-]*){1,3}",
+        text,
+    )
+    return m.group() if m else None
+
+
+# "-maker" names a business ("the steelmaker"), except for these people.
+MAKERS_OF_PEOPLE = words("lawmaker policymaker filmmaker peacemaker kingmaker dealmaker playmaker matchmaker")
+
+
 def is_body_head(word: str) -> bool:
     """A noun that describes an organisation before or after its name ("drugmaker", "charity")."""
     word = singular(word.lower().strip(",.'’"))
-    return word in ORG_HEADS or word in ORG_WORDS or word.endswith("maker")
+    return word in ORG_HEADS or word in ORG_WORDS or (word.endswith("maker") and word not in MAKERS_OF_PEOPLE)
+
+
+# "Boston-based", "Cyprus-registered", "Oslo-listed": where a body is, not part of its name.
+PLACED = ("-based", "-registered", "-listed", "-headquartered")
+
+
+def is_placed(token: str) -> bool:
+    return token.endswith(PLACED)
+
+
+def join_placed(tokens: list[str]) -> list[str]:
+    """ "The San Francisco-based company" -> "The", "San-Francisco-based", "company": a place of
+    several words before "-based" is one descriptor, like "Britain-based"."""
+    if not any("-" in t for t in tokens):
+        return tokens
+    at = next((i for i, t in enumerate(tokens) if i and is_placed(t)), 0)
+    start = at
+    while start > 0 and tokens[start - 1][:1].isupper() and tokens[start - 1].lower() not in ARTICLES:
+        start -= 1
+    return tokens if start == at else [*tokens[:start], "-".join(tokens[start : at + 1]), *tokens[at + 1 :]]
 
 
 def is_generic(token: str) -> bool:
     # "Britain-based" describes rather than names, so "the Britain-based war monitor" is generic.
-    return token[0].islower() or token.endswith("-based")
+    return token[0].islower() or is_placed(token)
 
 
 def is_org(name: list[str]) -> bool:
     return any(t.lower() in ORG_WORDS or ACRONYM.match(t) or CAMEL.match(t) for t in name) or any(
         t in ORG_CONNECTORS for t in name[1:-1]
     )
+
+
+# Bodies named with the place they sit in ("Maritime Office in Gdynia").
+SEATED_BODIES = words("office embassy consulate mission delegation bureau representation")
+
+
+def drop_seat(tokens: list[str]) -> list[str]:
+    """ "The Kandilli Observatory in Istanbul" -> "The Kandilli Observatory": where a named body sits
+    is not its name (unless the body is known by its seat, "Maritime Office in Gdynia")."""
+    if "in" not in tokens[2:-1]:
+        return tokens
+    at = len(tokens) - 1 - tokens[::-1].index("in")
+    before, after = tokens[:at], tokens[at + 1 :]
+    if not all(t[:1].isupper() for t in after):
+        return tokens
+    name = trailing_name(before)
+    if "for" in name or "and" in name:
+        return tokens  # "Organization for Security and Co-operation in Europe": one formal name
+    if name and is_org(name) and before[-1].lower() not in SEATED_BODIES:
+        return before
+    if before[-1].islower() and before[-1] in ORG_WORDS | SEATED_BODIES and trailing_name(before[:-1]):
+        return before[:-1]  # "the World Bank office in Kyiv": the World Bank, not Kyiv
+    return tokens
 
 
 def trailing_name(tokens: list[str]) -> list[str]:
@@ -152,10 +222,19 @@ def trailing_name(tokens: list[str]) -> list[str]:
             tok[0].isupper()
             or (tok[:2] in ELISIONS and tok[2:3].isupper())  # "Conseil des Vins d'Alsace"
             or (
-                (tok in NAME_CONNECTORS or tok in AFFILIATION)
+                # "Institute for Research on Glaciers": "on" joins a body's name as "for" does
+                (tok in NAME_CONNECTORS or tok in AFFILIATION or tok == "on")
                 and i < len(tokens)
                 and i >= 2
                 and tokens[i - 2][0].isupper()
+            )
+            or (
+                # "Maritime Office in Gdynia", "U.S. Embassy in Moscow": a body known by its seat
+                # and a formal name with "for" ("Council for Cooperation in Asia")
+                tok == "in"
+                and 2 <= i < len(tokens)
+                and tokens[i - 2][0].isupper()
+                and (tokens[i - 2].lower() in SEATED_BODIES or "for" in tokens[: i - 2])
             )
             or (
                 # "Office for the Coordination of ...", "Citizens for a Better Environment"
@@ -223,10 +302,45 @@ def drop_affiliation(name: list[str]) -> list[str]:
     return name
 
 
+# Endings of occupations no word list holds, written before a name like a title ("Whistleblower
+# Maya Lindt", "Campaign strategist X"): only the first of three words or more, as a name has two.
+TITLE_ENDINGS = (
+    "blower",
+    "keeper",
+    "holder",
+    "leader",
+    "worker",
+    "writer",
+    "seller",
+    "dealer",
+    "builder",
+    "fighter",
+    "player",
+    "trainer",
+    "manager",
+    "officer",
+    "director",
+    "inspector",
+    "operator",
+    "controller",
+    "ist",
+    "eer",
+    "ographer",
+    "ician",
+    "ologist",
+)
+
+
+def opens_with_title(name: list[str]) -> bool:
+    """The first word of a name of three words or more is an occupation by its ending."""
+    return len(name) >= 3 and name[0].lower().endswith(TITLE_ENDINGS) and all(t[:1].isupper() for t in name)
+
+
 def strip_titles(name: list[str]) -> list[str]:
     last_title = -1
     for i, tok in enumerate(name):
-        if tok.lower() in TITLES or (i < len(name) - 1 and is_role(tok) and not is_org(name)):
+        occupation = (i < len(name) - 1 and is_role(tok)) or (i == 0 and opens_with_title(name))
+        if tok.lower() in TITLES or (occupation and not is_org(name)):
             last_title = i
     rest = name[last_title + 1 :]
     if rest and rest[0] in AFFILIATION:
@@ -249,13 +363,62 @@ OWNER = re.compile(r"['’]s$")
 SPELLED_OUT = r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|de|du|des)\s+)*){{1,8}})\(\s*{}\s*\)"
 
 
+# Kinds of body a description can name: "the agency" can be "the civil defence" spoken of before,
+# not "the electoral board"; "the club" is no "governing body". Bodies people join (clubs,
+# parties, unions) and businesses are never another kind, named or not.
+KINDS_OF_BODY = (
+    words("""
+        agency authority office service administration directorate inspectorate bureau department
+        ministry defence defense protection guard coastguard regulator watchdog body
+        """),
+    words("institute observatory university centre center laboratory school college hospital clinic"),
+    words("board commission council committee panel tribunal court assembly parliament congress senate"),
+    words("campaign party union league club federation association coalition alliance movement"),
+    BUSINESS_HEADS,
+)
+MEMBERSHIP = len(KINDS_OF_BODY) - 2
+BUSINESS = len(KINDS_OF_BODY) - 1
+
+
+def kind_of(words_: str) -> tuple[int, str] | None:
+    """Which of :data:`KINDS_OF_BODY` the last kind word of ``words_`` names, and that word."""
+    for word in reversed(words_.lower().split()):
+        word = singular(word.strip(",.'’"))
+        for i, kind in enumerate(KINDS_OF_BODY):
+            if word in kind:
+                return i, word
+    return None
+
+
+def other_kind(words_: str, head: str, *, named: bool) -> bool:
+    """A source introduced with ``words_`` is not what the description's ``head`` names: their
+    kinds differ (for a named source, only where one is a body people join, and a club is no
+    federation)."""
+    kind, wanted = kind_of(words_), kind_of(head)
+    if kind is None or wanted is None:
+        return False
+    if MEMBERSHIP in (kind[0], wanted[0]):
+        return kind[1] != wanted[1]
+    if BUSINESS in (kind[0], wanted[0]):
+        return kind[0] != wanted[0]  # "the company" is not the agency that prosecuted it
+    return not named and kind[0] != wanted[0]
+
+
 def is_acronym_word(token: str) -> bool:
     # "RTÜK" and "KAI"; "US" and "UN" too, which are never spelled out before "(US)".
     return len(token) >= 2 and token.isupper() and token.isalpha()
 
 
+# Nationalities without those endings ("Swiss francs", "a Greek national").
+IRREGULAR_NATIONALITIES = words("swiss thai greek welsh scots basque maltese lao")
+
+
 def is_nationality(token: str) -> bool:
-    return token[:1].isupper() and token.lower().endswith(ADJECTIVE_ENDINGS) and not is_acronym_word(token)
+    return (
+        token[:1].isupper()
+        and (token.lower().endswith(ADJECTIVE_ENDINGS) or token.lower() in IRREGULAR_NATIONALITIES)
+        and not is_acronym_word(token)
+    )
 
 
 def stem_in(word: str, heads: frozenset[str]) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimreview.extract.attribution import SpeakerContext
 from claimreview.extract.furniture import line_reason
@@ -119,6 +119,7 @@ def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candid
     found_sentences = list(sentences(text))
     # Captions already seen: the same words printed again later are the same caption.
     page = _Captions(text, found_sentences, set())
+    attributed: list[int] = []  # where each attributed sentence's candidate is in ``out``
     for sentence in found_sentences:
         span = text[sentence.start : sentence.end]
         tokens = WORD.findall(span)
@@ -135,6 +136,7 @@ def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candid
             continue
         # Attribute before de-duplicating: a repeated sentence still moves the "last speaker".
         found = context.attribute_full(span, paragraph=sentence.paragraph, tokens=tokens)
+        attributed.append(len(out))
         key = " ".join(span.split())
         if quoted_question(span):
             # Attributed first, so a later "she said" finds who asked.
@@ -159,6 +161,9 @@ def _article(text: str, captions: Sequence[tuple[int, int]] = ()) -> list[Candid
         )
         speaker = found.speaker if found is not None else None
         out.append(Candidate(sentence.start, sentence.end, speaker, value, reasons, None, duplicate))
+    # A lede's unnamed source the story named a little later (attribution's ``renamed``).
+    for number, speaker in context.renamed.items():
+        out[attributed[number]] = replace(out[attributed[number]], speaker=speaker)
     return out
 
 

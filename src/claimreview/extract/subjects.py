@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from claimreview.extract.names import ORG_HEADS, ORG_WORDS, PERSON_HEADS, ROLES, TITLES, singular
+from claimreview.extract.owned import WORKS
 from claimreview.extract.wordlist import words
 
 # "according to figures from X", "A study by X", "Research led by X": the source is X, not the work.
@@ -35,9 +36,11 @@ OWNED_WORK = re.compile(
 # "a poll by Ipsos for public broadcaster NOS": who the work was made for is not its author.
 CLIENT_TAIL = re.compile(r"\s+for\s+(?:the\s+|a\s+)?[a-z][\w-]*\s.*$")
 # "a report by X published in December": what follows the source describes the report.
+# "published Wednesday", "released yesterday": a day needs no preposition.
 PARTICIPLE_TAIL = re.compile(
     r"\s+(?:[a-z]+ed|seen|shown|made|done|written|given|taken|drawn|due)\s+"
-    r"(?:in|on|at|last|this|earlier|late|early|during|over|after|before|since)\b.*$"
+    r"(?:in|on|at|last|this|earlier|late|early|during|over|after|before|since|yesterday|today"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$"
 )
 # A work that states a finding; without an author ("a report published on Tuesday showed",
 # "its latest accounts show") it is the reporter's statement, not a speaker.
@@ -48,7 +51,10 @@ WORK_NOUNS = words("""
     record records document documents number numbers tally tallies count counts projection
     projections calculation calculations memo memos letter letters email emails draft drafts
     """)
-INDEFINITE = words("a an its their his her our new latest recent separate another this these")
+INDEFINITE = words("""
+    a an its their his her our new latest recent separate another this these earlier previous past
+    other several many some
+    """)
 
 # Unnamed sources that keep a place or body after them: "officials in the state of Brandenburg",
 # "residents of the southern district of Usme". The phrase as written is the speaker.
@@ -60,7 +66,7 @@ GENERIC_SOURCES = words("""
     """)
 # "A spokesperson for the Ministry of X": a source that speaks for a body, kept with it.
 SPEAKS_FOR = words("spokesman spokeswoman spokesperson")
-PLACE_LINKS = words("in of at from on for across")
+PLACE_LINKS = words("in of at from on for across near")
 CLAUSE_OPENERS = words("who which that whose where when")
 
 # Words a subject's name or description is made of (besides capitalised words).
@@ -77,7 +83,7 @@ IRREGULAR_PAST = words("""
     """)
 
 
-def _verb_like(word: str) -> bool:
+def verb_like(word: str) -> bool:
     return word in IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and word not in NP_WORDS)
 
 
@@ -90,7 +96,7 @@ def with_place(tokens: list[str], end: int) -> int:
         return end
     for i in range(end, len(tokens)):
         word = tokens[i].lower().strip(",")
-        if tokens[i][:1].islower() and (_verb_like(word) or word in CLAUSE_OPENERS):
+        if tokens[i][:1].islower() and (verb_like(word) or word in CLAUSE_OPENERS):
             return i
         if tokens[i].endswith(","):
             return i + 1
@@ -108,7 +114,7 @@ def clause_subject(clause: str) -> str | None:
     end = 0
     for i, tok in enumerate(tokens[:12]):
         word = tok.strip(",").lower()
-        if i > 0 and tok[:1].islower() and (word in SUBJECT_STOPS or _verb_like(word)):
+        if i > 0 and tok[:1].islower() and (word in SUBJECT_STOPS or verb_like(word)):
             end = with_place(tokens, end) if end == i else end
             break
         # "The agency's director-general,": a possessive and a hyphenated title are the subject too.
@@ -127,6 +133,9 @@ def clause_subject(clause: str) -> str | None:
     return " ".join(tokens[:end]) if end else None
 
 
+PEOPLE_WORDS = PERSON_HEADS | ROLES | TITLES | frozenset(singular(w) for w in GENERIC_SOURCES)
+
+
 def work_source(np: str) -> str | None:
     """The author of a work named as a subject ("A review by X published last year" -> "X"); None for
     a work with no author ("a report published on Tuesday"); any other phrase unchanged."""
@@ -137,14 +146,22 @@ def work_source(np: str) -> str | None:
         source = CLIENT_TAIL.sub("", data.group("source"))
         return PARTICIPLE_TAIL.sub("", source) or None
     tokens = PARTICIPLE_TAIL.sub("", np).lower().split()
-    # "Data presented at the X meeting showed": the work alone, nobody's statement
-    if tokens and tokens[-1] in WORK_NOUNS and (tokens[0] in INDEFINITE or len(tokens) == 1):
+    # "Data presented at the X meeting showed": the work alone, nobody's statement; "A senior
+    # official familiar with the investigation told": a person, whatever the phrase ends with.
+    person = any(singular(t) in PEOPLE_WORDS for t in tokens[:-1])
+    if tokens and tokens[-1] in WORK_NOUNS and (tokens[0] in INDEFINITE or len(tokens) == 1) and not person:
         return None
     return np
 
 
-def unnamed_with_place(tokens: list[str]) -> bool:
-    """ "officials in the state of Brandenburg": an unnamed source whose place ends in a name."""
+def said_in(word: str) -> bool:
+    """A work something is said in ("a statement from X"), not a person."""
+    return word in WORK_NOUNS or word in WORKS
+
+
+def unnamed_with_place(tokens: list[str], *, indefinite: bool = False) -> bool:
+    """ "officials in the state of Brandenburg": an unnamed source whose place ends in a name;
+    ``indefinite``: the phrase opened with "a"/"an", so any person is one ("a fisherman near X")."""
     for i, tok in enumerate(tokens):
         if tok in PLACE_LINKS:
             head = tokens[i - 1].lower() if i > 0 else ""
@@ -154,7 +171,23 @@ def unnamed_with_place(tokens: list[str]) -> bool:
             # "the emergency management bureau of the city of Dingxi": an office known by its place.
             office = tokens[i - 1][:1].islower() and tok == "of" and singular(head) in ORG_WORDS | ORG_HEADS
             generic = (
-                head in GENERIC_SOURCES or head in ROLES or (head in SPEAKS_FOR and tok == "for") or office
+                head in GENERIC_SOURCES
+                or head in ROLES
+                or (head in SPEAKS_FOR and tok == "for")
+                or office
+                or (
+                    indefinite
+                    and tok != "of"
+                    and tokens[i - 1].isalpha()
+                    and tokens[i - 1].islower()
+                    and not said_in(head)
+                )
             )
             return generic and all(t[:1].islower() for t in rest)
     return False
+
+
+def plural_people(phrase: str) -> bool:
+    """ "Analysts at broker X", "government scientists": people a later "they" points back to."""
+    tokens = phrase.lower().split()
+    return bool(tokens) and (tokens[0] in GENERIC_SOURCES or tokens[-1] in GENERIC_SOURCES)

@@ -41,7 +41,8 @@ CLAUSE_OBJECT = re.compile(
 )
 # "A study by X found the drug cut deaths": a work and its author just before an object verb.
 AUTHORED_WORK = re.compile(
-    r"\b(?:analys[ie]s|stud(?:y|ies)|surveys?|reviews?|reports?|research|data|tests?|findings|audits?"
+    # "Data from X showed" opens a sentence as often as "new data from X showed" continues one.
+    r"\b(?i:analys[ie]s|stud(?:y|ies)|surveys?|reviews?|reports?|research|data|tests?|findings|audits?"
     r"|investigations?|polls?|modelling|modeling)\s+(?:[a-z]+\s+)?(?:by|from|of)\s+(?:the\s+)?[A-Z][^,;]*$"
 )
 # Verbs that take an object, never an inverted subject: in "X, which ..., disputed the board's
