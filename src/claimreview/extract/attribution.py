@@ -90,7 +90,7 @@ from claimreview.extract.names import (
     strip_titles,
     trailing_name,
 )
-from claimreview.extract.owned import WORKS, pronoun_owned, speaking_for
+from claimreview.extract.owned import WORKS, officer_of, pronoun_owned, speaking_for
 from claimreview.extract.sources import QUOTE_OPENERS, find_source, mask_quotes
 from claimreview.extract.subjects import WORK_NOUNS, plural_people, unnamed_with_place
 
@@ -323,6 +323,11 @@ class SpeakerContext(NameMemory):
             antecedent = self._antecedent(head, sentence, tokens)
             if antecedent is not None:
                 return antecedent
+        if definite and (body := officer_of(tokens)) is not None:
+            # "The commission's chairman said", no chairman named before: the commission speaks.
+            found = self._resolve(body, sentence)
+            if found is not None and found[1] and found[2]:
+                return found
         return " ".join(tokens), head in ORG_WORDS or head in ORG_HEADS, False
 
     def _note_mentions(self, masked: str, found: Found | None, org: bool, raw: str | None) -> None:

@@ -159,8 +159,12 @@ def is_body_head(word: str) -> bool:
     return word in ORG_HEADS or word in ORG_WORDS or (word.endswith("maker") and word not in MAKERS_OF_PEOPLE)
 
 
-# "Boston-based", "Cyprus-registered", "Oslo-listed": where a body is, not part of its name.
-PLACED = ("-based", "-registered", "-listed", "-headquartered")
+# "Boston-based", "Cyprus-registered", "Oslo-listed": where a body is, not part of its name; nor is
+# who owns or backs it ("State-owned Hidroelectrica", "Kremlin-backed Rossiya Bank").
+PLACED = (
+    *("-based", "-registered", "-listed", "-headquartered"),
+    *("-owned", "-run", "-backed", "-controlled", "-funded"),
+)
 
 
 def is_placed(token: str) -> bool:
@@ -213,6 +217,10 @@ def drop_seat(tokens: list[str]) -> list[str]:
     return tokens
 
 
+# A group named for what it asks ("Save the Children", "Stop the Incinerator", "Free the Press").
+CAMPAIGN_VERBS = frozenset({"Save", "Stop", "Protect", "Keep", "Free", "Defend", "End", "Fight"})
+
+
 def trailing_name(tokens: list[str]) -> list[str]:
     """The run of capitalised tokens (with connectors like "al", "for") ending the phrase."""
     i = len(tokens)
@@ -243,6 +251,12 @@ def trailing_name(tokens: list[str]) -> list[str]:
                 and i >= 3
                 and tokens[i - 2] in ("of", "for", "at", "from")
                 and tokens[i - 3][0].isupper()
+            )
+            or (
+                # "Save the Tarnava", "Stop the Pylons": a campaign named for what it asks
+                tok == "the"
+                and 2 <= i < len(tokens)
+                and tokens[i - 2] in CAMPAIGN_VERBS
             )
         ):
             i -= 1

@@ -18,7 +18,7 @@ OWNER_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 WORKS = words("""
     statement statements report reports filing filings letter letters website release note notes
     submission submissions response reply announcement notice bulletin update accounts ruling
-    judgment judgement decision order verdict memo email post
+    judgment judgement decision order verdict memo email post newsletter newsletters blog magazine
     """)
 # A body's own staff: "Its researchers found" is the body's finding.
 STAFF = words("researchers scientists experts staff inspectors engineers analysts economists")
@@ -74,3 +74,20 @@ def pronoun_owned(phrase: str) -> tuple[str, str, bool] | None:
 def speaking_for(person: str, what: str) -> str:
     """ "Marta Vidal", "campaign" -> "Vidal's campaign"."""
     return f"{person.split()[-1]}'s {what}"
+
+
+# An office that speaks for its body when no holder is named: "The commission's chairman said".
+OFFICERS = words("""
+    spokesman spokeswoman spokesperson chairman chairwoman chair head chief executive director
+    president secretary-general leader boss ceo commissioner
+    """)
+BODY_OWNER = re.compile(r"^(?P<body>[a-z][\w-]*)['’]s$")
+
+
+def officer_of(tokens: list[str]) -> str | None:
+    """["commission's", "chairman"] -> "the commission": an office of a body written with a common
+    noun (not "Reuters' chief"), no holder named in the phrase. The caller looks the body up."""
+    if len(tokens) < 2 or any(t.lower() not in OFFICERS for t in tokens[1:]):
+        return None
+    owner = BODY_OWNER.match(tokens[0])
+    return f"the {owner['body']}" if owner else None

@@ -1,0 +1,55 @@
+"""A body's name without who owns it, a campaign named for what it asks, and a body's unnamed officer."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimreview.extract import extract_claims
+
+
+def speakers(text: str) -> list[str | None]:
+    return [c.speaker for c in extract_claims(text, "article")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("State-owned Vattenkraft, which runs the plant, said output fell 12% in June.", "Vattenkraft"),
+        ("The Kremlin-backed Volga Credit Bank said deposits rose 8% in 2024.", "Volga Credit Bank"),
+        ("State-run broadcaster NTV said 14 people were injured.", "NTV"),
+        ("Government-funded Arctic Survey Institute said the ice shrank by 9%.", "Arctic Survey Institute"),
+    ],
+)
+def test_who_owns_or_backs_a_body_is_not_part_of_its_name(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_a_campaign_named_for_what_it_asks_keeps_its_whole_name() -> None:
+    text = (
+        "Protect the Fens, a residents' group, said 2,300 people had signed its petition. "
+        "Its newsletter said the pumping station had failed twice since 2021. "
+        "The coalition Stop the Bypass said the road would cost 40 million pounds."
+    )
+    assert speakers(text) == ["Protect the Fens", "Protect the Fens", "Stop the Bypass"]
+
+
+def test_an_unnamed_officer_of_a_body_named_before_speaks_for_it() -> None:
+    text = (
+        "The National Grain Board said exports fell 7% in the year to March. "
+        "The board's chairman said prices had doubled since 2022."
+    )
+    assert speakers(text) == ["National Grain Board", "National Grain Board"]
+
+
+def test_an_officer_named_before_is_the_person() -> None:
+    text = (
+        "Harlow Shipping said revenue rose 5% in the quarter. "
+        "Chief executive Mina Osei told analysts that freight rates had fallen. "
+        "The company's chief executive said 12 ships would be sold by 2026."
+    )
+    assert speakers(text)[-1] == "Mina Osei"
+
+
+def test_an_officer_of_a_body_never_named_stays_as_written() -> None:
+    text = "The ministry's spokesman said 40 people had died in the floods."
+    assert speakers(text) == ["ministry's spokesman"]
