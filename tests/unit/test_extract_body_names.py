@@ -53,3 +53,28 @@ def test_an_officer_named_before_is_the_person() -> None:
 def test_an_officer_of_a_body_never_named_stays_as_written() -> None:
     text = "The ministry's spokesman said 40 people had died in the floods."
     assert speakers(text) == ["ministry's spokesman"]
+
+
+def test_a_firm_joined_by_an_ampersand_is_one_name() -> None:
+    text = "Hartley & Finch said billings rose 6% last year. The firm said it had hired 40 lawyers."
+    assert speakers(text) == ["Hartley & Finch", "Hartley & Finch"]
+
+
+def test_a_body_word_inside_a_hyphenated_name_makes_it_a_body() -> None:
+    # Named as the lede's source, then called "the authority" in the middle of a sentence.
+    text = (
+        "Road deaths fell 11% last year, the Directorate-General of Traffic said on Monday. "
+        "Most of those killed were motorcyclists, the authority said, and July was the worst month."
+    )
+    assert speakers(text) == ["Directorate-General of Traffic", "Directorate-General of Traffic"]
+
+
+@pytest.mark.parametrize("title", ["Director-General", "Secretary-General", "Attorney-General"])
+def test_a_hyphenated_title_is_not_part_of_the_name(title: str) -> None:
+    text = f"{title} Ines Varga told reporters that 3,000 staff had left. She said most had retired."
+    assert speakers(text) == ["Ines Varga", "Ines Varga"]
+
+
+def test_not_speaking_to_reporters_is_no_claim() -> None:
+    text = "Karsten Vohl, 61, did not speak to reporters as he left the court on Tuesday."
+    assert speakers(text) == []

@@ -29,6 +29,8 @@ TITLES = words("""
     sergeant brigadier admiral commander director chairman chairwoman ceo deputy
     mp mep mla datuk datin dato seri sri tun haji hajjah shri smt dean bishop archbishop cardinal rabbi
     pastor reverend prosecutor magistrate sheriff coroner ombudsman
+    director-general secretary-general attorney-general auditor-general surgeon-general
+    inspector-general governor-general solicitor-general vice-president vice-chancellor
     """)
 ORG_WORDS = words("""
     observatory ministry agency army forces force staff council committee police government monitor
@@ -189,9 +191,14 @@ def is_generic(token: str) -> bool:
 
 
 def is_org(name: list[str]) -> bool:
-    return any(t.lower() in ORG_WORDS or ACRONYM.match(t) or CAMEL.match(t) for t in name) or any(
-        t in ORG_CONNECTORS for t in name[1:-1]
-    )
+    return any(
+        t.lower() in ORG_WORDS
+        or ACRONYM.match(t)
+        or CAMEL.match(t)
+        # "Directorate-General of Health": a body's word inside a hyphenated one
+        or ("-" in t and not ORG_WORDS.isdisjoint(t.lower().split("-")))
+        for t in name
+    ) or any(t in ORG_CONNECTORS or t == "&" for t in name[1:-1])  # "Pratt & Whitney"
 
 
 # Bodies named with the place they sit in ("Maritime Office in Gdynia").
@@ -230,8 +237,9 @@ def trailing_name(tokens: list[str]) -> list[str]:
             tok[0].isupper()
             or (tok[:2] in ELISIONS and tok[2:3].isupper())  # "Conseil des Vins d'Alsace"
             or (
-                # "Institute for Research on Glaciers": "on" joins a body's name as "for" does
-                (tok in NAME_CONNECTORS or tok in AFFILIATION or tok == "on")
+                # "Institute for Research on Glaciers": "on" joins a body's name as "for" does, and
+                # "&" a firm's ("Pratt & Whitney")
+                (tok in NAME_CONNECTORS or tok in AFFILIATION or tok in ("on", "&"))
                 and i < len(tokens)
                 and i >= 2
                 and tokens[i - 2][0].isupper()

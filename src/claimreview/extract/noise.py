@@ -74,6 +74,7 @@ NON_ANSWER = re.compile(
     r".{0,60}\b(?:comment|request|calls?|emails?|messages?|questions?)\b"
     r"|\bcould not (?:immediately )?(?:be reached|independently (?:verify|confirm)|verify|confirm)\b"
     r"|\b(?:was|were) not (?:immediately )?available for comment\b"
+    r"|\b(?:did|would) not (?:speak|talk) to (?:reporters|journalists|the press|the media)\b"
     r"|\bdid not (?:say|specify|elaborate on|explain|disclose|give) "
     r"(?:when|whether|how|why|who|what|where|if|details|a reason|further details)\b",
     re.IGNORECASE,
