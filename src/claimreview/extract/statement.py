@@ -36,7 +36,8 @@ NOT_PAST = words("""
     need needed indeed proceed speed seed feed breed bred shed red bed hundred kindred sacred naked
     wicked ragged rugged beloved blessed learned aged honoured honored delighted pleased worried
     tired interested concerned excited thrilled united detailed limited advanced skilled talented
-    supposed used based dedicated determined prepared qualified committed
+    supposed used based dedicated determined prepared qualified committed ashamed embarrassed
+    saddened disappointed humbled appalled horrified disgusted dismayed overjoyed heartened
     """)
 REGULAR_PAST = re.compile(r"\b\w{3,}ed\b")
 # A past or perfect verb counts when the sentence is about others: the first word is not the

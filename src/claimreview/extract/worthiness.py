@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 
+from claimreview.extract.crowds import crowd_scene
 from claimreview.extract.names import holds_office, is_official
 from claimreview.extract.noise import DIGIT, WORD, word_count
 from claimreview.extract.senses import bill_to_pay, form_of_address, past_inability
@@ -57,6 +58,7 @@ WEIGHTS = {
     "speaker_act": -0.9,  # the speaker's own mind or act: "I remember", "I pay tribute", "I invite"
     "conditional": -0.8,  # "If her bill has tripled, ...": a supposition
     "proportion": 0.8,  # a share in words: "most of", "the majority of"
+    "scene": -1.2,  # the reporter's picture of a crowd: "Customers queued outside the shops"
     # Who speaks, in a transcript (extract/roles.py): the framing of a question, not a claim.
     "schedule": -1.0,  # the event's calendar in a transcript: "early voting starts on the 9th"
     "moderator": -1.5,  # the moderator's, host's or interviewer's premise, introduction or link
@@ -182,7 +184,8 @@ OPINION_WORDS = words("""
     must spoken justice praying
     tears helpless panicking panic scared afraid frightened terrified angry furious heartbroken
     devastated relieved shocked desperate hopeless lonely exhausted feels felt grateful thankful
-    honoured honored sorry glad
+    honoured honored sorry glad ashamed embarrassed saddened disappointed humbled appalled horrified
+    disgusted dismayed overjoyed heartened
     """)
 CHITCHAT = re.compile(
     r"^\W*(?:thank(?:s| you)|good (?:morning|evening|afternoon|night)|welcome\b|hello\b|hi\b"
@@ -311,6 +314,12 @@ def features(
         for name in TALK_DROPS:
             found.pop(name, None)
     found.update(talk)
+    if not (attributed or spoken or digits) and crowd_scene(words_):
+        # "Hundreds of supporters gathered": the number is the scene's, as in talk. (In a speech,
+        # "Thousands queued at food banks" is the speaker's claim.)
+        for name in TALK_DROPS:
+            found.pop(name, None)
+        found["scene"] = 1.0
     if role is not None:
         found = {name: count for name, count in found.items() if WEIGHTS.get(name, W_MORE_FIGURES) < 0}
         found[role] = 1.0

@@ -54,6 +54,7 @@ REASON_WORDS: dict[str, str] = {
     "schedule": "the event's calendar (−)",
     "moderator": "the moderator's or host's framing, not a claim (−)",
     "floor": "a question or story from the floor (−)",
+    "scene": "the reporter's picture of a crowd (−)",
 }
 
 
