@@ -78,3 +78,8 @@ def test_a_hyphenated_title_is_not_part_of_the_name(title: str) -> None:
 def test_not_speaking_to_reporters_is_no_claim() -> None:
     text = "Karsten Vohl, 61, did not speak to reporters as he left the court on Tuesday."
     assert speakers(text) == []
+
+
+def test_a_body_named_with_of_keeps_it_when_it_acts_then_speaks() -> None:
+    text = "The Central Bank of Malta held its key rate at 4.25% on Thursday and said inflation had eased."
+    assert speakers(text) == ["Central Bank of Malta"]

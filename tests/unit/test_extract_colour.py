@@ -47,3 +47,21 @@ def test_in_a_speech_a_crowd_is_the_speakers_claim() -> None:
 @pytest.mark.parametrize("feeling", ["ashamed", "embarrassed", "saddened", "appalled"])
 def test_a_quoted_feeling_ending_in_ed_is_no_past_event(feeling: str) -> None:
     assert kept(f'"We are {feeling}," the club\'s chairman Ivo Marin said on Friday.') == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Associated Press writer Dana Holt contributed to this report.",
+        "Reuters reporter Ana Lind in Oslo contributed additional reporting from Bergen.",
+    ],
+)
+def test_the_contributors_line_is_no_claim(line: str) -> None:
+    assert kept(f"The port handled 2.1 million containers last year, its operator said.\n\n{line}") == [
+        "The port handled 2.1 million containers last year, its operator said."
+    ]
+
+
+def test_money_contributed_is_still_a_claim() -> None:
+    text = "Donors contributed 40 million euros to the fund last year, the ministry said."
+    assert kept(text) == [text]

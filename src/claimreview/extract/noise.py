@@ -65,6 +65,13 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 
+# The credit that ends a wire story: "AP writer Jane Roe contributed to this report.", "Jan Roe in Oslo
+# contributed reporting."
+CONTRIBUTED = re.compile(
+    r"\bcontributed (?:to this (?:report|story|article)|(?:additional )?reporting)\b[^.]{0,40}\.?\W*$",
+    re.IGNORECASE,
+)
+
 # The wire's record of an answer not given: "declined to comment", "did not respond to a request for
 # comment", "could not independently verify the report", "did not say when ...". Nothing in it is a
 # claim to check. ("declined to be named" is left out: it closes many a real claim's attribution.)
@@ -142,6 +149,8 @@ def noise_reason(sentence: str, *, alone: bool, opening: bool, tokens: list[str]
     if _is_credit(sentence, parts):
         return "credit"
     if BOILERPLATE.match(sentence.lstrip("([•*-– ")):
+        return "boilerplate"
+    if "contributed" in sentence and CONTRIBUTED.search(sentence):
         return "boilerplate"
     count = word_count(sentence, tokens)
     if count < MIN_WORDS:

@@ -114,6 +114,8 @@ def clause_subject(clause: str) -> str | None:
     end = 0
     for i, tok in enumerate(tokens[:12]):
         word = tok.strip(",").lower()
+        if word in ("of", "for") and end == i > 0 and tokens[i + 1 : i + 2] and tokens[i + 1][:1].isupper():
+            continue  # "The National Bank of Hungary kept its rate ... and said": one name
         if i > 0 and tok[:1].islower() and (word in SUBJECT_STOPS or verb_like(word)):
             end = with_place(tokens, end) if end == i else end
             break
