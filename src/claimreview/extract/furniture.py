@@ -79,7 +79,8 @@ def line_reason(line: str) -> str | None:
         return "caption"
     if PRINT_EDITION.match(line):
         return "print edition"
-    # Most lines are prose paragraphs: the word count rules them out before the regex scans them.
-    if len(line.split()) <= LINK_LINE_MAX_WORDS and LINK_LINE.search(line):
+    # Most lines are prose paragraphs: the word count rules them out before the regex scans them
+    # (counted only up to one past the limit: a long paragraph is not split into all its words).
+    if len(line.split(None, LINK_LINE_MAX_WORDS)) <= LINK_LINE_MAX_WORDS and LINK_LINE.search(line):
         return "link"
     return None
