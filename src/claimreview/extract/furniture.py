@@ -46,10 +46,14 @@ PRINT_EDITION = re.compile(
     re.IGNORECASE,
 )
 # Links to other pages and calls to action, wherever they sit in a short line.
-LINK_LINE = re.compile(
-    r"^(?:see also|more on this(?: story)?|more from|also read|further reading|watch|listen)\s*:"
-    r"|\b(?:click here|follow (?:our|the) live|subscribe to (?:our|the)|sign up (?:for|to)"
-    r"|our experts weigh in)\b",
+LINK_START = re.compile(
+    r"(?:see also|more on this(?: story)?|more from|also read|further reading|watch|listen)\s*:", re.IGNORECASE
+)
+# Each phrase is found from its first space and checks the word before it behind: a search for a
+# space skips ahead, where one for the words themselves (case-insensitive) tries every character.
+LINK_PHRASE = re.compile(
+    r" (?:(?<=\bclick )here|(?<=\bfollow )(?:our|the) live|(?<=\bsubscribe )to (?:our|the)"
+    r"|(?<=\bsign )up (?:for|to)|(?<=\bour )experts weigh in)\b",
     re.IGNORECASE,
 )
 LINK_LINE_MAX_WORDS = 20
@@ -81,6 +85,8 @@ def line_reason(line: str) -> str | None:
         return "print edition"
     # Most lines are prose paragraphs: the word count rules them out before the regex scans them
     # (counted only up to one past the limit: a long paragraph is not split into all its words).
-    if len(line.split(None, LINK_LINE_MAX_WORDS)) <= LINK_LINE_MAX_WORDS and LINK_LINE.search(line):
+    if len(line.split(None, LINK_LINE_MAX_WORDS)) <= LINK_LINE_MAX_WORDS and (
+        LINK_START.match(line) or LINK_PHRASE.search(line)
+    ):
         return "link"
     return None

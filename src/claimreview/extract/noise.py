@@ -51,6 +51,8 @@ AGENCIES = words("""
     shutterstock alamy bloomberg
     """)
 CREDIT_MAX_WORDS = 12
+# Up to this many words a sentence's words are all split apart (the most a byline or credit has).
+SHORT_LINE_MAX_WORDS = max(BYLINE_MAX_WORDS, CREDIT_MAX_WORDS)
 CREDIT_JOINERS = words("via / | , and images agency photo photos")
 
 BOILERPLATE = re.compile(
@@ -130,7 +132,8 @@ def noise_reason(sentence: str, *, alone: bool, opening: bool, tokens: list[str]
     ``alone``: the sentence is its whole line; ``opening``: it is in the first paragraph;
     ``tokens``: ``WORD.findall(sentence)`` if the caller has it (it is computed once per sentence).
     """
-    parts = sentence.split()
+    # Bylines and credits are short: past their limit the words need not all be split apart.
+    parts = sentence.split(None, SHORT_LINE_MAX_WORDS)
     ending = sentence[-40:]
     if not ending.isascii() or "\x1b" in ending:  # plain ASCII hides nothing but escape codes
         ending = INVISIBLE_TAIL.sub("", ending)

@@ -235,7 +235,7 @@ def features(
     hits: set[str] = set()
     numbers = 0
     # One set intersection finds the few words in any vocabulary; only those are looked up.
-    lowered = frozenset([w.lower() for w in unique])
+    lowered = frozenset(map(str.lower, unique))
     for w in VOCABULARY_WORDS.intersection(lowered):
         tags = VOCABULARY_OF[w]
         hits |= tags
@@ -273,9 +273,10 @@ def features(
         "published" in unique and PUBLISHED.search(sentence)
     ):
         found["evidence"] = 1.0
-    names = {w for w in set(CAPITALISED.findall(sentence)) if w.lower() not in NOT_NAMES}
+    capitals = set(CAPITALISED.findall(sentence))
+    names = len(capitals) - sum(map(NOT_NAMES.__contains__, map(str.lower, capitals)))
     if names:
-        found["entity"] = float(min(len(names), MAX_ENTITIES))
+        found["entity"] = float(min(names, MAX_ENTITIES))
     hedges = unique.intersection(UNREPORTED_HEDGES if attributed else HEDGES)
     if hedges and not past_inability(sentence, hedges):
         found["hedge"] = 1.0
