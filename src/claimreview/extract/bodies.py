@@ -6,6 +6,7 @@ which resolves "the company/firm/regulator said" with them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimreview.extract.mentions import DESCRIPTOR_AFTER, NOT_PEOPLE
 from claimreview.extract.names import NOT_FIRST_NAMES, POSSESSIVE, is_body_head
@@ -54,17 +55,31 @@ def described_phrase(masked: str, raw: str) -> tuple[str, bool]:
     return " ".join(words_), body
 
 
+@lru_cache(maxsize=512)
+def _described_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The three forms :func:`described` looks for, compiled once per head word. The first and
+    third open with a literal and check the word boundary behind it, so a search skips ahead."""
+    word = re.escape(head)
+    # "\b" before a head that opens with a word character is "no word character just before it".
+    start = word + r"(?<!\w" + word + ")" if re.match(r"\w", head) else r"\b" + word
+    return (
+        re.compile(start + r"s?\s+(" + NAME_RUN.pattern + ")"),
+        re.compile("(" + NAME_RUN.pattern + r"),\s+(?:the|a|an)\s+[^,;]{0,60}?\b" + word + ","),
+        re.compile(r"[Tt](?<!\w[Tt])he\s+(" + NAME_RUN.pattern + r")\s+[a-z]*" + word + r"\b"),
+    )
+
+
 def described(head: str, text: str) -> str | None:
     """The name ``text`` describes with ``head``: "drugmaker Takeda", "Gulfshore Mutual, the ... insurer,"."""
     if head not in text:
         return None
-    m = re.search(r"\b" + re.escape(head) + r"s?\s+(" + NAME_RUN.pattern + ")", text)
+    before, appositive, kind_after = _described_patterns(head)
+    m = before.search(text)
     if m is None:
-        after = r"),\s+(?:the|a|an)\s+[^,;]{0,60}?\b" + re.escape(head) + ","
-        m = re.search("(" + NAME_RUN.pattern + after, text)
+        m = appositive.search(text)
     if m is None:
         # "the Uljanik Adria shipyard" for "the yard": the name, then its kind in lower case.
-        m = re.search(r"\b[Tt]he\s+(" + NAME_RUN.pattern + r")\s+[a-z]*" + re.escape(head) + r"\b", text)
+        m = kind_after.search(text)
         if m and " " not in m.group(1):
             return None  # "The Korean company", "the Arvan government": an adjective, not a name
     return m.group(1).rstrip(".") if m else None

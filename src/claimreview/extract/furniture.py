@@ -47,7 +47,8 @@ PRINT_EDITION = re.compile(
 )
 # Links to other pages and calls to action, wherever they sit in a short line.
 LINK_START = re.compile(
-    r"(?:see also|more on this(?: story)?|more from|also read|further reading|watch|listen)\s*:", re.IGNORECASE
+    r"(?:see also|more on this(?: story)?|more from|also read|further reading|watch|listen)\s*:",
+    re.IGNORECASE,
 )
 # Each phrase is found from its first space and checks the word before it behind: a search for a
 # space skips ahead, where one for the words themselves (case-insensitive) tries every character.
