@@ -148,7 +148,8 @@ def mentions(sentence: str, known_people: Callable[[str], str | None]) -> list[M
             based
             or is_org(tokens)
             or any(CAMEL.match(t) for t in tokens)
-            or lowered_cue in ORG_WORDS | ORG_HEADS
+            or lowered_cue in ORG_WORDS
+            or lowered_cue in ORG_HEADS
             or is_body_head(lowered_cue)
             or (apposition is not None and is_body_head(apposition.group(1)))
         ):

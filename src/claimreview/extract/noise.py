@@ -54,6 +54,7 @@ CREDIT_MAX_WORDS = 12
 # Up to this many words a sentence's words are all split apart (the most a byline or credit has).
 SHORT_LINE_MAX_WORDS = max(BYLINE_MAX_WORDS, CREDIT_MAX_WORDS)
 CREDIT_JOINERS = words("via / | , and images agency photo photos")
+CREDIT_WORDS = AGENCIES | CREDIT_JOINERS
 
 BOILERPLATE = re.compile(
     r"^(?:"
@@ -114,8 +115,9 @@ def _is_credit(sentence: str, parts: list[str]) -> bool:
         return False
     if CREDIT_PREFIX.match(sentence) or ("/" in sentence and CREDIT_SLASH.match(sentence)):
         return True
-    tokens = [t for t in CREDIT_SPLIT.split(sentence.lower()) if t]
-    if tokens and all(t in AGENCIES or t in CREDIT_JOINERS for t in tokens):
+    tokens = set(CREDIT_SPLIT.split(sentence.lower()))
+    tokens.discard("")
+    if tokens and tokens <= CREDIT_WORDS:
         return True
     # "AFP", "EPA-EFE", "REUTERS": a short all-caps line is an agency tag.
     return len(parts) <= 3 and sentence.isupper()

@@ -30,6 +30,8 @@ PARAGRAPH_BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
 # the next line; shorter ones are captions, credits, headings or list lines and stand alone.
 SOFT_WRAP_MIN_CHARS = 40
 ENDS_SENTENCE = re.compile(r"[.!?…:;。！？؟][\"'”’)\]»」』]*$")
+# Most lines that end a sentence end on the stop itself: no regex needed to say so.
+STOPS = frozenset(".!?…:;。！？؟")
 
 # A title line is shorter than this share of the line after it (prose lines are of similar width).
 TITLE_NEXT_RATIO = 1.5
@@ -116,13 +118,17 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _ends_sentence(line: str) -> bool:
+    return line[-1:] in STOPS or ENDS_SENTENCE.search(line) is not None
+
+
 def is_title_line(line: str, following: str) -> bool:
     """A headline or caption line glued to the paragraph below it by a single newline.
 
     Hard-wrapped prose has lines of about the same width, so a line much shorter than the next
     one, that ends on a content word and is followed by a capital, stands alone.
     """
-    if not line.strip() or ENDS_SENTENCE.search(line):
+    if not line.strip() or _ends_sentence(line):
         return False
     last = line.rsplit(None, 1)[-1].lower().strip("\"'”’")
     return (
@@ -144,7 +150,7 @@ def blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         line = text[ls:le]
         if (
             len(line) < SOFT_WRAP_MIN_CHARS
-            or ENDS_SENTENCE.search(line)
+            or _ends_sentence(line)
             or (block_start == ls and i + 1 < len(lines) and is_title_line(line, text[slice(*lines[i + 1])]))
         ):
             yield block_start, le

@@ -143,6 +143,9 @@ def work_source(np: str) -> str | None:
     return np
 
 
+BODY_NOUNS = ORG_WORDS | ORG_HEADS  # built once: a union in the loop costs more than the loop
+
+
 def unnamed_with_place(tokens: list[str]) -> bool:
     """ "officials in the state of Brandenburg": an unnamed source whose place ends in a name."""
     for i, tok in enumerate(tokens):
@@ -152,7 +155,7 @@ def unnamed_with_place(tokens: list[str]) -> bool:
             rest = tokens[1 : i - 1]
             # "a trader in Oslo" is a person met there, not Oslo.
             # "the emergency management bureau of the city of Dingxi": an office known by its place.
-            office = tokens[i - 1][:1].islower() and tok == "of" and singular(head) in ORG_WORDS | ORG_HEADS
+            office = tokens[i - 1][:1].islower() and tok == "of" and singular(head) in BODY_NOUNS
             generic = (
                 head in GENERIC_SOURCES or head in ROLES or (head in SPEAKS_FOR and tok == "for") or office
             )
