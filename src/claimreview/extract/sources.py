@@ -105,6 +105,8 @@ TRAILING_TIME = re.compile(
     r"|\s+(?:(?:\d+|a|two|three|four|five|several|a\s+few)\s+)?(?:days?|weeks?|months?|years?)"
     r"\s+(?:earlier|ago|later|before)$"
 )
+# The words TRAILING_TIME can end on (a phrase ending otherwise is not searched).
+TIME_ENDINGS = tuple(words("day week month year night morning evening earlier ago later before"))
 # A subject containing these is a clause, not a noun phrase ("the accuracy of which he").
 CLAUSE_WORDS = words("""
     which who whom whose that when where if because while although what is are was were be been
@@ -175,7 +177,7 @@ def _clean(np: str) -> str | None:
         tokens = tokens[1:]
     np = " ".join(tokens)
     while True:
-        trimmed = TRAILING_TIME.sub("", np)
+        trimmed = TRAILING_TIME.sub("", np) if np.endswith(TIME_ENDINGS) else np
         parts = trimmed.rsplit(None, 1)
         if len(parts) == 2 and parts[1].lower() in TRAILING_FILLERS:
             trimmed = parts[0]
