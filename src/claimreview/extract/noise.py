@@ -19,6 +19,11 @@ MIN_WORDS = 4
 
 ENDS_SENTENCE = re.compile(r"[.!。！…][\"'”’)\]»」』]*$")
 ENDS_QUESTION = re.compile(r"[?？؟][\"'”’)\]»」』]*$")
+# Most sentences end on a full stop: ENDS_QUESTION can match only a text ending on one of these
+# (a question mark, a closer, or the newline "$" may stand before), ENDS_SENTENCE always matches
+# one ending on its stop.
+QUESTION_TAIL = frozenset("?？؟\"'”’)]»」』\n")
+STOPS = frozenset(".!。！…")
 
 # Invisible trailers (terminal colour resets, bidi and zero-width marks) hide the final full stop.
 INVISIBLE_TAIL = re.compile(r"(?:\x1b\[[0-?]*[ -/]*[@-~]|[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff])+$")
@@ -139,7 +144,7 @@ def noise_reason(sentence: str, *, alone: bool, opening: bool, tokens: list[str]
     ending = sentence[-40:]
     if not ending.isascii() or "\x1b" in ending:  # plain ASCII hides nothing but escape codes
         ending = INVISIBLE_TAIL.sub("", ending)
-    if ENDS_QUESTION.search(ending):
+    if ending[-1:] in QUESTION_TAIL and ENDS_QUESTION.search(ending):
         return "question"
     if _is_byline(sentence, parts):
         return "byline"
@@ -157,6 +162,7 @@ def noise_reason(sentence: str, *, alone: bool, opening: bool, tokens: list[str]
     if (
         alone
         and count <= HEADING_MAX_WORDS
+        and ending[-1:] not in STOPS
         and not ENDS_SENTENCE.search(ending)
         and (opening or not DIGIT.search(sentence))
     ):
