@@ -48,8 +48,8 @@ CLOSERS = "\"'”’)\\]»」』）"
 CANDIDATE = re.compile(
     rf"[.!?…؟。！？](?:(?<=[.!?…؟])[.!?…؟]*[{CLOSERS}]*\s+(?=\S)|(?<=[。！？])[。！？]*[{CLOSERS}]*\s*(?=\S))"
 )
-AMBIGUOUS_CHARS = frozenset('"“”«»()[]{}「」『』（）')
 PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”", "«": "»", "「": "」", "『": "』", "（": "）"}
+# Quotation marks and brackets: a block with none has no boundary inside them.
 ENCLOSER = re.compile(r'["“”«»()\[\]{}「」『』（）]')
 OPENERS = '"“«(['
 CJK_STOPS = frozenset("。！？")
@@ -286,7 +286,7 @@ def split_block(piece: str) -> list[tuple[int, int]]:
     if not candidates:
         return [(0, len(piece))]
     # Boundaries inside quotations or brackets are pysbd's call; clean ones outside are not.
-    enclosed = [] if AMBIGUOUS_CHARS.isdisjoint(piece) else _enclosures(piece)
+    enclosed = [] if ENCLOSER.search(piece) is None else _enclosures(piece)
     if (
         enclosed is not None
         and not any(_is_ambiguous(piece, m) for m in candidates)
