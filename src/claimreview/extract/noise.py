@@ -51,6 +51,7 @@ CREDIT_SLASH = re.compile(
     r"^\(?(?:[A-Z][\w.'’-]*\s?){1,4}(?:/\s?(?:(?:[A-Z][\w.'’-]*|via)\s?){1,6}){1,3}\)?$"
 )
 CREDIT_SPLIT = re.compile(r"[\s/|,()]+")
+FIRST_CREDIT_WORD = re.compile(r"[\s/|,()]*([^\s/|,()]*)")
 AGENCIES = words("""
     afp ap reuters getty getty-images epa epa-efe efe anadolu xinhua dpa ansa upi pa sipa tass
     shutterstock alamy bloomberg
@@ -120,10 +121,14 @@ def _is_credit(sentence: str, parts: list[str]) -> bool:
         return False
     if CREDIT_PREFIX.match(sentence) or ("/" in sentence and CREDIT_SLASH.match(sentence)):
         return True
-    tokens = set(CREDIT_SPLIT.split(sentence.lower()))
-    tokens.discard("")
-    if tokens and tokens <= CREDIT_WORDS:
-        return True
+    lowered = sentence.lower()
+    # Every word of an agency line is a credit word: the first one says whether to split the rest.
+    first = FIRST_CREDIT_WORD.match(lowered)
+    if first is not None and first.group(1) in CREDIT_WORDS:
+        tokens = set(CREDIT_SPLIT.split(lowered))
+        tokens.discard("")
+        if tokens and tokens <= CREDIT_WORDS:
+            return True
     # "AFP", "EPA-EFE", "REUTERS": a short all-caps line is an agency tag.
     return len(parts) <= 3 and sentence.isupper()
 
