@@ -244,19 +244,18 @@ def _enclosures(piece: str) -> list[tuple[int, int]] | None:
     return spans
 
 
-def _regex_split(piece: str, candidates: list[re.Match[str]], *, strict: bool) -> list[tuple[int, int]]:
-    """Split at candidates; ``strict`` keeps only unambiguous ones, else skip only abbreviations."""
+def _regex_split(piece: str, candidates: list[re.Match[str]], *, every: bool) -> list[tuple[int, int]]:
+    """Split at candidates: ``every`` one (the caller found none ambiguous), else all but those after
+    an abbreviation."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in candidates:
-        if strict:
-            take = not _is_ambiguous(piece, m)
-        else:
+        if not every:
             token = _token_before(piece, m.start())
-            take = not (m.group()[0] == "." and (token.lower() in ABBREVIATIONS or len(token) == 1))
-        if take:
-            spans.append((pos, m.end()))
-            pos = m.end()
+            if m.group()[0] == "." and (token.lower() in ABBREVIATIONS or len(token) == 1):
+                continue
+        spans.append((pos, m.end()))
+        pos = m.end()
     spans.append((pos, len(piece)))
     return spans
 
@@ -292,12 +291,12 @@ def split_block(piece: str) -> list[tuple[int, int]]:
         and not any(_is_ambiguous(piece, m) for m in candidates)
         and not any(s < m.start() < e for m in candidates for s, e in enclosed)
     ):
-        return _regex_split(piece, candidates, strict=True)
+        return _regex_split(piece, candidates, every=True)
     if len(piece) <= PYSBD_MAX_CHARS and len(candidates) <= PYSBD_MAX_CANDIDATES:
         spans = _pysbd_split(piece)
         if spans is not None:
             return spans
-    return _regex_split(piece, candidates, strict=False)
+    return _regex_split(piece, candidates, every=False)
 
 
 def span_sentences(text: str, start: int, end: int, paragraph: int) -> Iterator[Sentence]:
