@@ -38,9 +38,9 @@ from claimreview.extract.verbs import (
     PLAIN_VERBS,
     REPORTING_VERBS,
     SOURCE_ONLY_VERBS,
-    VERB,
     clause_only,
     is_reporting,
+    verbs_among,
 )
 from claimreview.extract.wordlist import words
 
@@ -258,10 +258,11 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
 
 
 def _verb_source(masked: str, words_: list[str] | None = None) -> tuple[int, str] | None:
-    if REPORTING_VERBS.isdisjoint(WORD.findall(masked) if words_ is None else words_):
+    present = REPORTING_VERBS.intersection(WORD.findall(masked) if words_ is None else words_)
+    if not present:
         return None
     first: tuple[int, str] | None = None
-    for tried, verb in enumerate(VERB.finditer(masked)):
+    for tried, verb in enumerate(verbs_among(present).finditer(masked)):
         if tried == MAX_VERBS_TRIED:
             break
         if not is_reporting(masked, verb) or (first is not None and verb.group() not in PLAIN_VERBS):
