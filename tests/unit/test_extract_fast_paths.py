@@ -78,9 +78,9 @@ def test_link_rules_find_what_the_single_regex_finds() -> None:
         re.IGNORECASE,
     )
     alphabet = ["see also", ":", " ", "click here", "follow", "our", "the", "live", "subscribe to", "sign up"]
-    alphabet += ["for", "x", "Click", "HERE", "ſign", "Up", "_", "experts weigh in", "watch"]
+    alphabet += ["for", "x", "Click", "HERE", "ſign", "Up", "_", "experts weigh in", "clıck here", "İ"]
     for text in SENTENCES + _random_strings(alphabet, longest=7):
-        fast = furniture.LINK_START.match(text) or furniture.LINK_PHRASE.search(text)
+        fast = furniture.LINK_START.match(text) or furniture._link_phrase(text)
         assert bool(fast) == bool(plain.search(text)), text
 
 

@@ -57,6 +57,9 @@ LINK_PHRASE = re.compile(
     r"|(?<=\bsign )up (?:for|to)|(?<=\bour )experts weigh in)\b",
     re.IGNORECASE,
 )
+# A piece of every link phrase, with no "i" or "s" (the case-insensitive regex matches "ı", "İ" or
+# "ſ" there too, which lower() keeps apart): a line holding none of them is searched no further.
+LINK_HINTS = ("ck here", "follow ", "be to ", "gn up ", "our exp")
 LINK_LINE_MAX_WORDS = 20
 ENDINGS = frozenset('.!?"”’:;,')
 CREDIT_TAIL_CHARS = 160
@@ -69,6 +72,11 @@ CREDIT_STARTS = re.compile(r"[.!?]\s+")
 def _credit_tail(tail: str) -> bool:
     # Trying the credit only where it can start is several times cheaper than a search.
     return any(CREDIT_TAIL.match(tail, at) for at in (0, *(m.end() for m in CREDIT_STARTS.finditer(tail))))
+
+
+def _link_phrase(line: str) -> bool:
+    lowered = line.lower()
+    return any(hint in lowered for hint in LINK_HINTS) and LINK_PHRASE.search(line) is not None
 
 
 def line_reason(line: str) -> str | None:
@@ -87,7 +95,7 @@ def line_reason(line: str) -> str | None:
     # Most lines are prose paragraphs: the word count rules them out before the regex scans them
     # (counted only up to one past the limit: a long paragraph is not split into all its words).
     if len(line.split(None, LINK_LINE_MAX_WORDS)) <= LINK_LINE_MAX_WORDS and (
-        LINK_START.match(line) or LINK_PHRASE.search(line)
+        LINK_START.match(line) or _link_phrase(line)
     ):
         return "link"
     return None
