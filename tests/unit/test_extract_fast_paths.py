@@ -143,3 +143,12 @@ def test_agency_lines_are_what_the_full_split_says() -> None:
             or (len(parts) <= 3 and line.isupper())
         )
         assert noise._is_credit(line, parts) == plain, line
+
+
+def test_a_credit_without_a_slash_needs_no_slash_form() -> None:
+    alphabet = ["(", ")", "[", "]", " ", "AP", "Photo", "pic", "Doe", "via", "Reuters", "TNA", ":", "–"]
+    tails = [*SENTENCES, "... at the port. (Kyodo)", "-- Agency pic", *_random_strings(alphabet, longest=8)]
+    for tail in (t for t in tails if "/" not in t):
+        for at in range(len(tail) + 1):
+            full = furniture.CREDIT_TAIL.match(tail, at)
+            assert bool(full) == bool(furniture.CREDIT_TAIL_WITHOUT_SLASH.match(tail, at)), (tail, at)
