@@ -342,7 +342,7 @@ class SpeakerContext(NameMemory):
             # "The public health agency recorded ...": a body described as a subject is what a
             # later "the agency said" points back to, verb of saying or not.
             body = DESCRIBED_SUBJECT.match(masked)
-            if body and singular(body.group(2)) in ORG_HEADS | ORG_WORDS:
+            if body and ((head := singular(body.group(2))) in ORG_HEADS or head in ORG_WORDS):
                 self.mentions.append((body.group(1), True, False, body.group(1)))
         # The names themselves are found only if a "he"/"she" looks back (_named_in): most
         # sentences never need them.

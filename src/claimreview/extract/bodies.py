@@ -85,19 +85,24 @@ KIND_WORD = (
 )
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=512)
 def _description_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The three ways :func:`described` finds a name for ``head``, compiled once per head (the
     re module's own cache is too small for every head a text uses, and compiling cost more than
-    searching)."""
+    searching). The first and third open with a literal and check the word boundary behind it, so a
+    search skips ahead."""
     kind = re.escape(head)
+    # "\b" before a head that opens with a word character is "no word character just before it".
+    start = kind + r"(?<!\w" + kind + ")" if re.match(r"\w", head) else r"\b" + kind
     return (
-        re.compile(r"\b" + kind + r"s?\s+(" + NAME_RUN.pattern + ")"),
+        re.compile(start + r"s?\s+(" + NAME_RUN.pattern + ")"),
         re.compile("(" + NAME_RUN.pattern + r"),\s+(?:the|a|an)\s+[^,;]{0,60}?\b" + kind + ","),
         # "the Uljanik Adria shipyard" for "the yard": the name, then its kind in lower case;
         # "The GDL train drivers' union": up to three words of its kind between them.
         re.compile(
-            r"\b[Tt]he\s+(" + NAME_RUN.pattern + r")\s+(?:" + KIND_WORD + r"\s+){0,3}?[a-z]*" + kind + r"\b"
+            r"[Tt](?<!\w[Tt])he\s+(" + NAME_RUN.pattern + r")\s+(?:" + KIND_WORD + r"\s+){0,3}?[a-z]*"
+            + kind
+            + r"\b"
         ),
     )
 

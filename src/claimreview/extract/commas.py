@@ -28,8 +28,8 @@ def last_name_part(segments: list[str]) -> str:
     """The last comma-separated segment, with the start of a body's name it completes
     ("... the Ministry of Agriculture", "Animal Industry and Fisheries")."""
     last = segments[-1]
-    head = COMMA_NAME_HEAD.search(segments[-2]) if len(segments) > 1 else None
-    if head and COMMA_NAME_TAIL.match(last):
+    # The tail's anchored match first: it rules most phrases out at their first word.
+    if len(segments) > 1 and COMMA_NAME_TAIL.match(last) and (head := COMMA_NAME_HEAD.search(segments[-2])):
         return f"{head.group()}, {last}"
     return last
 
@@ -38,7 +38,7 @@ def join_comma_names(parts: list[str]) -> list[str]:
     """ "The Ministry of Trade", "Industry and Fisheries" -> one part: a body's name with a comma."""
     joined = parts[:1]
     for part in parts[1:]:
-        if COMMA_NAME_HEAD.search(joined[-1]) and COMMA_NAME_TAIL.match(part):
+        if COMMA_NAME_TAIL.match(part) and COMMA_NAME_HEAD.search(joined[-1]):
             joined[-1] = f"{joined[-1]}, {part}"
         else:
             joined.append(part)

@@ -68,7 +68,8 @@ def inline_to_text(line: str) -> str:
         line = STRIKE.sub(r"\1", line)
     if escaped:
         line = line.translate(RESTORE)
-    return SPACES.sub(" ", line).strip()
+    # Single spaces are left as they are: only tabs and runs of spaces need the regex.
+    return (SPACES.sub(" ", line) if "\t" in line or "  " in line else line).strip()
 
 
 def markdown_to_text(body: str) -> tuple[str, str | None, tuple[tuple[int, int], ...]]:

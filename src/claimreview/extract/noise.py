@@ -19,6 +19,11 @@ MIN_WORDS = 4
 
 ENDS_SENTENCE = re.compile(r"[.!。！…][\"'”’)\]»」』]*$")
 ENDS_QUESTION = re.compile(r"[?？؟][\"'”’)\]»」』]*$")
+# Most sentences end on a full stop: ENDS_QUESTION can match only a text ending on one of these
+# (a question mark, a closer, or the newline "$" may stand before), ENDS_SENTENCE always matches
+# one ending on its stop.
+QUESTION_TAIL = frozenset("?？؟\"'”’)]»」』\n")
+STOPS = frozenset(".!。！…")
 
 # Invisible trailers (terminal colour resets, bidi and zero-width marks) hide the final full stop.
 INVISIBLE_TAIL = re.compile(r"(?:\x1b\[[0-?]*[ -/]*[@-~]|[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff])+$")
@@ -46,12 +51,16 @@ CREDIT_SLASH = re.compile(
     r"^\(?(?:[A-Z][\w.'’-]*\s?){1,4}(?:/\s?(?:(?:[A-Z][\w.'’-]*|via)\s?){1,6}){1,3}\)?$"
 )
 CREDIT_SPLIT = re.compile(r"[\s/|,()]+")
+FIRST_CREDIT_WORD = re.compile(r"[\s/|,()]*([^\s/|,()]*)")
 AGENCIES = words("""
     afp ap reuters getty getty-images epa epa-efe efe anadolu xinhua dpa ansa upi pa sipa tass
     shutterstock alamy bloomberg
     """)
 CREDIT_MAX_WORDS = 12
+# Up to this many words a sentence's words are all split apart (the most a byline or credit has).
+SHORT_LINE_MAX_WORDS = max(BYLINE_MAX_WORDS, CREDIT_MAX_WORDS)
 CREDIT_JOINERS = words("via / | , and images agency photo photos")
+CREDIT_WORDS = AGENCIES | CREDIT_JOINERS
 
 BOILERPLATE = re.compile(
     r"^(?:"
@@ -120,9 +129,14 @@ def _is_credit(sentence: str, parts: list[str]) -> bool:
         return False
     if CREDIT_PREFIX.match(sentence) or ("/" in sentence and CREDIT_SLASH.match(sentence)):
         return True
-    tokens = [t for t in CREDIT_SPLIT.split(sentence.lower()) if t]
-    if tokens and all(t in AGENCIES or t in CREDIT_JOINERS for t in tokens):
-        return True
+    lowered = sentence.lower()
+    # Every word of an agency line is a credit word: the first one says whether to split the rest.
+    first = FIRST_CREDIT_WORD.match(lowered)
+    if first is not None and first.group(1) in CREDIT_WORDS:
+        tokens = set(CREDIT_SPLIT.split(lowered))
+        tokens.discard("")
+        if tokens and tokens <= CREDIT_WORDS:
+            return True
     # "AFP", "EPA-EFE", "REUTERS": a short all-caps line is an agency tag.
     return len(parts) <= 3 and sentence.isupper()
 
@@ -138,11 +152,12 @@ def noise_reason(sentence: str, *, alone: bool, opening: bool, tokens: list[str]
     ``alone``: the sentence is its whole line; ``opening``: it is in the first paragraph;
     ``tokens``: ``WORD.findall(sentence)`` if the caller has it (it is computed once per sentence).
     """
-    parts = sentence.split()
+    # Bylines and credits are short: past their limit the words need not all be split apart.
+    parts = sentence.split(None, SHORT_LINE_MAX_WORDS)
     ending = sentence[-40:]
     if not ending.isascii() or "\x1b" in ending:  # plain ASCII hides nothing but escape codes
         ending = INVISIBLE_TAIL.sub("", ending)
-    if ENDS_QUESTION.search(ending):
+    if ending[-1:] in QUESTION_TAIL and ENDS_QUESTION.search(ending):
         return "question"
     if _is_byline(sentence, parts):
         return "byline"
@@ -162,6 +177,7 @@ def noise_reason(sentence: str, *, alone: bool, opening: bool, tokens: list[str]
     if (
         alone
         and count <= HEADING_MAX_WORDS
+        and ending[-1:] not in STOPS
         and not ENDS_SENTENCE.search(ending)
         and (opening or not DIGIT.search(sentence))
     ):

@@ -23,8 +23,11 @@ FRONT_MATTER_KEYS = frozenset({"title", "publisher", "date", "url"})
 
 # Terminal escape sequences and other control characters would reach the TUI verbatim; text
 # offsets refer to the cleaned text, so removing them here keeps offsets honest.
+# Written to open with the class of control characters (an escape is one) and go on only after
+# an escape: the regex engine then skips ahead to the next control character.
 CONTROL = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+    r"(?:(?<=\x1b)\[[0-?]*[ -/]*[@-~]|(?<=\x1b)\][^\x07\x1b]*(?:\x07|\x1b\\)?)?"
 )
 
 

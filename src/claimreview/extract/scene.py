@@ -22,6 +22,8 @@ FULL_DATE = re.compile(
     r"|\d{1,2}(?:st|nd|rd|th)?\s+" + MONTHS + r",?\s+\d{4})\b"
 )
 DIGIT = re.compile(r"\d")
+# Every full date has a four-digit year: without one, FULL_DATE need not scan the sentence.
+FOUR_DIGITS = re.compile(r"\d{4}")
 WORD = re.compile(r"[\w'’]+")
 # A caption is a sentence or two; longer stand-alone paragraphs are prose.
 MAX_WORDS = 60
@@ -92,7 +94,7 @@ def dated_scene(sentence: str) -> bool:
     The verb must come before the date: a timeline line ("6 March 2025: dockers walk out") opens
     with its date and is a claim.
     """
-    date = FULL_DATE.search(sentence)
+    date = FULL_DATE.search(sentence) if FOUR_DIGITS.search(sentence) else None
     if date is None or DIGIT.search(FULL_DATE.sub("", sentence)):
         return False
     before = WORD.findall(sentence[: date.start()])
@@ -101,6 +103,7 @@ def dated_scene(sentence: str) -> bool:
 
 def caption_like(sentence: str) -> bool:
     """Weaker evidence, enough for a paragraph printed twice: a full date or a present scene."""
-    if DIGIT.search(FULL_DATE.sub("", sentence)):
+    year = FOUR_DIGITS.search(sentence) is not None
+    if DIGIT.search(FULL_DATE.sub("", sentence) if year else sentence):
         return False
-    return FULL_DATE.search(sentence) is not None or present_scene(WORD.findall(sentence))
+    return (year and FULL_DATE.search(sentence) is not None) or present_scene(WORD.findall(sentence))

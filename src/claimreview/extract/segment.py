@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from claimreview.extract.wordlist import words
 
@@ -31,6 +30,8 @@ PARAGRAPH_BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
 # the next line; shorter ones are captions, credits, headings or list lines and stand alone.
 SOFT_WRAP_MIN_CHARS = 40
 ENDS_SENTENCE = re.compile(r"[.!?…:;。！？؟][\"'”’)\]»」』]*$")
+# Most lines that end a sentence end on the stop itself: no regex needed to say so.
+STOPS = frozenset(".!?…:;。！？؟")
 
 # A title line is shorter than this share of the line after it (prose lines are of similar width).
 TITLE_NEXT_RATIO = 1.5
@@ -42,9 +43,13 @@ FUNCTION_WORDS = words("""
 
 CLOSERS = "\"'”’)\\]»」』）"
 # Where a sentence might end: Western terminators need following whitespace, CJK ones do not.
-CANDIDATE = re.compile(rf"[.!?…؟]+[{CLOSERS}]*\s+(?=\S)|[。！？]+[{CLOSERS}]*\s*(?=\S)")
-AMBIGUOUS_CHARS = frozenset('"“”«»()[]{}「」『』（）')
+# (Written to open with one character class: the regex engine then skips ahead to the next stop
+# instead of trying both branches at every character.)
+CANDIDATE = re.compile(
+    rf"[.!?…؟。！？](?:(?<=[.!?…؟])[.!?…؟]*[{CLOSERS}]*\s+(?=\S)|(?<=[。！？])[。！？]*[{CLOSERS}]*\s*(?=\S))"
+)
 PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”", "«": "»", "「": "」", "『": "』", "（": "）"}
+# Quotation marks and brackets: a block with none has no boundary inside them.
 ENCLOSER = re.compile(r'["“”«»()\[\]{}「」『』（）]')
 OPENERS = '"“«(['
 CJK_STOPS = frozenset("。！？")
@@ -63,8 +68,9 @@ PYSBD_MAX_CHARS = 5_000
 PYSBD_MAX_CANDIDATES = 40
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+# A named tuple, not a frozen dataclass: a long article makes thousands and the dataclass's
+# __init__ costs three times as much.
+class Sentence(NamedTuple):
     start: int
     end: int
     paragraph: int  # counts non-blank paragraphs from 0, so 0 is where a headline would be
@@ -112,13 +118,17 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _ends_sentence(line: str) -> bool:
+    return line[-1:] in STOPS or ENDS_SENTENCE.search(line) is not None
+
+
 def is_title_line(line: str, following: str) -> bool:
     """A headline or caption line glued to the paragraph below it by a single newline.
 
     Hard-wrapped prose has lines of about the same width, so a line much shorter than the next
     one, that ends on a content word and is followed by a capital, stands alone.
     """
-    if not line.strip() or ENDS_SENTENCE.search(line):
+    if not line.strip() or _ends_sentence(line):
         return False
     last = line.rsplit(None, 1)[-1].lower().strip("\"'”’")
     return (
@@ -140,7 +150,7 @@ def blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         line = text[ls:le]
         if (
             len(line) < SOFT_WRAP_MIN_CHARS
-            or ENDS_SENTENCE.search(line)
+            or _ends_sentence(line)
             or (block_start == ls and i + 1 < len(lines) and is_title_line(line, text[slice(*lines[i + 1])]))
         ):
             yield block_start, le
@@ -182,6 +192,10 @@ def _is_ambiguous(piece: str, match: re.Match[str]) -> bool:
 # "a.m", "U.S", "U.N": the token before a full stop that, followed by a lowercase word, pysbd
 # never reads as a sentence end.
 DOTTED_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+
+
+# Both kinds of joining full stop ("a.m", "U.S") follow a dotted token; most blocks hold none.
+DOTTED_TOKEN = re.compile(r"\.(?<=[A-Za-z]\.)[A-Za-z]")  # led by "." so the search skips ahead
 
 
 # "at 3:42 a.m. Monday", "at 9 p.m. GMT": a time of day goes on with its day or time zone.
@@ -230,19 +244,18 @@ def _enclosures(piece: str) -> list[tuple[int, int]] | None:
     return spans
 
 
-def _regex_split(piece: str, candidates: list[re.Match[str]], *, strict: bool) -> list[tuple[int, int]]:
-    """Split at candidates; ``strict`` keeps only unambiguous ones, else skip only abbreviations."""
+def _regex_split(piece: str, candidates: list[re.Match[str]], *, every: bool) -> list[tuple[int, int]]:
+    """Split at candidates: ``every`` one (the caller found none ambiguous), else all but those after
+    an abbreviation."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in candidates:
-        if strict:
-            take = not _is_ambiguous(piece, m)
-        else:
+        if not every:
             token = _token_before(piece, m.start())
-            take = not (m.group()[0] == "." and (token.lower() in ABBREVIATIONS or len(token) == 1))
-        if take:
-            spans.append((pos, m.end()))
-            pos = m.end()
+            if m.group()[0] == "." and (token.lower() in ABBREVIATIONS or len(token) == 1):
+                continue
+        spans.append((pos, m.end()))
+        pos = m.end()
     spans.append((pos, len(piece)))
     return spans
 
@@ -265,22 +278,25 @@ def _pysbd_split(piece: str) -> list[tuple[int, int]] | None:
 
 def split_block(piece: str) -> list[tuple[int, int]]:
     """Sentence spans (relative, untrimmed) inside one block with no newlines."""
-    candidates = [m for m in CANDIDATE.finditer(piece) if not _joins(piece, m)]
+    if DOTTED_TOKEN.search(piece) is None:
+        candidates = list(CANDIDATE.finditer(piece))
+    else:
+        candidates = [m for m in CANDIDATE.finditer(piece) if not _joins(piece, m)]
     if not candidates:
         return [(0, len(piece))]
     # Boundaries inside quotations or brackets are pysbd's call; clean ones outside are not.
-    enclosed = [] if AMBIGUOUS_CHARS.isdisjoint(piece) else _enclosures(piece)
+    enclosed = [] if ENCLOSER.search(piece) is None else _enclosures(piece)
     if (
         enclosed is not None
         and not any(_is_ambiguous(piece, m) for m in candidates)
         and not any(s < m.start() < e for m in candidates for s, e in enclosed)
     ):
-        return _regex_split(piece, candidates, strict=True)
+        return _regex_split(piece, candidates, every=True)
     if len(piece) <= PYSBD_MAX_CHARS and len(candidates) <= PYSBD_MAX_CANDIDATES:
         spans = _pysbd_split(piece)
         if spans is not None:
             return spans
-    return _regex_split(piece, candidates, strict=False)
+    return _regex_split(piece, candidates, every=False)
 
 
 def span_sentences(text: str, start: int, end: int, paragraph: int) -> Iterator[Sentence]:

@@ -41,9 +41,9 @@ from claimreview.extract.verbs import (
     PLAIN_VERBS,
     REPORTING_VERBS,
     SOURCE_ONLY_VERBS,
-    VERB,
     clause_only,
     is_reporting,
+    verbs_among,
 )
 from claimreview.extract.wordlist import words
 
@@ -111,6 +111,8 @@ TRAILING_TIME = re.compile(
     r"|\s+(?:(?:\d+|a|two|three|four|five|several|a\s+few)\s+)?(?:days?|weeks?|months?|years?)"
     r"\s+(?:earlier|ago|later|before)$"
 )
+# The words TRAILING_TIME can end on (a phrase ending otherwise is not searched).
+TIME_ENDINGS = tuple(words("day week month year night morning evening earlier ago later before"))
 # A subject containing these is a clause, not a noun phrase ("the accuracy of which he").
 CLAUSE_WORDS = words("""
     which who whom whose that when where if because while although what is are was were be been
@@ -181,7 +183,7 @@ def _clean(np: str) -> str | None:
         tokens = tokens[1:]
     np = " ".join(tokens)
     while True:
-        trimmed = TRAILING_TIME.sub("", np)
+        trimmed = TRAILING_TIME.sub("", np) if np.endswith(TIME_ENDINGS) else np
         parts = trimmed.rsplit(None, 1)
         if len(parts) == 2 and parts[1].lower() in TRAILING_FILLERS:
             trimmed = parts[0]
@@ -273,10 +275,11 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
 
 
 def _verb_source(masked: str, words_: list[str] | None = None) -> tuple[int, str] | None:
-    if REPORTING_VERBS.isdisjoint(WORD.findall(masked) if words_ is None else words_):
+    present = REPORTING_VERBS.intersection(WORD.findall(masked) if words_ is None else words_)
+    if not present:
         return None
     first: tuple[int, str] | None = None
-    for tried, verb in enumerate(VERB.finditer(masked)):
+    for tried, verb in enumerate(verbs_among(present).finditer(masked)):
         if tried == MAX_VERBS_TRIED:
             break
         if not is_reporting(masked, verb) or (first is not None and verb.group() not in PLAIN_VERBS):

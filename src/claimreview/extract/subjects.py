@@ -156,6 +156,9 @@ def work_source(np: str) -> str | None:
     return np
 
 
+BODY_NOUNS = ORG_WORDS | ORG_HEADS  # built once: a union in the loop costs more than the loop
+
+
 def said_in(word: str) -> bool:
     """A work something is said in ("a statement from X"), not a person."""
     return word in WORK_NOUNS or word in WORKS
@@ -171,7 +174,7 @@ def unnamed_with_place(tokens: list[str], *, indefinite: bool = False) -> bool:
             rest = tokens[1 : i - 1]
             # "a trader in Oslo" is a person met there, not Oslo.
             # "the emergency management bureau of the city of Dingxi": an office known by its place.
-            office = tokens[i - 1][:1].islower() and tok == "of" and singular(head) in ORG_WORDS | ORG_HEADS
+            office = tokens[i - 1][:1].islower() and tok == "of" and singular(head) in BODY_NOUNS
             generic = (
                 head in GENERIC_SOURCES
                 or head in ROLES

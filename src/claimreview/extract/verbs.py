@@ -6,6 +6,7 @@ to", "described ... as", "called for". Used by :mod:`sources` on quote-masked se
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimreview.extract.wordlist import alternation, words
 
@@ -72,6 +73,17 @@ POINT_VERBS = words("pointed point points")
 # "asked" reports only a quotation just before it: '"...?" asked X', '"...?" the mayor asked'.
 ASKED_AFTER_QUOTE = re.compile(r'["”»],?\s*(?:[^\s,;:"“”«»]+\s+){0,6}$')
 VERB = re.compile(r"\b" + alternation(REPORTING_VERBS) + r"\b")
+
+
+@lru_cache(maxsize=1024)
+def verbs_among(present: frozenset[str]) -> re.Pattern[str]:
+    """VERB for only the reporting verbs ``present`` among a sentence's words: the same matches,
+    found faster. The regex opens with the words' first letters and checks the word boundary
+    before each behind it, where VERB's leading "\\b" makes the engine try every position."""
+    if not present:
+        return re.compile(r"(?!)")  # no verb: nothing matches
+    behind = (re.escape(w) + r"(?<!\w" + re.escape(w) + ")" for w in sorted(present))
+    return re.compile("(?:" + "|".join(behind) + r")\b")
 
 
 def is_reporting(masked: str, verb: re.Match[str]) -> bool:
