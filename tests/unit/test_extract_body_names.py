@@ -83,3 +83,27 @@ def test_not_speaking_to_reporters_is_no_claim() -> None:
 def test_a_body_named_with_of_keeps_it_when_it_acts_then_speaks() -> None:
     text = "The Central Bank of Malta held its key rate at 4.25% on Thursday and said inflation had eased."
     assert speakers(text) == ["Central Bank of Malta"]
+
+
+def test_an_unsigned_statement_names_no_one() -> None:
+    text = "The cartel will keep 2 million barrels a day off the market until June, according to a statement."
+    assert speakers(text) == [None]
+
+
+@pytest.mark.parametrize(
+    ("source", "owner"),
+    [
+        ("the Open Prisons Project database", "Open Prisons Project"),
+        ("the Nordic Fisheries Council report", "Nordic Fisheries Council"),
+    ],
+)
+def test_a_named_owners_work_is_the_owners(source: str, owner: str) -> None:
+    assert speakers(f"Escapes fell 18% in 2024, according to {source}.") == [owner]
+
+
+def test_a_firm_that_speaks_of_itself_as_it_is_the_bank_after_it() -> None:
+    text = (
+        "Morrow Keane said in a note on Friday that it expected copper to average $9,800 a tonne. "
+        "The bank said Chinese demand had risen 4% in the first half."
+    )
+    assert speakers(text) == ["Morrow Keane", "Morrow Keane"]

@@ -65,3 +65,8 @@ def test_the_contributors_line_is_no_claim(line: str) -> None:
 def test_money_contributed_is_still_a_claim() -> None:
     text = "Donors contributed 40 million euros to the fund last year, the ministry said."
     assert kept(text) == [text]
+
+
+@pytest.mark.parametrize("mood", ["hopeful but not complacent", "confident", "optimistic"])
+def test_a_quoted_mood_is_no_claim(mood: str) -> None:
+    assert kept(f'"We are {mood}," a health official in the capital told reporters.') == []

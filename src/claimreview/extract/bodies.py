@@ -60,9 +60,11 @@ def described_phrase(masked: str, raw: str) -> tuple[str, bool]:
 
 # "Lakeshore Health, which runs 14 hospitals,": a person is "who", a body "which".
 WHICH_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s+which\b")
-# "Rivemont said it would appeal", "X said on Monday its profit fell": a body speaks of itself as "it".
+# "Rivemont said it would appeal", "X said on Monday its profit fell", "X said in a note on Monday
+# that it expected": a body speaks of itself as "it".
 SAID_IT = re.compile(
-    r"\s+(?:\w+\s+){0,2}?(?:said|says|added|told\s+\w+)\s+(?:(?:on|last)\s+\w+\s+)?(?:that\s+)?(?:it|its)\b"
+    r"\s+(?:\w+\s+){0,2}?(?:said|says|added|told\s+\w+)\s+(?:in\s+an?\s+(?:\w+\s+)?\w+\s+)?"
+    r"(?:(?:on|last)\s+\w+\s+)?(?:that\s+)?(?:it|its)\b"
 )
 
 

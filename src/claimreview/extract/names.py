@@ -65,7 +65,7 @@ ORG_HEADS = words("""
     automaker drugmaker reinsurer provider carrier shipowner modeller supplier miner watchdog
     channel broadcaster newspaper station exchange platform startup broker chain yard shipyard bourse
     body panel steelmaker chipmaker planemaker toymaker brewer refiner shipbuilder housebuilder
-    homebuilder grocer giant conglomerate club
+    homebuilder grocer giant conglomerate club bank
     """)
 # Heads that name a kind of business: "the company said" may point to the subject of its own
 # sentence ("Halvorsen Motors will cut 1,200 jobs, the company said").

@@ -31,6 +31,8 @@ from claimreview.extract.subjects import (
     OWNED_WORK,
     PARTICIPLE_TAIL,
     clause_subject,
+    named_work_owner,
+    unsigned_work,
     verb_like,
     with_place,
     work_source,
@@ -245,6 +247,10 @@ def find_source(masked: str, words_: list[str] | None = None) -> str | None:
         elif (owned := OWNED_WORK.match(np.strip().rstrip("."))) is not None:
             # "the AIU's list", "the ministry's latest figures" -> whose they are
             np = owned.group("source")
+        elif (owner := named_work_owner(np.strip().rstrip("."))) is not None:
+            np = owner  # "the Mapping Police Violence database" -> whose database it is
+        elif unsigned_work(np.strip().rstrip(".")):
+            unsigned = True  # "according to a statement": nobody's name to give
         # "Deloitte published in December" -> "Deloitte"; "results published in The Lancet" keeps
         # the journal, because "results" alone is no source.
         short = PARTICIPLE_TAIL.sub("", np)

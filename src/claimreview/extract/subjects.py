@@ -50,6 +50,7 @@ WORK_NOUNS = words("""
     investigation investigations inquiry inquiries findings result results estimate estimates
     record records document documents number numbers tally tallies count counts projection
     projections calculation calculations memo memos letter letters email emails draft drafts
+    database databases tracker
     """)
 INDEFINITE = words("""
     a an its their his her our new latest recent separate another this these earlier previous past
@@ -136,6 +137,27 @@ def clause_subject(clause: str) -> str | None:
 
 
 PEOPLE_WORDS = PERSON_HEADS | ROLES | TITLES | frozenset(singular(w) for w in GENERIC_SOURCES)
+
+
+# Works that carry a statement: a report's findings and a body's statement alike.
+ANY_WORK = WORK_NOUNS | WORKS
+# "the Mapping Police Violence database", "the World Bank report": a named owner, then the work.
+NAMED_WORK = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<source>[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w'’&.-]*)*)"
+    r"\s+(?P<work>[a-z]+)$"
+)
+
+
+def unsigned_work(np: str) -> bool:
+    """ "a statement", "a new report": a work nobody is named for."""
+    tokens = np.lower().split()
+    return 2 <= len(tokens) <= 4 and tokens[0] in ("a", "an") and tokens[-1] in ANY_WORK
+
+
+def named_work_owner(np: str) -> str | None:
+    """ "the X database" -> "X": whose work it is; None when the phrase is no such work."""
+    m = NAMED_WORK.match(np.strip())
+    return m.group("source") if m and m.group("work") in ANY_WORK else None
 
 
 def work_source(np: str) -> str | None:

@@ -187,7 +187,7 @@ OPINION_WORDS = words("""
     tears helpless panicking panic scared afraid frightened terrified angry furious heartbroken
     devastated relieved shocked desperate hopeless lonely exhausted feels felt grateful thankful
     honoured honored sorry glad ashamed embarrassed saddened disappointed humbled appalled horrified
-    disgusted dismayed overjoyed heartened
+    disgusted dismayed overjoyed heartened hopeful complacent confident optimistic pessimistic
     """)
 CHITCHAT = re.compile(
     r"^\W*(?:thank(?:s| you)|good (?:morning|evening|afternoon|night)|welcome\b|hello\b|hi\b"
