@@ -107,3 +107,24 @@ def test_a_firm_that_speaks_of_itself_as_it_is_the_bank_after_it() -> None:
         "The bank said Chinese demand had risen 4% in the first half."
     )
     assert speakers(text) == ["Morrow Keane", "Morrow Keane"]
+
+
+def test_a_body_in_apposition_is_the_operator_after_it() -> None:
+    # Another body spoke first: "the operator" is the one the apposition made a company.
+    text = (
+        "The Lisbon Port Authority said 12 ships were delayed. "
+        "Porto Linhas, the company that runs the ferry terminal, said 3,000 passengers were stranded. "
+        "The operator said crossings would resume on Friday."
+    )
+    assert speakers(text) == ["Lisbon Port Authority", "Porto Linhas", "Porto Linhas"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Engineers found rust in 14 girders before the roof fell, a copy of their report seen by AFP shows.",
+        "The agency plans to close 9 offices by May, an internal memo obtained by Reuters showed.",
+    ],
+)
+def test_who_saw_a_document_did_not_write_it(text: str) -> None:
+    assert speakers(text) == [None]

@@ -68,15 +68,23 @@ SAID_IT = re.compile(
 )
 
 
+# "Autostrade Liguria, the company that runs the motorway,": an apposition whose head is a body's.
+APPOSED_KIND = re.compile(r"\s*,\s+(?:the|a|an)\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\b")
+
+
 def speaks_as_body(masked: str, raw: str) -> bool:
-    """The sentence treats the speaker ``raw`` as a body: "X, which ..., said", "X said it would"."""
-    if " which " not in masked and " it" not in masked:
-        return False  # most sentences: neither cue, no search needed
+    """The sentence treats the speaker ``raw`` as a body: "X, which ..., said", "X said it would",
+    "X, the company that runs ..., said"."""
+    if " which " not in masked and " it" not in masked and ", the " not in masked and ", a" not in masked:
+        return False  # most sentences: no cue, no search needed
     at = masked.find(raw)
     if at < 0:
         return False
     end = at + len(raw)
-    return WHICH_AFTER.match(masked, end) is not None or SAID_IT.match(masked, end) is not None
+    if WHICH_AFTER.match(masked, end) is not None or SAID_IT.match(masked, end) is not None:
+        return True
+    apposed = APPOSED_KIND.match(masked, end)
+    return apposed is not None and any(is_body_head(w) for w in apposed.group(1).split())
 
 
 # A word describing a body's kind between its name and its head ("train drivers'"), not a verb

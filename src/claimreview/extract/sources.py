@@ -398,6 +398,8 @@ def _subject_at(masked: str, start: int, end: int, *, stated: bool = False) -> s
         # "the Ministry of Agriculture, Animal Industry and Fisheries": one name with a comma.
         candidates.append(last_name_part(clause.split(", ")))
     for candidate in candidates:
+        if (seen := SEEN_BY.search(candidate)) is not None:
+            candidate = candidate[: seen.start()]  # "a copy of the report seen by Reuters shows"
         if COMPARED.match(candidate):
             continue  # "..., more than most economists had expected, saying": a comparison
         if masked[start:end] not in OBJECT_VERBS and owned_work(candidate.strip()):
