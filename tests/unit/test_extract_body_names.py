@@ -128,3 +128,24 @@ def test_a_body_in_apposition_is_the_operator_after_it() -> None:
 )
 def test_who_saw_a_document_did_not_write_it(text: str) -> None:
     assert speakers(text) == [None]
+
+
+def test_a_ledes_described_body_is_the_name_sharing_its_subject() -> None:
+    text = (
+        "HALIFAX, Nova Scotia, June 3 (Reuters) - Heavy rain flooded 600 homes on Monday, the "
+        "province's flood forecasting agency said.\n\n"
+        "Water levels on the Sackville river rose 2.4 metres in six hours, Nova Scotia Flood Watch "
+        "said in a bulletin. It said more rain was expected on Tuesday."
+    )
+    assert speakers(text) == ["Nova Scotia Flood Watch"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The BDL brewers' trade association said beer sales fell 6% last year.", "BDL"),
+        ("The EU border agency said 4,000 people had crossed in May.", "EU border agency"),
+    ],
+)
+def test_an_acronym_before_its_kind_is_the_name_unless_it_is_a_parent(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]

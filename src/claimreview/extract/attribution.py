@@ -72,6 +72,7 @@ from claimreview.extract.names import (
     POSSESSIVE,
     PUBLIC_BODY_WORDS,
     TITLES,
+    acronym_with_kind,
     drop_affiliation,
     drop_seat,
     is_acronym_word,
@@ -215,7 +216,10 @@ class SpeakerContext(NameMemory):
             self.renamed[at] = found.speaker
             # A later "the court said" points back to the name, not to the description (whose
             # words, "government scientists", are no longer this source's).
-            self.mentions[mention] = (found.speaker, org, True, f"{phrase} {found.speaker}")
+            body = org or source.body_only
+            self.mentions[mention] = (found.speaker, body, True, f"{phrase} {found.speaker}")
+            if source.body_only:
+                self.last_org = found.speaker  # the lede called it a body: "It said" is its
 
     def _resolve(self, np: str, sentence: str = "") -> tuple[str, bool, bool] | None:
         """(speaker, is organisation, is a name) for a speaker phrase."""
@@ -323,6 +327,8 @@ class SpeakerContext(NameMemory):
             antecedent = self._antecedent(head, sentence, tokens)
             if antecedent is not None:
                 return antecedent
+        if (acronym := acronym_with_kind(tokens)) is not None:
+            return acronym, True, True  # "The VDA automotive industry association said"
         if definite and (body := officer_of(tokens)) is not None:
             # "The commission's chairman said", no chairman named before: the commission speaks.
             found = self._resolve(body, sentence)

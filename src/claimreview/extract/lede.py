@@ -26,7 +26,8 @@ NAMED_WITHIN = 3
 INDEFINITE = re.compile(r"^(?:[Aa]n?)\s+(?:[\w.'’-]+\s+){0,4}?(?P<head>[a-z]+)$")
 # "the country's nuclear watchdog", "Ireland's data protection regulator": a public body described.
 DEFINITE = re.compile(
-    r"^(?:[Tt]he\s+)?(?:(?:country|nation|state|[A-Z][\w-]*)['’]s\s+)?(?:[a-z][\w-]*\s+){0,3}(?P<head>[a-z]+)$"
+    r"^(?:[Tt]he\s+)?(?:(?:country|nation|state|province|region|city|county|territory|[A-Z][\w-]*)['’]s\s+)?"
+    r"(?P<kind>(?:[a-z][\w-]*\s+){0,3})(?P<head>[a-z]+)$"
 )
 # A regulator is whichever public body the story names; an agency or a ministry is one so called.
 OVERSEERS = words("regulator watchdog supervisor")
@@ -66,6 +67,9 @@ class LedeSource:
 
     heads: frozenset[str]  # words the later speaker's title or description must hold
     body_only: bool  # only a named public body can be it (a group of its staff spoke)
+    # What the description says the body deals in ("wildfire" in "the province's wildfire agency"):
+    # a name holding one of these words is the body, whatever else its name says ("Alberta Wildfire").
+    subject: frozenset[str] = frozenset()
 
 
 def unnamed_lede(raw: str) -> LedeSource | None:
@@ -85,13 +89,16 @@ def unnamed_lede(raw: str) -> LedeSource | None:
         # "the disaster agency" may be named an Authority; "the health ministry" only a Ministry.
         head = m.group("head")
         kind = next((kind for kind in KINDS_OF_BODY if head in kind and head != "ministry"), frozenset())
-        return LedeSource(frozenset({head}) | (kind - {"ministry"}), True)
+        subject = frozenset(m.group("kind").split()) - INSTITUTIONAL
+        return LedeSource(frozenset({head}) | (kind - {"ministry"}), True, subject)
     return None
 
 
 def names_it(lede: LedeSource, speaker: str, org: bool, phrase: str) -> bool:
     """Whether a named speaker (introduced with the words ``phrase``) is the lede's source."""
     said = {singular(w.strip(",.").lower()) for w in f"{phrase} {speaker}".split()}
+    if not lede.subject.isdisjoint(w.lower() for w in speaker.split()):
+        return True  # "the province's wildfire agency" then "Alberta Wildfire said"
     if lede.body_only and not org:
         return False
     return not (lede.heads or INSTITUTION_WORDS).isdisjoint(said)

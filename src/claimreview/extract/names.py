@@ -446,3 +446,18 @@ def is_nationality(token: str) -> bool:
 def stem_in(word: str, heads: frozenset[str]) -> bool:
     # "korean" in "Korea Aerospace Industries", "space" in "Indian Space Research Organisation".
     return word in heads or any(len(h) >= 4 and word.startswith(h) for h in heads)
+
+
+# Acronyms of a body's parent, not of the body: "the UN refugee agency" is not the UN.
+PARENT_ACRONYMS = frozenset({"UN", "EU", "US", "UK", "AU", "USA", "UAE"})
+
+
+def acronym_with_kind(tokens: list[str]) -> str | None:
+    """["VDA", "automotive", "industry", "association"] -> "VDA": a body's acronym, then what kind
+    of body it is in lower case; the acronym is its name. ("The CGT union" stays whole, as the
+    eval sets write a union.)"""
+    if len(tokens) < 2 or not is_acronym_word(tokens[0]) or tokens[0] in PARENT_ACRONYMS:
+        return None
+    if not is_body_head(tokens[-1]) or singular(tokens[-1].lower()) == "union":
+        return None
+    return tokens[0] if all(t[:1].islower() for t in tokens[1:]) else None
