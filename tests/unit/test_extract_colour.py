@@ -70,3 +70,23 @@ def test_money_contributed_is_still_a_claim() -> None:
 @pytest.mark.parametrize("mood", ["hopeful but not complacent", "confident", "optimistic"])
 def test_a_quoted_mood_is_no_claim(mood: str) -> None:
     assert kept(f'"We are {mood}," a health official in the capital told reporters.') == []
+
+
+def test_a_figure_that_grew_is_no_life_story() -> None:
+    text = (
+        "Car exports grew 9.4 percent in the first half, said Wen Hao, a spokesperson for the ministry. "
+        "He said trade with partner countries grew 6.1 percent."
+    )
+    assert kept(text) == [
+        "Car exports grew 9.4 percent in the first half, said Wen Hao, a spokesperson for the ministry.",
+        "He said trade with partner countries grew 6.1 percent.",
+    ]
+
+
+def test_growing_up_somewhere_is_still_a_life_story() -> None:
+    speech = (
+        "MAYOR ANA RUIZ: Thank you.\n"
+        "MAYOR ANA RUIZ: I grew up on Dock Street in the 1980s with four brothers.\n"
+        "MAYOR ANA RUIZ: Crime in this city fell 12% last year.\n"
+    )
+    assert kept(speech, "transcript") == ["Crime in this city fell 12% last year."]

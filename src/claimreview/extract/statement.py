@@ -146,9 +146,11 @@ TIME_WORDS = words("minute minutes hour hours statement statements it's it")
 # A person's own life or someone met: family, birth, a named acquaintance, what someone "told me".
 PERSONAL = words("""
     kids daughter daughters son sons wife husband mother father mom mum dad grandmother
-    grandfather grandson granddaughter grandchildren born grew childhood constituent constituents
+    grandfather grandson granddaughter grandchildren born childhood constituent constituents
     neighbour neighbor
     """)
+# "I grew up in Millbrook" is a life; "Exports grew 8.9 percent" is a figure.
+GREW_UP = re.compile(r"\bgrew up\b", re.IGNORECASE)
 TOLD_ME = re.compile(r"\b(?:told|tell|tells|telling|asked|wrote to)\s+me\b|\bI(?:'ve|’ve| have)? met\b")
 # ... or a speaker's own working life: "I've been a nurse for 31 years", "I've lived here since".
 OWN_LIFE = re.compile(r"\bI(?:'ve|’ve| have) (?:been|worked|lived|served)\b")
@@ -368,6 +370,7 @@ def talk_features(w: Words, *, attributed: bool, spoken: bool) -> dict[str, floa
         found["speaker_act"] = 1.0
     if (
         "personal" in tags
+        or ("grew" in w.lowered and GREW_UP.search(w.sentence) is not None)
         or ("me" in tags and TOLD_ME.search(w.sentence))
         or ("I" in w.unique and ("ve" in w.lowered or "have" in w.lowered) and OWN_LIFE.search(w.sentence))
         or ("age" in tags and DIGIT.search(w.sentence) is not None and SPOKEN_AGE.search(w.sentence))
