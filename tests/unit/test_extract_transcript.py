@@ -8,6 +8,7 @@ import pytest
 
 from claimreview.errors import InputError
 from claimreview.extract import extract_claims, read_article, read_transcript
+from claimreview.extract.transcript import speaker_label
 
 DEBATE = (
     "MODERATOR: Good evening and thank you both for coming tonight.\n"
@@ -116,3 +117,16 @@ def test_a_label_naming_an_office_then_its_holder_gives_the_holder(tmp_path: Pat
     assert got["Ticket sales rose by 8% last year."] == "Omar Said"
     assert got["The depot was closed in 2019."] == "Tom Reed"  # brackets that name no one
     assert not any("(" in text for text in got)  # no label is read as a sentence
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [
+        ("CHIEF FIRE OFFICER DAVID OKORO", "David Okoro"),
+        ("DEPUTY CHIEF CONSTABLE AMY HART", "Amy Hart"),
+        ("HEALTH MINISTER RUTH ADEYEMI", "Ruth Adeyemi"),
+        ("HOST DEV RAMAN", "Host Dev Raman"),  # the role word stays: it tells who runs the show
+    ],
+)
+def test_a_rank_of_several_words_is_not_part_of_the_speaker(label: str, speaker: str) -> None:
+    assert speaker_label(label) == speaker

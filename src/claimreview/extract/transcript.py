@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from claimreview.extract.names import strip_titles
 from claimreview.extract.wordlist import words
 
 # "MARIA OKAFOR:", "Health Minister Ruth Adeyemi:", "Q:" — a short label before a colon. Times
@@ -68,6 +69,8 @@ def speaker_label(label: str) -> str | None:
     rest = list(parts)
     while len(rest) > 1 and rest[0].lower() in TITLES:
         rest = rest[1:]
+    # "CHIEF FIRE OFFICER DAVID OKORO": a rank of several words, as an article's names lose it.
+    rest = strip_titles(rest)
     return " ".join(p if not p.isupper() or len(p) <= 1 else p.capitalize() for p in rest)
 
 
