@@ -149,3 +149,19 @@ def test_a_ledes_described_body_is_the_name_sharing_its_subject() -> None:
 )
 def test_an_acronym_before_its_kind_is_the_name_unless_it_is_a_parent(text: str, speaker: str) -> None:
     assert speakers(text) == [speaker]
+
+
+def test_a_company_described_by_its_city_is_the_one_named_before() -> None:
+    text = (
+        "Brightline Labs said in a statement that it would appeal the fine. "
+        "The Los Angeles company said it had paid 3 million dollars in refunds since 2022."
+    )
+    assert speakers(text) == ["Brightline Labs", "Brightline Labs"]
+
+
+def test_a_name_in_brackets_after_the_full_name_is_the_full_name() -> None:
+    text = (
+        "Prices rose 4.1% in March, the Hellenic Statistical Authority (ElStat) said on Monday. "
+        "Month-on-month, food prices rose 6.2%, ElStat said."
+    )
+    assert speakers(text) == ["Hellenic Statistical Authority"] * 2

@@ -28,7 +28,6 @@ inside quotation marks never count as attribution.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from claimreview.extract.bodies import (
     DESCRIBED_REACH,
@@ -39,6 +38,7 @@ from claimreview.extract.bodies import (
     speaks_as_body,
     subject_name,
 )
+from claimreview.extract.heads import described_person, heads
 from claimreview.extract.lede import LEDE_SENTENCES, NAMED_WITHIN, LedeSource, names_it, unnamed_lede
 from claimreview.extract.lookback import (
     acronym_after,
@@ -62,6 +62,7 @@ from claimreview.extract.names import (
     ANY_PERSON_HEADS,
     ARTICLES,
     BUSINESS_HEADS,
+    CAMEL,
     DESCRIPTION_WORDS,
     DESCRIPTOR_HEADS,
     ORG_HEADS,
@@ -69,7 +70,6 @@ from claimreview.extract.names import (
     OVERSEER_HEADS,
     OWNER,
     PERSON_HEADS,
-    POSSESSIVE,
     PUBLIC_BODY_WORDS,
     TITLES,
     acronym_with_kind,
@@ -105,12 +105,6 @@ PRONOUNS_ORG = frozenset({"it", "they"})
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 # How many sentences back a "he"/"she" looks for a person named without a reporting verb.
 PRONOUN_REACH = 4
-
-
-@lru_cache(maxsize=4096)
-def _heads(words_: str) -> frozenset[str]:
-    """The words of a mention that a description can point back with ("governor", "agency")."""
-    return frozenset(singular(POSSESSIVE.sub("", w.lower().strip(",."))) for w in words_.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,8 +269,8 @@ class SpeakerContext(NameMemory):
         if len(name) > 1 and is_placed(name[0]):
             # "Athens-based Poseidon Bulk Management": a body, named after its base
             return " ".join(name[1:]), True, True
-        if len(name) == 1 and is_acronym_word(name[0]):
-            # "KAI said" after "Korea Aerospace Industries (KAI)": the name in full.
+        if len(name) == 1 and (is_acronym_word(name[0]) or CAMEL.match(name[0])):
+            # "KAI said" after "Korea Aerospace Industries (KAI)", "TurkStat said": the name in full.
             full = acronym_name(name[0], self.earlier, self.mentions)
             if full != name[0]:
                 return full, True, True
@@ -327,6 +321,10 @@ class SpeakerContext(NameMemory):
             antecedent = self._antecedent(head, sentence, tokens)
             if antecedent is not None:
                 return antecedent
+        # "The San Francisco company said": where it sits, then what it is (not the place itself).
+        capitalised = all(t[:1].isupper() for t in tokens[:-1])
+        if definite and head in BUSINESS_HEADS and capitalised and (business := self._business("")):
+            return business, True, True
         if (acronym := acronym_with_kind(tokens)) is not None:
             return acronym, True, True  # "The VDA automotive industry association said"
         if definite and (body := officer_of(tokens)) is not None:
@@ -390,11 +388,11 @@ class SpeakerContext(NameMemory):
         modifiers = {t.lower() for t in tokens[:-1] if not is_placed(t)}
         body = head in ORG_HEADS or head in ORG_WORDS
         for speaker, org, named, words_ in recent:
-            heads = _heads(words_)
-            if wanted.isdisjoint(heads) or (body and not org and self._described_person(words_)):
+            said = heads(words_)
+            if wanted.isdisjoint(said) or (body and not org and described_person(words_)):
                 # "The Commission said" is not the Commission's spokesperson quoted before it.
                 continue
-            if not named and not modifiers <= heads:
+            if not named and not modifiers <= said:
                 # "the education ministry" is not "the interior ministry" named before it.
                 continue
             return speaker, org, named
@@ -403,7 +401,7 @@ class SpeakerContext(NameMemory):
             # "The space agency said" after "the Indian Space Research Organisation": the body
             # whose name holds every word of the description.
             for speaker, org, named, words_ in recent:
-                if org and named and all(stem_in(m, _heads(words_)) for m in lowercase):
+                if org and named and all(stem_in(m, heads(words_)) for m in lowercase):
                     return speaker, org, named
             if len(lowercase) == 1 and head in BUSINESS_HEADS:
                 # "The accounting firm said" after "its auditor, Samil-Daeyang Accounting,": a name
@@ -421,7 +419,7 @@ class SpeakerContext(NameMemory):
         for text in (sentence, *self.earlier[-DESCRIBED_REACH:][::-1]):
             m = named_with_head(head, text)
             # "The central bank" is not "Baltija Credit Bank": every word of the description counts.
-            if m and all(stem_in(w, _heads(m)) for w in modifiers if w[:1].islower()):
+            if m and all(stem_in(w, heads(m)) for w in modifiers if w[:1].islower()):
                 return m, is_org(m.split()) or not is_role(head), True  # "Region Zealand": a body
         if head in TITLES and len(tokens) == 1:
             # "Judge Helena Duarte sentenced ..." then "the judge wrote": the office's holder.
@@ -459,7 +457,7 @@ class SpeakerContext(NameMemory):
         if head in OVERSEER_HEADS:
             # "The regulator said" after a company and its chief spoke: the public body named last.
             for speaker, org, named, _ in recent:
-                if org and named and not PUBLIC_BODY_WORDS.isdisjoint(_heads(speaker)):
+                if org and named and not PUBLIC_BODY_WORDS.isdisjoint(heads(speaker)):
                     return speaker, org, named
         if len(tokens) == 1 and (want_org or head in ANY_PERSON_HEADS):
             # "the agency", "the spokesman": the last source of that kind. An office ("the
@@ -490,8 +488,3 @@ class SpeakerContext(NameMemory):
                 if bodies:
                     return extended_name(bodies[0], self.named[index][0]), True, True
         return None
-
-    @staticmethod
-    def _described_person(words_: str) -> bool:
-        """The mention was introduced as a person ("A Commission spokesperson, Eva Lindqvist")."""
-        return any(w in PERSON_HEADS or w in TITLES or is_role(w) for w in _heads(words_))
