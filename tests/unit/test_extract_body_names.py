@@ -165,3 +165,21 @@ def test_a_name_in_brackets_after_the_full_name_is_the_full_name() -> None:
         "Month-on-month, food prices rose 6.2%, ElStat said."
     )
     assert speakers(text) == ["Hellenic Statistical Authority"] * 2
+
+
+def test_a_description_known_by_a_name_gives_the_name_and_renames_the_lede() -> None:
+    text = (
+        "LIMA, May 2 (Reuters) - Peru's national fisheries agency said on Friday it would cut the "
+        "anchovy quota by 12%.\n\n"
+        "The agency, known as Pescamar, said the cut would start on Monday. "
+        "It said stocks had fallen by a third since 2022."
+    )
+    assert speakers(text) == ["Pescamar"] * 3
+
+
+def test_an_acronym_alias_is_left_to_the_full_name_given_before() -> None:
+    text = (
+        "Floods destroyed 900 homes, the National Emergency Institute said on Sunday. "
+        "The institute, known as INEM, said 40 bridges had collapsed."
+    )
+    assert speakers(text) == ["National Emergency Institute"] * 2

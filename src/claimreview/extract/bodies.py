@@ -33,6 +33,9 @@ AFFILIATED = re.compile(r"\s(?:at|of|with|from|in|for)\s")
 PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "into", "across", "over", "outside", "inside"})
 
 
+KNOWN_AS_BEFORE = re.compile(r"(\w+),\s+(?:also\s+)?known\s+as\s+(?:the\s+)?$")
+
+
 def described_phrase(masked: str, raw: str) -> tuple[str, bool]:
     """The speaker phrase with the descriptions around it, for a later "the federation said"
     ("Athletics Kenya, the national federation, said", "The vessel's owner, Aegean Star Shipping,
@@ -42,6 +45,11 @@ def described_phrase(masked: str, raw: str) -> tuple[str, bool]:
         return raw, False
     words_ = [raw]
     body = False
+    known = KNOWN_AS_BEFORE.search(masked, 0, at) if "known as" in masked else None
+    if known is not None:
+        # "The commission, known as Conagua, said": the description it is known by.
+        words_.append(known.group(1))
+        body = is_body_head(known.group(1))
     for description in (
         APPOSITION.match(masked, at + len(raw)),
         # "The vessel's owner, Aegean Star Shipping, said": the name set off on both sides; in

@@ -325,6 +325,10 @@ CONJUNCTIONS = words("and but")
 # ("The planet, known as X, ..., said lead author Y").
 RELATIVE_START = re.compile(r"^(?:which|who|whose|whom|where)\b")
 PARTICIPLE_START = re.compile(r"^(?:[a-z]+(?:ed|en|ing)|known|seen|born|made|based)\b")
+# "The commission, known as Conagua, said": the name the description is known by speaks.
+KNOWN_AS_PART = re.compile(
+    r"^(?:also\s+)?known\s+as\s+(?:the\s+)?(?P<name>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})$"
+)
 
 
 # A subordinate clause whose subject performs the verb after it.
@@ -370,6 +374,11 @@ def _subject_at(masked: str, start: int, end: int, *, stated: bool = False) -> s
             # ends the sentence, so it is the speaker, not the list before it.
             candidates.append(_np_after(masked, end))
         parts = join_comma_names(clause.rstrip(",").split(", "))
+        alias = KNOWN_AS_PART.match(parts[-1]) if len(parts) >= 2 else None
+        if alias is not None and not ACRONYM.match(alias.group("name")):
+            # An acronym alias ("The institute, known as INDECI,") is left to the description, which
+            # points back to the name in full.
+            candidates.append(alias.group("name"))
         # "MSF, which runs two centres in Kano, said": a relative clause describes, never speaks.
         kept = [p for p in parts if not PARTICIPLE_START.match(p) and not RELATIVE_START.match(p)]
         if len(parts) >= 2 and kept:
