@@ -183,3 +183,8 @@ def test_an_acronym_alias_is_left_to_the_full_name_given_before() -> None:
         "The institute, known as INEM, said 40 bridges had collapsed."
     )
     assert speakers(text) == ["National Emergency Institute"] * 2
+
+
+def test_an_academy_is_a_body_and_keeps_its_of() -> None:
+    text = "The Norwegian Academy of Sciences, which funds the survey, said 30 glaciers had split."
+    assert speakers(text) == ["Norwegian Academy of Sciences"]

@@ -43,7 +43,7 @@ ORG_WORDS = words("""
     census assembly parliament congress senate treasury opposition unions lancet journal chamber
     college school hospital clinic institution defence defense protection administration guard
     coastguard directorate inspectorate secretariat bureau tribunal shipyard museum gallery library
-    archive orchestra theatre exchange bourse
+    archive orchestra theatre exchange bourse academy academies
     telekom telecom telecoms systems holdings technologies pharma therapeutics logistics ratings
     securities industries insurance
     """)
