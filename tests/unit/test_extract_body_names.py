@@ -188,3 +188,25 @@ def test_an_acronym_alias_is_left_to_the_full_name_given_before() -> None:
 def test_an_academy_is_a_body_and_keeps_its_of() -> None:
     text = "The Norwegian Academy of Sciences, which funds the survey, said 30 glaciers had split."
     assert speakers(text) == ["Norwegian Academy of Sciences"]
+
+
+def test_a_name_opening_with_initials_keeps_them_and_a_list_of_cities_is_places() -> None:
+    text = (
+        "An outage at SK Fibre Networks, which serves 2 million homes, cut internet access in Busan, "
+        "Daegu, Ulsan and Incheon for six hours, the company said on Monday."
+    )
+    assert speakers(text) == ["SK Fibre Networks"]
+
+
+def test_a_body_named_after_the_operator_in_its_sentence_is_someone_else() -> None:
+    text = (
+        "Harbourline Terminals, which runs the port, said it had halted loading on Monday.\n\n"
+        "The port operator said 20,000 containers were stuck and that it was working with the National "
+        "Cyber Centre to restore its systems."
+    )
+    assert speakers(text) == ["Harbourline Terminals", "Harbourline Terminals"]
+
+
+def test_a_coordinators_title_is_not_part_of_the_name() -> None:
+    text = "National Flood Coordinator Ruth Mbeki said 40 towns had been warned. She said 3 dams were full."
+    assert speakers(text) == ["Ruth Mbeki", "Ruth Mbeki"]

@@ -451,7 +451,10 @@ class SpeakerContext(NameMemory):
         if not (want_org or head in PERSON_HEADS):
             return None
         if head in BUSINESS_HEADS:
-            business = self._business(sentence)
+            # Only what the sentence names before the phrase: "Shares in X fell, the company said";
+            # in "The operator said it was working with the X Centre" the centre is someone else.
+            at = sentence.find(" ".join(tokens))
+            business = self._business(sentence[:at] if at >= 0 else sentence)
             if business is not None:
                 return business, True, True
         if head in OVERSEER_HEADS:

@@ -59,7 +59,9 @@ def strip_dateline(sentence: str) -> str:
 # A run of capitalised words (lowercase particles inside), each with a lowercase letter after its
 # capital so acronyms and all-caps datelines are not people.
 RUN = re.compile(
-    r"(?<![\w'’-])[A-Z][a-z][\w'’-]*"
+    # "DP World Australia", "SK Hynix": a body's name may open with its initials (not a parent's:
+    # "US President X", "UN agencies").
+    r"(?<![\w'’-])(?:(?!(?:US|UN|EU|UK|AU|UAE)\s)[A-Z]{2,5}\s+(?=[A-Z][a-z]))?[A-Z][a-z][\w'’-]*"
     r"(?:\s+(?:(?:al|el|bin|de|del|da|di|dos|du|le|la|van|von)\s+)?[A-Z][a-z][\w'’-]*){0,3}"
 )
 POSSESSIVE_TAIL = re.compile(r"['’]s?$")
@@ -130,6 +132,7 @@ def mentions(sentence: str, known_people: Callable[[str], str | None]) -> list[M
     """
     out: list[Mention] = []
     start = len(sentence) - len(sentence.lstrip())
+    places: set[str] = set()  # "in Sydney, Melbourne and Perth": every name of the list is a place
     for m in RUN.finditer(sentence):
         described = DESCRIPTOR_AFTER.match(sentence, m.end())
         if described and (is_body_head(described.group(1)) or is_role(described.group(1))):
@@ -176,9 +179,13 @@ def mentions(sentence: str, known_people: Callable[[str], str | None]) -> list[M
             out.append(Mention(name, True, ""))
         elif len(tokens) == 1:
             full = known_people(tokens[0])
+            after_and = cue == "and" and len(before) > 1 and before[-2].rstrip(",") in places
+            listed = cue.rstrip(",") in places or after_and
             if full is not None:
                 out.append(Mention(full, False, gender_of(full, cue)))
-            elif m.start() > start and not ACRONYM.match(tokens[0]) and cue.lower() not in PLACE_BEFORE:
+            elif cue.lower() in PLACE_BEFORE or listed:
+                places.add(name)
+            elif m.start() > start and not ACRONYM.match(tokens[0]):
                 # A single capitalised word inside a sentence: a business or a place, never a
                 # person until a full name has been seen.
                 out.append(Mention(name, True, ""))

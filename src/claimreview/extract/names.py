@@ -28,7 +28,7 @@ TITLES = words("""
     commissioner chancellor spokesman spokeswoman spokesperson inspector superintendent sgt sgt.
     sergeant brigadier admiral commander director chairman chairwoman ceo deputy
     mp mep mla datuk datin dato seri sri tun haji hajjah shri smt dean bishop archbishop cardinal rabbi
-    pastor reverend prosecutor magistrate sheriff coroner ombudsman officer constable
+    pastor reverend prosecutor magistrate sheriff coroner ombudsman officer constable coordinator
     director-general secretary-general attorney-general auditor-general surgeon-general
     inspector-general governor-general solicitor-general vice-president vice-chancellor
     """)
