@@ -210,3 +210,20 @@ def test_a_body_named_after_the_operator_in_its_sentence_is_someone_else() -> No
 def test_a_coordinators_title_is_not_part_of_the_name() -> None:
     text = "National Flood Coordinator Ruth Mbeki said 40 towns had been warned. She said 3 dams were full."
     assert speakers(text) == ["Ruth Mbeki", "Ruth Mbeki"]
+
+
+def test_attributing_a_cause_is_a_statement() -> None:
+    text = "Li Ming, an economist with the bureau, attributed the rise to exports, which grew 7 percent."
+    assert speakers(text) == ["Li Ming"]
+
+
+def test_a_passive_attribution_names_no_one() -> None:
+    assert speakers("The rise in cases was attributed to a variant that spread 30% faster.") == [None]
+
+
+def test_initials_with_of_name_the_bank_named_in_passing() -> None:
+    text = (
+        "The krona fell after the Bank of Iceland kept rates at 9.25%. "
+        "The BOI said it would keep selling foreign currency at 3 million dollars a day."
+    )
+    assert speakers(text)[-1] == "Bank of Iceland"

@@ -42,6 +42,14 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w not in NOT_INITIALS)
 
 
+def _spells(name: str, acronym: str) -> bool:
+    """Whether ``acronym`` is the initials of ``name``: without its joining words ("FAZ"), or with
+    an "of" among them ("BOJ" for "Bank of Japan")."""
+    if _initials(name) == acronym:
+        return True
+    return "of" in name.split() and "".join(w[0].upper() for w in name.split() if w != "the") == acronym
+
+
 # "The Disaster and Emergency Management Authority, known as AFAD,": a body's other name.
 KNOWN_AS = (
     r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|de|du|des)\s+)*){{0,8}}[A-Z][\w'’&.-]*),?\s+"
@@ -102,7 +110,7 @@ def acronym_name(acronym: str, earlier: Sequence[str], mentions: Sequence[Mentio
                 continue
             # "the Football Association of Zambia on Monday": the name may end before the run does.
             for end in range(len(words_), 1, -1):
-                if words_[end - 1][:1].isupper() and _initials(" ".join(words_[:end])) == acronym:
+                if words_[end - 1][:1].isupper() and _spells(" ".join(words_[:end]), acronym):
                     found = " ".join(words_[:end])
                     # "CDC" for "Centers for Disease Control and Prevention": the name as it spoke
                     longer = [m[0] for m in mentions[-REACH:][::-1] if m[2] and found in m[0]]

@@ -19,13 +19,14 @@ REPORTING_VERBS = words("""
     vowed vows recorded forecast forecasts stressed stresses emphasised emphasized pledges
     found finds showed shows show concluded concludes criticised criticized criticises criticizes
     condemned condemns pointed point points advised advises estimates estimate described describes
-    expects expected recommends recommended asked
+    expects expected recommends recommended asked attributed attributes
     """)
 # Verbs that report only when a source performs them: "the agency recorded 2,140 cases" but not
 # "Temperatures recorded at the airport"; "the minister vowed" but not "Prices forecast to rise".
 SOURCE_ONLY_VERBS = words("""
     point points recorded forecast forecasts promised promises vowed vows pledged pledges advised advises
     described describes expects expected estimated estimates estimate recommends recommended
+    attributed attributes
     """)
 # Verbs that only report; an earlier verb in the sentence ("pledged", "promised") then belongs
 # to what is reported when one of these closes the sentence after a comma.
@@ -52,6 +53,7 @@ NON_INVERTING = words("""
     denied denies disputed disputes rejected rejects dismissed accused accuses blamed blames urged
     called listed pledged pledges promised promises vowed vows recorded defended defends disclosed
     revealed found finds showed shows show told tells advised advises described describes
+    attributed attributes
     """)
 # A time phrase between an object verb and what ends it ("estimated on Monday.", "found last week that").
 TIME_AFTER = re.compile(
