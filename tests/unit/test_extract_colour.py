@@ -90,3 +90,21 @@ def test_growing_up_somewhere_is_still_a_life_story() -> None:
         "MAYOR ANA RUIZ: Crime in this city fell 12% last year.\n"
     )
     assert kept(speech, "transcript") == ["Crime in this city fell 12% last year."]
+
+
+def test_the_speakers_own_family_and_honour_are_no_claims_in_a_debate() -> None:
+    debate = (
+        "MODERATOR: Senator, your response?\n"
+        "SEN. ROSA VEGA: My own brother lost his job at the mill.\n"
+        "SEN. ROSA VEGA: It has been the honor of my life to serve this state.\n"
+        "SEN. ROSA VEGA: The mill cut 400 jobs in 2022.\n"
+    )
+    assert kept(debate, "transcript") == ["The mill cut 400 jobs in 2022."]
+
+
+def test_a_denial_stays_a_claim_even_bare() -> None:
+    text = "The ministry denied that 40 prisoners had escaped from the jail in Tarsk."
+    assert kept(text) == [text]
+    # The main set marks a candidate's bare retort as a claim: the dispute itself is checkable.
+    retort = "SEN. ROSA VEGA: That's simply not true.\nSEN. ROSA VEGA: Tax rose 4% in 2023.\n"
+    assert kept(retort, "transcript")[0] == "That's simply not true."

@@ -151,6 +151,12 @@ PERSONAL = words("""
     """)
 # "I grew up in Millbrook" is a life; "Exports grew 8.9 percent" is a figure.
 GREW_UP = re.compile(r"\bgrew up\b", re.IGNORECASE)
+# The speaker's own relatives ("My own cousin died of an overdose"); another's ("the victim's
+# brother said") may be a source.
+OWN_FAMILY = re.compile(
+    r"\b(?:[Mm]y|[Oo]ur)\s+(?:own\s+)?(?:cousins?|brothers?|sisters?|uncles?|aunts?|nieces?|nephews?"
+    r"|parents|grandparents|family)\b"
+)
 TOLD_ME = re.compile(r"\b(?:told|tell|tells|telling|asked|wrote to)\s+me\b|\bI(?:'ve|’ve| have)? met\b")
 # ... or a speaker's own working life: "I've been a nurse for 31 years", "I've lived here since".
 OWN_LIFE = re.compile(r"\bI(?:'ve|’ve| have) (?:been|worked|lived|served)\b")
@@ -371,6 +377,7 @@ def talk_features(w: Words, *, attributed: bool, spoken: bool) -> dict[str, floa
     if (
         "personal" in tags
         or ("grew" in w.lowered and GREW_UP.search(w.sentence) is not None)
+        or (("my" in w.lowered or "our" in w.lowered) and OWN_FAMILY.search(w.sentence) is not None)
         or ("me" in tags and TOLD_ME.search(w.sentence))
         or ("I" in w.unique and ("ve" in w.lowered or "have" in w.lowered) and OWN_LIFE.search(w.sentence))
         or ("age" in tags and DIGIT.search(w.sentence) is not None and SPOKEN_AGE.search(w.sentence))

@@ -188,6 +188,7 @@ OPINION_WORDS = words("""
     devastated relieved shocked desperate hopeless lonely exhausted feels felt grateful thankful
     honoured honored sorry glad ashamed embarrassed saddened disappointed humbled appalled horrified
     disgusted dismayed overjoyed heartened hopeful complacent confident optimistic pessimistic
+    honor honour tired
     """)
 CHITCHAT = re.compile(
     r"^\W*(?:thank(?:s| you)|good (?:morning|evening|afternoon|night)|welcome\b|hello\b|hi\b"
