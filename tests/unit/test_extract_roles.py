@@ -149,3 +149,19 @@ def test_a_speaker_heckled_is_no_host() -> None:
         ("Nora Quist", "So on Thursday, vote for the people who will reopen the mill and build those homes."),
     ]
     assert speaker_roles(rally) == {}
+
+
+def test_a_questioner_the_operator_names_is_from_the_floor() -> None:
+    call = (
+        "OPERATOR: Welcome to the Arden Foods call. Our first question comes from Mia Holt at Kestrel Bank.\n"
+        "MIA HOLT: Thanks. Sugar prices doubled this year. How much of that have you hedged?\n"
+        "TOM BRANDT: We are hedged for about 70% of next year's sugar needs.\n"
+        "OPERATOR: The next question is from Ravi Iyer with Dunmore Capital.\n"
+        "RAVI IYER: Your rival cut prices in Spain last month. Will you follow?\n"
+        "TOM BRANDT: Our market share in Spain was unchanged in the quarter.\n"
+    )
+    kept = [c.text for c in extract_claims(call, "transcript")]
+    assert kept == [
+        "We are hedged for about 70% of next year's sugar needs.",
+        "Our market share in Spain was unchanged in the quarter.",
+    ]

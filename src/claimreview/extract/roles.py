@@ -24,8 +24,13 @@ MODERATOR = "moderator"  # runs the event: moderator, host, presenter, interview
 FLOOR = "floor"  # asks from the floor: audience members, callers, reporters at a briefing
 MODERATOR_WORDS = words("""
     moderator moderators host hosts co-host cohost presenter presenters interviewer anchor
-    anchors announcer narrator emcee compere voiceover voice-over
+    anchors announcer narrator emcee compere voiceover voice-over operator
     """)
+# A conference call's operator or a briefing's chair hands the floor on by name: "Our first question
+# comes from Li Wen at Harbour Securities", "The next question is from ...".
+HANDED_ON = re.compile(
+    r"\bquestions?\s+(?:(?:comes?|is|will come)\s+)?from\s+(?P<who>[^.?!]{2,80})", re.IGNORECASE
+)
 FLOOR_WORDS = words("""
     audience caller callers question questions questioner q reporter reporters journalist
     journalists crowd
@@ -103,4 +108,19 @@ def speaker_roles(lines: Iterable[tuple[str | None, str]]) -> dict[str, str]:
         host = _host_by_manner([(s, t) for s, t in spoken if s not in roles])
         if host is not None:
             roles[host] = MODERATOR
+    for speaker in _handed_on(spoken, roles):
+        roles[speaker] = FLOOR
     return roles
+
+
+def _handed_on(spoken: list[tuple[str, str]], roles: dict[str, str]) -> set[str]:
+    """Plain-named speakers the moderator gave a question to by name (an analyst on a results call)."""
+    named: set[str] = set()
+    others = {speaker for speaker, _ in spoken if speaker not in roles}
+    for speaker, text in spoken:
+        if roles.get(speaker) != MODERATOR or "from" not in text:
+            continue
+        for m in HANDED_ON.finditer(text):
+            who = m.group("who").lower()
+            named.update(other for other in others if other.lower() in who)
+    return named
