@@ -227,3 +227,8 @@ def test_initials_with_of_name_the_bank_named_in_passing() -> None:
         "The BOI said it would keep selling foreign currency at 3 million dollars a day."
     )
     assert speakers(text)[-1] == "Bank of Iceland"
+
+
+def test_the_name_before_which_said_speaks() -> None:
+    text = "The cells were made by supplier Arlo Cells, which said in a filing that it would pay 40% of it."
+    assert speakers(text) == ["Arlo Cells"]
