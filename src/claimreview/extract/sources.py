@@ -32,6 +32,7 @@ from claimreview.extract.subjects import (
     PARTICIPLE_TAIL,
     clause_subject,
     named_work_owner,
+    relative_antecedent,
     unsigned_work,
     verb_like,
     with_place,
@@ -325,7 +326,6 @@ CONJUNCTIONS = words("and but")
 # ("The planet, known as X, ..., said lead author Y").
 RELATIVE_START = re.compile(r"^(?:which|who|whose|whom|where)\b")
 PARTICIPLE_START = re.compile(r"^(?:[a-z]+(?:ed|en|ing)|known|seen|born|made|based)\b")
-RELATIVE_SUBJECT = re.compile(r"(?P<before>[^,]+),\s+(?:which|who)$")
 # "The commission, known as Conagua, said": the name the description is known by speaks.
 KNOWN_AS_PART = re.compile(
     r"^(?:also\s+)?known\s+as\s+(?:the\s+)?(?P<name>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})$"
@@ -357,11 +357,8 @@ def _subject_at(masked: str, start: int, end: int, *, stated: bool = False) -> s
         if len(parts_) < 2 or parts_[1].lower() not in AUXILIARIES:
             break
         clause = parts_[0]
-    relative = RELATIVE_SUBJECT.search(clause) if clause.endswith(("which", "who")) else None
-    if relative is not None:
-        # "made by supplier Kolon Energy, which said ...": the relative pronoun's name speaks.
-        name = trailing_name(relative.group("before").split())
-        return _clean(" ".join(name)) if name else None
+    if clause.endswith(("which", "who")) and (antecedent := relative_antecedent(clause)) is not None:
+        return _clean(antecedent) if antecedent else None
     candidates: list[str] = []
     inverts = masked[start:end] not in NON_INVERTING
     parts_ = clause.rsplit(None, 1)

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import re
 
-from claimreview.extract.names import ORG_HEADS, ORG_WORDS, PERSON_HEADS, ROLES, TITLES, singular
+from claimreview.extract.names import (
+    ORG_HEADS,
+    ORG_WORDS,
+    PERSON_HEADS,
+    ROLES,
+    TITLES,
+    singular,
+    trailing_name,
+)
 from claimreview.extract.owned import WORKS
 from claimreview.extract.wordlist import words
 
@@ -218,3 +226,15 @@ def plural_people(phrase: str) -> bool:
     """ "Analysts at broker X", "government scientists": people a later "they" points back to."""
     tokens = phrase.lower().split()
     return bool(tokens) and (tokens[0] in GENERIC_SOURCES or tokens[-1] in GENERIC_SOURCES)
+
+
+RELATIVE_SUBJECT = re.compile(r"(?P<before>[^,]+),\s+(?:which|who)$")
+
+
+def relative_antecedent(clause: str) -> str | None:
+    """ "made by supplier Kolon Energy, which" (before "said") -> "Kolon Energy": the relative
+    pronoun's name speaks; "" when the clause ends so but names no one; None for other clauses."""
+    relative = RELATIVE_SUBJECT.search(clause)
+    if relative is None:
+        return None
+    return " ".join(trailing_name(relative.group("before").split()))
