@@ -232,3 +232,11 @@ def test_initials_with_of_name_the_bank_named_in_passing() -> None:
 def test_the_name_before_which_said_speaks() -> None:
     text = "The cells were made by supplier Arlo Cells, which said in a filing that it would pay 40% of it."
     assert speakers(text) == ["Arlo Cells"]
+
+
+def test_official_results_are_signed_by_no_one() -> None:
+    text = "The governing party lost its majority for the first time since 1994, official results showed."
+    assert speakers(text) == [None]
+    assert speakers("An official familiar with the count told Reuters that 40 seats had changed hands.") == [
+        "official familiar with the count"
+    ]

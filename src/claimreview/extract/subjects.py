@@ -62,7 +62,7 @@ WORK_NOUNS = words("""
     """)
 INDEFINITE = words("""
     a an its their his her our new latest recent separate another this these earlier previous past
-    other several many some
+    other several many some official preliminary provisional final partial unofficial
     """)
 
 # Unnamed sources that keep a place or body after them: "officials in the state of Brandenburg",
@@ -180,7 +180,9 @@ def work_source(np: str) -> str | None:
     tokens = PARTICIPLE_TAIL.sub("", np).lower().split()
     # "Data presented at the X meeting showed": the work alone, nobody's statement; "A senior
     # official familiar with the investigation told": a person, whatever the phrase ends with.
-    person = any(singular(t) in PEOPLE_WORDS for t in tokens[:-1])
+    # ("official results": "official" describes the work, as it does not in "an official told")
+    describing = INDEFINITE if len(tokens) == 2 else frozenset()
+    person = any(singular(t) in PEOPLE_WORDS for t in tokens[:-1] if t not in describing)
     if tokens and tokens[-1] in WORK_NOUNS and (tokens[0] in INDEFINITE or len(tokens) == 1) and not person:
         return None
     return np
