@@ -193,7 +193,7 @@ BODY_NOUNS = ORG_WORDS | ORG_HEADS  # built once: a union in the loop costs more
 
 def said_in(word: str) -> bool:
     """A work something is said in ("a statement from X"), not a person."""
-    return word in WORK_NOUNS or word in WORKS
+    return word in ANY_WORK
 
 
 def unnamed_with_place(tokens: list[str], *, indefinite: bool = False) -> bool:

@@ -65,7 +65,7 @@ WEIGHTS = {
     "floor": -1.5,  # a question or story from the floor: audience, caller, reporter at a briefing
 }
 # In these a figure or a date belongs to the talk ("two kids", "30 seconds", "my first 100 days").
-TALK = ("promise", "procedure", "personal", "appeal")
+TALK = ("promise", "procedure", "personal", "appeal", "scene")
 # In a transcript a supposition and the event's calendar are talk too: "If her bill has tripled,
 # ...", "voting opens at 7". (Someone else's plan is not: "The city will spend 412 million next
 # year" is a budget figure to check.)
@@ -314,16 +314,14 @@ def features(
     talk = talk_features(view, attributed=attributed, spoken=spoken)
     if spoken:
         talk.update(spoken_features(view))
+    elif not (attributed or digits) and crowd_scene(words_):
+        # "Hundreds of supporters gathered": the number is the scene's. (In a speech, "Thousands
+        # queued at food banks" is the speaker's claim.)
+        talk["scene"] = 1.0
     if not talk.keys().isdisjoint(SPOKEN_TALK if spoken else TALK):
         for name in TALK_DROPS:
             found.pop(name, None)
     found.update(talk)
-    if not (attributed or spoken or digits) and crowd_scene(words_):
-        # "Hundreds of supporters gathered": the number is the scene's, as in talk. (In a speech,
-        # "Thousands queued at food banks" is the speaker's claim.)
-        for name in TALK_DROPS:
-            found.pop(name, None)
-        found["scene"] = 1.0
     if role is not None:
         found = {name: count for name, count in found.items() if WEIGHTS.get(name, W_MORE_FIGURES) < 0}
         found[role] = 1.0
